@@ -1,0 +1,10 @@
+// Command liaison analyses intelligence liaison networks; see the README.
+package main
+
+import (
+	"os"
+
+	"github.com/liaison-net/liaison/cmd/liaison/cli"
+)
+
+func main() { os.Exit(cli.Do(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

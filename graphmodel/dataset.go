@@ -1,0 +1,135 @@
+package graphmodel
+
+import (
+	"sort"
+)
+
+// Actor is a state, agency or organisation.
+type Actor struct {
+	ID     string
+	Name   string
+	Type   string
+	Region string
+	Extra  []string // values of the extra actors.csv columns, aligned with Dataset.Columns.Actors
+	Line   int      // line in actors.csv; 0 when the actor is only referenced
+}
+
+// Tie is one row of ties.csv: one spell of an undirected bilateral tie. Several rows for the
+// same unordered pair are one tie whose weights add up over the rows active in a period.
+type Tie struct {
+	Source, Target string
+	Weight         float64 // > 0; 1 when the column is absent or empty
+	Period
+	Domains []string // the ;-separated domains, trimmed, duplicates removed, in input order
+	Extra   []string
+	Line    int
+}
+
+// Club is a multilateral club.
+type Club struct {
+	ID   string
+	Name string
+	Period
+	Extra []string
+	Line  int // line in clubs.csv; 0 when the club is only referenced
+}
+
+// Membership says an actor belongs to a club, and when.
+type Membership struct {
+	Club, Actor string
+	Period
+	Role  string
+	Extra []string
+	Line  int
+}
+
+// Exchange is one directed transfer of intelligence.
+type Exchange struct {
+	Date     Time
+	From, To string
+	Volume   float64 // > 0; 1 when absent or empty
+	Domain   string
+	Extra    []string
+	Line     int
+}
+
+// Columns are the extra (non-contract) columns of each file, in input order, with their
+// inferred types. Entity Extra slices are aligned with these.
+type Columns struct {
+	Actors, Ties, Clubs, Memberships, Exchanges []Column
+}
+
+// Dataset is a validated liaison data set. Actors and Clubs are sorted by ID; Ties,
+// Memberships and Exchanges keep the input order.
+type Dataset struct {
+	Path        string
+	Actors      []Actor
+	Clubs       []Club
+	Ties        []Tie
+	Memberships []Membership
+	Exchanges   []Exchange
+	Columns     Columns
+	// Files lists the data set files that were read (e.g. "actors.csv", "ties.csv").
+	Files []string
+
+	actorIndex map[string]int
+	clubIndex  map[string]int
+}
+
+// ActorIndex returns the position of actor id in d.Actors.
+func (d *Dataset) ActorIndex(id string) (int, bool) {
+	i, ok := d.actorIndex[id]
+	return i, ok
+}
+
+// ClubIndex returns the position of club id in d.Clubs.
+func (d *Dataset) ClubIndex(id string) (int, bool) {
+	i, ok := d.clubIndex[id]
+	return i, ok
+}
+
+// Span returns the earliest and latest time given anywhere in the data set (since, until and
+// exchange dates); ok is false when the data set has no times at all.
+func (d *Dataset) Span() (first, last Time, ok bool) {
+	see := func(t Time) {
+		if t.IsZero() {
+			return
+		}
+		if !ok || t.first() < first.first() {
+			first = t
+		}
+		if !ok || t.last() > last.last() {
+			last = t
+		}
+		ok = true
+	}
+	for i := range d.Ties {
+		see(d.Ties[i].Since)
+		see(d.Ties[i].Until)
+	}
+	for i := range d.Clubs {
+		see(d.Clubs[i].Since)
+		see(d.Clubs[i].Until)
+	}
+	for i := range d.Memberships {
+		see(d.Memberships[i].Since)
+		see(d.Memberships[i].Until)
+	}
+	for i := range d.Exchanges {
+		see(d.Exchanges[i].Date)
+	}
+	return first, last, ok
+}
+
+func (d *Dataset) index() {
+	sort.Slice(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
+	sort.Slice(d.Clubs, func(i, j int) bool { return d.Clubs[i].ID < d.Clubs[j].ID })
+	d.actorIndex = make(map[string]int, len(d.Actors))
+	for i := range d.Actors {
+		d.actorIndex[d.Actors[i].ID] = i
+	}
+	d.clubIndex = make(map[string]int, len(d.Clubs))
+	for i := range d.Clubs {
+		d.clubIndex[d.Clubs[i].ID] = i
+	}
+}

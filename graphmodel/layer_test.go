@@ -1,0 +1,218 @@
+package graphmodel
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/path"
+	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
+)
+
+// smallWorld is a named test data set:
+//
+//	ties:   A–B 2 (1990–2000), B–A 1 (2005–), C–D 3 (always)
+//	clubs:  K (1980–) with A, B, C (C since 1995); L (2010–2012) with A, D, E (E 1990–1991)
+//	exchange D→E 4 on 2001-03-01
+var smallWorld = map[string]string{
+	"actors.csv":      "id\nA\nB\nC\nD\nE\nF\n",
+	"ties.csv":        "source,target,weight,since,until\nA,B,2,1990,2000\nB,A,1,2005,\nC,D,3,,\n",
+	"clubs.csv":       "id,since,until\nK,1980,\nL,2010,2012\n",
+	"memberships.csv": "club,actor,since,until\nK,A,,\nK,B,,\nK,C,1995,\nL,A,,\nL,D,,\nL,E,1990,1991\nK,A,2001,\n",
+	"exchanges.csv":   "date,from,to,volume\n2001-03-01,D,E,4\n",
+}
+
+func mustLayer(t *testing.T, files map[string]string, o Options) *Layer {
+	t.Helper()
+	d, err := LoadFS(fsOf(files), "small")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := d.Layer(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// edgesOf lists a layer's edges as "X-Y" → weight.
+func edgesOf(l *Layer) map[string]float64 {
+	m := map[string]float64{}
+	l.EachEdge(func(e Edge) { m[e.F.Actor()+"-"+e.T.Actor()] = e.W })
+	return m
+}
+
+func TestLayers(t *testing.T) {
+	opt := func(f func(*Options)) Options { o := DefaultOptions(); f(&o); return o }
+	tests := []struct {
+		name  string
+		opt   Options
+		nodes []string
+		edges map[string]float64
+	}{
+		{"combined, all time", DefaultOptions(), []string{"A", "B", "C", "D", "E", "F"},
+			map[string]float64{"A-B": 3.5, "A-C": 0.5, "B-C": 0.5, "C-D": 3, "A-D": 0.5, "A-E": 0.5, "D-E": 4.5}},
+		{"bilateral, all time", opt(func(o *Options) { o.Layer = Bilateral }), []string{"A", "B", "C", "D", "E", "F"},
+			map[string]float64{"A-B": 3, "C-D": 3, "D-E": 4}},
+		{"clubs, all time", opt(func(o *Options) { o.Layer = Clubs }), []string{"A", "B", "C", "D", "E", "F"},
+			map[string]float64{"A-B": 0.5, "A-C": 0.5, "B-C": 0.5, "A-D": 0.5, "A-E": 0.5, "D-E": 0.5}},
+		{"count projection", opt(func(o *Options) { o.Projection = Count }), []string{"A", "B", "C", "D", "E", "F"},
+			map[string]float64{"A-B": 4, "A-C": 1, "B-C": 1, "C-D": 3, "A-D": 1, "A-E": 1, "D-E": 5}},
+		{"club weight 2", opt(func(o *Options) { o.ClubWeight = 2 }), []string{"A", "B", "C", "D", "E", "F"},
+			map[string]float64{"A-B": 4, "A-C": 1, "B-C": 1, "C-D": 3, "A-D": 1, "A-E": 1, "D-E": 5}},
+		{"club weight 0 drops club-only pairs", opt(func(o *Options) { o.ClubWeight = 0 }), []string{"A", "B", "C", "D", "E", "F"},
+			map[string]float64{"A-B": 3, "C-D": 3, "D-E": 4}},
+		{"at 1996", opt(func(o *Options) { o.At = 1996 }), []string{"A", "B", "C", "D"},
+			map[string]float64{"A-B": 2.5, "A-C": 0.5, "B-C": 0.5, "C-D": 3}},
+		{"at 2001: exchange counts, K has A twice", opt(func(o *Options) { o.At = 2001 }), []string{"A", "B", "C", "D", "E"},
+			map[string]float64{"A-B": 0.5, "A-C": 0.5, "B-C": 0.5, "C-D": 3, "D-E": 4}},
+		{"at 2011: L has two active members", opt(func(o *Options) { o.At = 2011 }), []string{"A", "B", "C", "D"},
+			map[string]float64{"A-B": 1.5, "A-C": 0.5, "B-C": 0.5, "C-D": 3, "A-D": 1}},
+		{"at 1975: only the timeless tie", opt(func(o *Options) { o.At = 1975 }), []string{"C", "D"},
+			map[string]float64{"C-D": 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := mustLayer(t, smallWorld, tt.opt)
+			if !reflect.DeepEqual(l.Actors(), tt.nodes) {
+				t.Errorf("nodes %v, want %v", l.Actors(), tt.nodes)
+			}
+			got := edgesOf(l)
+			if len(got) != len(tt.edges) {
+				t.Errorf("edges %v, want %v", got, tt.edges)
+			}
+			for k, w := range tt.edges {
+				if math.Abs(got[k]-w) > 1e-12 {
+					t.Errorf("edge %s = %v, want %v", k, got[k], w)
+				}
+			}
+			if l.EdgeCount() != len(tt.edges) {
+				t.Errorf("EdgeCount = %d", l.EdgeCount())
+			}
+		})
+	}
+}
+
+func TestLayerParts(t *testing.T) {
+	l := mustLayer(t, smallWorld, Options{Layer: Combined, ClubWeight: 2, Projection: Newman})
+	a, _ := l.NodeID("A")
+	b, _ := l.NodeID("B")
+	bil, club := l.Parts(a, b)
+	if bil != 3 || club != 0.5 {
+		t.Errorf("Parts(A,B) = %v, %v", bil, club)
+	}
+	if w, _ := l.Weight(a, b); w != 4 {
+		t.Errorf("Weight(A,B) = %v", w)
+	}
+	if len(l.Clubs) != 2 || l.Clubs[0].ID != "K" || !reflect.DeepEqual(l.Clubs[0].Members, []int64{a, b, 2}) {
+		t.Errorf("clubs %+v", l.Clubs)
+	}
+	if !reflect.DeepEqual(l.Ties, []int{0, 1, 2}) || !reflect.DeepEqual(l.Exchanges, []int{0}) {
+		t.Errorf("active rows %v %v", l.Ties, l.Exchanges)
+	}
+}
+
+func TestLayerOptionsInvalid(t *testing.T) {
+	d, err := LoadFS(fsOf(smallWorld), "small")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []Options{
+		{Layer: "trust", ClubWeight: 1, Projection: Newman},
+		{Layer: Combined, ClubWeight: 1, Projection: "jaccard"},
+		{Layer: Combined, ClubWeight: -1, Projection: Newman},
+		{Layer: Combined, ClubWeight: math.NaN(), Projection: Newman},
+		{Layer: Combined, ClubWeight: math.Inf(1), Projection: Newman},
+	} {
+		if _, err := d.Layer(o); err == nil {
+			t.Errorf("Layer(%+v) gave no error", o)
+		}
+	}
+}
+
+// TestLayerIsAGonumGraph checks the gonum interfaces against a simple.WeightedUndirectedGraph
+// holding the same edges, and that gonum algorithms run on a Layer.
+func TestLayerIsAGonumGraph(t *testing.T) {
+	l := mustLayer(t, smallWorld, DefaultOptions())
+	ref := simple.NewWeightedUndirectedGraph(0, math.Inf(1))
+	for it := l.Nodes(); it.Next(); {
+		ref.AddNode(simple.Node(it.Node().ID()))
+	}
+	for it := l.WeightedEdges(); it.Next(); {
+		e := it.WeightedEdge()
+		ref.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(e.From().ID()), T: simple.Node(e.To().ID()), W: e.Weight()})
+	}
+	n := int64(l.Len())
+	var prev int64 = -1
+	for it := l.Nodes(); it.Next(); {
+		if id := it.Node().ID(); id <= prev {
+			t.Fatalf("Nodes not ascending at %d", id)
+		} else {
+			prev = id
+		}
+	}
+	for x := int64(-1); x <= n; x++ {
+		if (l.Node(x) == nil) != (ref.Node(x) == nil) {
+			t.Errorf("Node(%d) differs", x)
+		}
+		if x < 0 || x == n {
+			if l.From(x).Len() != 0 {
+				t.Errorf("From(%d) not empty", x)
+			}
+			continue
+		}
+		var got []int64
+		for it := l.From(x); it.Next(); {
+			got = append(got, it.Node().ID())
+		}
+		want := graph.NodesOf(ref.From(x))
+		if len(got) != len(want) {
+			t.Errorf("From(%d) = %v, want %d nodes", x, got, len(want))
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i] <= got[i-1] {
+				t.Errorf("From(%d) not ascending: %v", x, got)
+			}
+		}
+		for y := int64(-1); y <= n; y++ {
+			if l.HasEdgeBetween(x, y) != ref.HasEdgeBetween(x, y) {
+				t.Errorf("HasEdgeBetween(%d,%d) differs", x, y)
+			}
+			e, re := l.WeightedEdgeBetween(x, y), ref.WeightedEdgeBetween(x, y)
+			if (e == nil) != (re == nil) {
+				t.Errorf("WeightedEdgeBetween(%d,%d) = %v, ref %v", x, y, e, re)
+				continue
+			}
+			if e != nil && (e.Weight() != re.Weight() || e.From().ID() != x || e.To().ID() != y) {
+				t.Errorf("edge %d-%d = %+v, ref %+v", x, y, e, re)
+			}
+			w, ok := l.Weight(x, y)
+			_, rok := ref.Weight(x, y)
+			if ok != rok || (ok && x != y && w != re.Weight()) {
+				t.Errorf("Weight(%d,%d) = %v,%v", x, y, w, ok)
+			}
+		}
+	}
+	if cc := topo.ConnectedComponents(l); len(cc) != 2 {
+		t.Errorf("components %v, want A–E and the isolated F", cc)
+	}
+	a, _ := l.NodeID("A")
+	e, _ := l.NodeID("E")
+	pt := path.DijkstraFrom(l.Node(a), l)
+	ptRef := path.DijkstraFrom(ref.Node(a), ref)
+	if pt.WeightTo(e) != ptRef.WeightTo(e) {
+		t.Errorf("Dijkstra A→E %v, ref %v", pt.WeightTo(e), ptRef.WeightTo(e))
+	}
+}
+
+func TestLayerDensityAndWeight(t *testing.T) {
+	l := mustLayer(t, smallWorld, Options{Layer: Bilateral, ClubWeight: 1, Projection: Newman})
+	if got := l.TotalWeight(); got != 10 {
+		t.Errorf("TotalWeight = %v", got)
+	}
+	if got, want := l.Density(), 3.0/15; math.Abs(got-want) > 1e-15 {
+		t.Errorf("Density = %v, want %v", got, want)
+	}
+}
