@@ -1,32 +1,169 @@
 package analysis
 
 import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
 	"github.com/liaison-net/liaison/graphmodel"
 )
 
+// Options tunes an analysis. The zero value is the contract's defaults.
+type Options struct {
+	// Seed seeds Louvain and source sampling (default 1 when 0).
+	Seed uint64
+	// LouvainRuns is the number of Louvain runs (seeds Seed…Seed+runs−1) whose best
+	// partition is kept (default 10 when ≤ 0).
+	LouvainRuns int
+	// Sample, when > 0 and < n, estimates betweenness from that many sources drawn at random
+	// (seeded) instead of all n; closeness and harmonic are then not computed.
+	Sample int
+	// Workers is the number of parallel shortest-path workers (default: one per CPU).
+	Workers int
+	// Progress, when not nil, is told what the analysis is doing.
+	Progress func(stage string, done, total int)
+}
+
 // ActorMetrics holds the measures of one actor, as in §3 of the contract.
 type ActorMetrics struct {
-	ID       string  `json:"id"`
-	Degree   float64 `json:"degree"`   // number of neighbours
-	Strength float64 `json:"strength"` // sum of incident edge weights
+	ID            string   `json:"id"`
+	Degree        float64  `json:"degree"`
+	Strength      float64  `json:"strength"`
+	Betweenness   float64  `json:"betweenness"`
+	Closeness     *float64 `json:"closeness,omitempty"` // absent with sampled betweenness
+	Harmonic      *float64 `json:"harmonic,omitempty"`  // absent with sampled betweenness
+	Eigenvector   float64  `json:"eigenvector"`
+	PageRank      float64  `json:"pagerank"`
+	Core          float64  `json:"core"`
+	Clustering    float64  `json:"clustering"`
+	Constraint    float64  `json:"constraint"`
+	EffectiveSize float64  `json:"effective_size"`
+	Community     float64  `json:"community"`
+	Cliques       float64  `json:"cliques"` // number of maximal cliques (≥ 3) the actor is in
 }
 
-// Result is everything an analysis of one layer produces.
+// CommunityResult is the "communities" member of the JSON document.
+type CommunityResult struct {
+	Modularity float64    `json:"modularity"`
+	Groups     [][]string `json:"groups"`
+	Seed       uint64     `json:"seed"`
+}
+
+// LayerInfo says what was analysed.
+type LayerInfo struct {
+	Layer      string  `json:"layer"`
+	At         int     `json:"at,omitempty"`
+	ClubWeight float64 `json:"club_weight"`
+	Projection string  `json:"projection"`
+	Nodes      int     `json:"nodes"`
+	Edges      int     `json:"edges"`
+	Sample     int     `json:"betweenness_sample,omitempty"`
+}
+
+// Result is everything an analysis of one layer produces: the contract's JSON document.
 type Result struct {
-	Actors []ActorMetrics `json:"actors"` // sorted by id
+	Layer       LayerInfo       `json:"layer"`
+	Actors      []ActorMetrics  `json:"actors"`  // sorted by id
+	Cliques     [][]string      `json:"cliques"` // maximal cliques of ≥ 3 actors, sorted
+	Communities CommunityResult `json:"communities"`
 }
 
-// Analyze computes the measures of layer l.
-func Analyze(l *graphmodel.Layer) (*Result, error) {
-	n := l.Len()
-	r := &Result{Actors: make([]ActorMetrics, n)}
-	for u := 0; u < n; u++ {
-		nbrs, ws := l.Adjacency(int64(u))
-		s := 0.0
-		for _, w := range ws {
-			s += w
-		}
-		r.Actors[u] = ActorMetrics{ID: l.Actor(int64(u)), Degree: float64(len(nbrs)), Strength: s}
+// Analyze computes every measure of layer l. It builds the compact Index once and runs each
+// measure on it.
+func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, error) {
+	if o.Seed == 0 {
+		o.Seed = 1
 	}
+	if o.LouvainRuns <= 0 {
+		o.LouvainRuns = 10
+	}
+	progress := func(stage string, done, total int) {
+		if o.Progress != nil {
+			o.Progress(stage, done, total)
+		}
+	}
+	x := NewIndex(l)
+	n := x.N
+	r := &Result{
+		Layer: LayerInfo{
+			Layer: string(l.Options.Layer), At: l.Options.At, ClubWeight: l.Options.ClubWeight,
+			Projection: string(l.Options.Projection), Nodes: n, Edges: x.M(),
+		},
+		Actors: make([]ActorMetrics, n),
+	}
+
+	progress("shortest paths", 0, n)
+	po := PathOptions{Workers: o.Workers, Progress: func(d, t int) { progress("shortest paths", d, t) }}
+	if o.Sample > 0 && o.Sample < n {
+		po.Sources = SampleSources(n, o.Sample, o.Seed)
+		r.Layer.Sample = o.Sample
+	}
+	paths, err := ShortestPaths(ctx, x, po)
+	if err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
+	progress("centralities", 0, 1)
+	strength := Strength(x)
+	eig := Eigenvector(x, 0, 0)
+	pr := PageRank(x, strength, 0.85, 0, 0)
+	core := CoreNumbers(x)
+	clus := Clustering(x)
+	cons, eff := StructuralHoles(x, strength)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
+
+	progress("cliques", 0, 1)
+	cliques := MaximalCliques(l, 3)
+	inCliques := make([]int, n)
+	r.Cliques = make([][]string, len(cliques))
+	for i, c := range cliques {
+		r.Cliques[i] = x.names(c)
+		for _, v := range c {
+			inCliques[v]++
+		}
+	}
+
+	progress("communities", 0, 1)
+	comm := Louvain(l, n, o.Seed, o.LouvainRuns)
+	r.Communities = CommunityResult{Modularity: comm.Modularity, Seed: comm.Seed, Groups: make([][]string, len(comm.Groups))}
+	for i, g := range comm.Groups {
+		r.Communities.Groups[i] = x.names(g)
+	}
+
+	for u := 0; u < n; u++ {
+		a := &r.Actors[u]
+		*a = ActorMetrics{
+			ID: x.IDs[u], Degree: float64(x.Degree(u)), Strength: strength[u],
+			Betweenness: paths.Betweenness[u], Eigenvector: eig[u], PageRank: pr[u],
+			Core: float64(core[u]), Clustering: clus[u], Constraint: cons[u], EffectiveSize: eff[u],
+			Community: float64(comm.Of[u]), Cliques: float64(inCliques[u]),
+		}
+		if paths.Closeness != nil {
+			a.Closeness, a.Harmonic = &paths.Closeness[u], &paths.Harmonic[u]
+		}
+	}
+	progress("done", 1, 1)
 	return r, nil
+}
+
+func (x *Index) names(ids []int32) []string {
+	out := make([]string, len(ids))
+	for i, v := range ids {
+		out[i] = x.IDs[v]
+	}
+	return out
+}
+
+// SampleSources draws k distinct nodes of 0…n−1 at random (seeded), ascending.
+func SampleSources(n, k int, seed uint64) []int32 {
+	rng := rand.New(rand.NewPCG(seed, 0x73616d706c65))
+	perm := rng.Perm(n)[:k]
+	out := make([]int32, k)
+	for i, v := range perm {
+		out[i] = int32(v)
+	}
+	slices.Sort(out)
+	return out
 }

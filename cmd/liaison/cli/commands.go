@@ -221,6 +221,8 @@ func (s *Summary) table(w io.Writer) error {
 
 func newAnalyze(g *globals) *cobra.Command {
 	var format, out string
+	var seed uint64
+	var runs, sample int
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
 		Short: "Compute the network measures of a layer",
@@ -238,7 +240,7 @@ contract's document, sorted and byte-identical from run to run.`,
 			if err != nil {
 				return err
 			}
-			r, err := analysis.Analyze(l)
+			r, err := analysis.Analyze(cmd.Context(), l, analysis.Options{Seed: seed, LouvainRuns: runs, Sample: sample})
 			if err != nil {
 				return err
 			}
@@ -252,6 +254,9 @@ contract's document, sorted and byte-identical from run to run.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
+	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of Louvain and of betweenness sampling")
+	cmd.Flags().IntVar(&runs, "louvain-runs", 10, "Louvain runs (seeds seed…seed+runs-1); the best partition is kept")
+	cmd.Flags().IntVar(&sample, "sample", 0, "estimate betweenness from `K` random sources (0: exact; closeness and harmonic are then left out)")
 	return cmd
 }
 

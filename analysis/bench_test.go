@@ -1,0 +1,95 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// randomLayer builds a seeded random graph of n actors and m distinct ties with integer
+// weights 1…10, through the loader, as a combined layer.
+func randomLayer(tb testing.TB, n, m int, seed uint64) *graphmodel.Layer {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(seed, 0))
+	var b strings.Builder
+	b.WriteString("source,target,weight\n")
+	seen := map[[2]int]bool{}
+	for len(seen) < m {
+		u, v := rng.IntN(n), rng.IntN(n)
+		if u == v {
+			continue
+		}
+		if u > v {
+			u, v = v, u
+		}
+		if seen[[2]int{u, v}] {
+			continue
+		}
+		seen[[2]int{u, v}] = true
+		fmt.Fprintf(&b, "a%d,a%d,%d\n", u, v, 1+rng.IntN(10))
+	}
+	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: []byte(b.String())}}, "random")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	l, err := d.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return l
+}
+
+func BenchmarkBetweenness5k(b *testing.B) {
+	x := NewIndex(randomLayer(b, 5000, 50000, 1))
+	for b.Loop() {
+		if _, err := ShortestPaths(context.Background(), x, PathOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkStages5k(b *testing.B) {
+	l := randomLayer(b, 5000, 50000, 1)
+	x := NewIndex(l)
+	s := Strength(x)
+	b.Run("eigenvector", func(b *testing.B) {
+		for b.Loop() {
+			Eigenvector(x, 0, 0)
+		}
+	})
+	b.Run("pagerank", func(b *testing.B) {
+		for b.Loop() {
+			PageRank(x, s, 0.85, 0, 0)
+		}
+	})
+	b.Run("cores", func(b *testing.B) {
+		for b.Loop() {
+			CoreNumbers(x)
+		}
+	})
+	b.Run("clustering", func(b *testing.B) {
+		for b.Loop() {
+			Clustering(x)
+		}
+	})
+	b.Run("structural holes", func(b *testing.B) {
+		for b.Loop() {
+			StructuralHoles(x, s)
+		}
+	})
+	b.Run("cliques", func(b *testing.B) {
+		for b.Loop() {
+			MaximalCliques(l, 3)
+		}
+	})
+	b.Run("louvain 1 run", func(b *testing.B) {
+		for b.Loop() {
+			Louvain(l, x.N, 1, 1)
+		}
+	})
+}

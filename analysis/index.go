@@ -1,0 +1,66 @@
+package analysis
+
+import (
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// Index is the compact form of a layer that every measure runs on: compressed sparse rows
+// with int32 node numbers, built once per analysis. Node i is the layer's node i; the
+// neighbours of i are Nbr[Off[i]:Off[i+1]], ascending, with edge weights W and path
+// lengths Len = 1/W at the same positions.
+type Index struct {
+	N   int
+	Off []int32
+	Nbr []int32
+	W   []float64
+	Len []float64
+	IDs []string // actor id of each node
+}
+
+// NewIndex builds the index of a layer.
+func NewIndex(l *graphmodel.Layer) *Index {
+	n := l.Len()
+	x := &Index{N: n, Off: make([]int32, n+1), IDs: l.Actors()}
+	m2 := 0
+	for u := 0; u < n; u++ {
+		nb, _ := l.Adjacency(int64(u))
+		m2 += len(nb)
+		x.Off[u+1] = int32(m2)
+	}
+	x.Nbr = make([]int32, m2)
+	x.W = make([]float64, m2)
+	x.Len = make([]float64, m2)
+	for u := 0; u < n; u++ {
+		nb, ws := l.Adjacency(int64(u))
+		p := x.Off[u]
+		for i, v := range nb {
+			x.Nbr[int(p)+i] = int32(v)
+			x.W[int(p)+i] = ws[i]
+			x.Len[int(p)+i] = 1 / ws[i]
+		}
+	}
+	return x
+}
+
+// Degree is the number of neighbours of u.
+func (x *Index) Degree(u int) int { return int(x.Off[u+1] - x.Off[u]) }
+
+// M is the number of undirected edges.
+func (x *Index) M() int { return len(x.Nbr) / 2 }
+
+// weight returns the weight of edge u–v, or 0, by binary search in u's row.
+func (x *Index) weight(u, v int32) float64 {
+	lo, hi := x.Off[u], x.Off[u+1]
+	for lo < hi {
+		mid := (lo + hi) >> 1
+		if x.Nbr[mid] < v {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < x.Off[u+1] && x.Nbr[lo] == v {
+		return x.W[lo]
+	}
+	return 0
+}
