@@ -126,7 +126,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	}
 
 	progress("communities", 0, 1)
-	comm := Louvain(l, n, o.Seed, o.LouvainRuns)
+	comm := Louvain(x, o.Seed, o.LouvainRuns)
 	r.Communities = CommunityResult{Modularity: comm.Modularity, Seed: comm.Seed, Groups: make([][]string, len(comm.Groups))}
 	for i, g := range comm.Groups {
 		r.Communities.Groups[i] = x.names(g)

@@ -89,7 +89,7 @@ func BenchmarkStages5k(b *testing.B) {
 	})
 	b.Run("louvain 1 run", func(b *testing.B) {
 		for b.Loop() {
-			Louvain(l, x.N, 1, 1)
+			Louvain(x, 1, 1)
 		}
 	})
 }

@@ -3,59 +3,238 @@ package analysis
 import (
 	"math/rand/v2"
 	"slices"
-
-	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
 )
 
 // Communities is a partition of the nodes found by Louvain modularity optimisation.
 type Communities struct {
 	// Of gives each node's community number. Communities are numbered 0, 1, … in the order
-	// of their smallest node (so the numbering does not depend on the search).
+	// of their smallest node, so the numbering does not depend on the search.
 	Of []int
 	// Groups lists each community's nodes, ascending; Groups[c] is community c.
 	Groups [][]int32
-	// Modularity is Newman's weighted modularity Q at resolution 1:
-	// Q = 1/(2m) Σ_ij [A_ij − k_i k_j/(2m)] δ(c_i, c_j), with k the strength and m the total weight.
+	// Modularity is Newman's weighted modularity at resolution 1:
+	//
+	//	Q = 1/(2m) Σ_ij [A_ij − k_i k_j / (2m)] δ(c_i, c_j)
+	//
+	// with k_i the strength of i and m the total edge weight.
 	Modularity float64
 	// Seed is the seed of the run that found the partition.
 	Seed uint64
 }
 
-// Louvain finds communities with gonum's Louvain modularisation of g (weighted, resolution 1),
-// run once per seed in seed, seed+1, …, seed+runs−1 (runs ≥ 1); the partition with the
-// highest modularity is kept, the earliest seed winning a tie. The same seed and runs always
-// give the same partition.
-func Louvain(g graph.Undirected, n int, seed uint64, runs int) Communities {
+// Louvain finds communities by the Louvain method (Blondel et al. 2008) on the weighted
+// graph, resolution 1: nodes are visited in a seeded random order and moved to the
+// neighbouring community with the largest modularity gain until no move helps, then each
+// community becomes one node and the process repeats on the aggregated graph until a level
+// changes nothing. It runs once per seed in seed, seed+1, …, seed+runs−1 (runs ≥ 1) and keeps
+// the partition with the highest modularity, the earliest seed winning a tie. The same
+// index, seed and runs always give the same partition.
+func Louvain(x *Index, seed uint64, runs int) Communities {
 	runs = max(runs, 1)
+	n := x.N
 	best := Communities{Modularity: -2}
+	var bestOf []int32
 	for r := 0; r < runs; r++ {
 		s := seed + uint64(r)
-		red := community.Modularize(g, 1, rand.NewPCG(s, 0x6c696169736f6e))
-		groups := red.Communities()
-		q := community.Q(g, groups, 1)
+		of := louvainRun(x, rand.New(rand.NewPCG(s, 0x6c6f7576)))
+		q := Modularity(x, of)
 		if q > best.Modularity {
-			best = Communities{Modularity: q, Seed: s}
-			best.Groups = make([][]int32, 0, len(groups))
-			for _, grp := range groups {
-				ids := make([]int32, len(grp))
-				for i, nd := range grp {
-					ids[i] = int32(nd.ID())
-				}
-				slices.Sort(ids)
-				best.Groups = append(best.Groups, ids)
-			}
-		}
-	}
-	slices.SortFunc(best.Groups, func(a, b []int32) int { return int(a[0]) - int(b[0]) })
-	best.Of = make([]int, n)
-	for c, grp := range best.Groups {
-		for _, v := range grp {
-			best.Of[v] = c
+			best.Modularity, best.Seed = q, s
+			bestOf = of
 		}
 	}
 	if n == 0 {
-		best.Modularity = 0
+		return Communities{Seed: seed}
+	}
+	// Number the communities in the order of their smallest node.
+	num := map[int32]int{}
+	best.Of = make([]int, n)
+	for v := 0; v < n; v++ {
+		c, ok := num[bestOf[v]]
+		if !ok {
+			c = len(num)
+			num[bestOf[v]] = c
+			best.Groups = append(best.Groups, nil)
+		}
+		best.Of[v] = c
+		best.Groups[c] = append(best.Groups[c], int32(v))
 	}
 	return best
+}
+
+// Modularity is Newman's weighted modularity (resolution 1) of the partition of, which gives
+// each node's community label; 0 for a graph without edges.
+func Modularity(x *Index, of []int32) float64 {
+	n := x.N
+	in := make([]float64, n)  // Σ A_ij over i, j in c
+	tot := make([]float64, n) // Σ k_i over i in c
+	m2 := 0.0
+	for u := 0; u < n; u++ {
+		cu := of[u]
+		for p := x.Off[u]; p < x.Off[u+1]; p++ {
+			w := x.W[p]
+			m2 += w
+			tot[cu] += w
+			if of[x.Nbr[p]] == cu {
+				in[cu] += w
+			}
+		}
+	}
+	if m2 == 0 {
+		return 0
+	}
+	q := 0.0
+	for c := 0; c < n; c++ {
+		if tot[c] != 0 {
+			q += in[c]/m2 - (tot[c]/m2)*(tot[c]/m2)
+		}
+	}
+	return q
+}
+
+// level is one level of the Louvain hierarchy: a weighted graph in CSR form with self-loops.
+type level struct {
+	n    int
+	off  []int32
+	nbr  []int32
+	w    []float64
+	self []float64 // self-loop weight, counted as A_ii (both directions of internal edges)
+	k    []float64 // strength: Σ_j A_ij including A_ii
+}
+
+// louvainRun returns a community label for every node of x.
+func louvainRun(x *Index, rng *rand.Rand) []int32 {
+	n := x.N
+	lv := &level{n: n, off: x.Off, nbr: x.Nbr, w: x.W, self: make([]float64, n), k: make([]float64, n)}
+	m2 := 0.0
+	for u := 0; u < n; u++ {
+		for p := x.Off[u]; p < x.Off[u+1]; p++ {
+			lv.k[u] += x.W[p]
+		}
+		m2 += lv.k[u]
+	}
+	of := make([]int32, n) // original node -> community at the current level
+	for i := range of {
+		of[i] = int32(i)
+	}
+	if m2 == 0 {
+		return of
+	}
+	for {
+		comm, moved := lv.moveNodes(m2, rng)
+		if !moved {
+			return of
+		}
+		// Renumber communities densely and aggregate.
+		id := make([]int32, lv.n)
+		for i := range id {
+			id[i] = -1
+		}
+		nc := int32(0)
+		for i := 0; i < lv.n; i++ {
+			if id[comm[i]] < 0 {
+				id[comm[i]] = nc
+				nc++
+			}
+		}
+		for v := range of {
+			of[v] = id[comm[of[v]]]
+		}
+		lv = lv.aggregate(comm, id, int(nc))
+	}
+}
+
+// moveNodes is the local moving phase. It returns each node's community and whether any
+// node moved.
+func (lv *level) moveNodes(m2 float64, rng *rand.Rand) ([]int32, bool) {
+	n := lv.n
+	comm := make([]int32, n)
+	tot := make([]float64, n)
+	for i := 0; i < n; i++ {
+		comm[i] = int32(i)
+		tot[i] = lv.k[i]
+	}
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	wTo := make([]float64, n) // weight from the current node to each community
+	seen := make([]int32, 0, 64)
+	moved := false
+	for {
+		moves := 0
+		for _, i := range order {
+			ci := comm[i]
+			ki := lv.k[i]
+			seen = seen[:0]
+			for p := lv.off[i]; p < lv.off[i+1]; p++ {
+				c := comm[lv.nbr[p]]
+				if wTo[c] == 0 {
+					seen = append(seen, c)
+				}
+				wTo[c] += lv.w[p]
+			}
+			tot[ci] -= ki
+			// Gain of joining c (up to the constant factor 1/m): wTo[c] − tot[c]·k_i/(2m).
+			bestC := ci
+			bestGain := wTo[ci] - tot[ci]*ki/m2
+			for _, c := range seen {
+				if gain := wTo[c] - tot[c]*ki/m2; gain > bestGain+1e-12*max(1, bestGain) {
+					bestC, bestGain = c, gain
+				}
+			}
+			tot[bestC] += ki
+			if bestC != ci {
+				comm[i] = bestC
+				moves++
+			}
+			for _, c := range seen {
+				wTo[c] = 0
+			}
+		}
+		if moves == 0 {
+			break
+		}
+		moved = true
+	}
+	return comm, moved
+}
+
+// aggregate builds the next level: one node per community.
+func (lv *level) aggregate(comm, id []int32, nc int) *level {
+	members := make([][]int32, nc)
+	for i := 0; i < lv.n; i++ {
+		c := id[comm[i]]
+		members[c] = append(members[c], int32(i))
+	}
+	next := &level{n: nc, off: make([]int32, nc+1), self: make([]float64, nc), k: make([]float64, nc)}
+	wTo := make([]float64, nc)
+	seen := make([]int32, 0, 64)
+	for c := 0; c < nc; c++ {
+		seen = seen[:0]
+		for _, i := range members[c] {
+			next.self[c] += lv.self[i]
+			next.k[c] += lv.k[i]
+			for p := lv.off[i]; p < lv.off[i+1]; p++ {
+				d := id[comm[lv.nbr[p]]]
+				if d == int32(c) {
+					next.self[c] += lv.w[p]
+					continue
+				}
+				if wTo[d] == 0 {
+					seen = append(seen, d)
+				}
+				wTo[d] += lv.w[p]
+			}
+		}
+		slices.Sort(seen)
+		for _, d := range seen {
+			next.nbr = append(next.nbr, d)
+			next.w = append(next.w, wTo[d])
+			wTo[d] = 0
+		}
+		next.off[c+1] = int32(len(next.nbr))
+	}
+	return next
 }

@@ -48,19 +48,3 @@ func (x *Index) Degree(u int) int { return int(x.Off[u+1] - x.Off[u]) }
 // M is the number of undirected edges.
 func (x *Index) M() int { return len(x.Nbr) / 2 }
 
-// weight returns the weight of edge u–v, or 0, by binary search in u's row.
-func (x *Index) weight(u, v int32) float64 {
-	lo, hi := x.Off[u], x.Off[u+1]
-	for lo < hi {
-		mid := (lo + hi) >> 1
-		if x.Nbr[mid] < v {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo < x.Off[u+1] && x.Nbr[lo] == v {
-		return x.W[lo]
-	}
-	return 0
-}

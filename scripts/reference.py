@@ -706,7 +706,11 @@ def compute_case(spec: dict) -> tuple[dict, dict]:
     core = nx.core_number(G)
     clustering = nx.clustering(G)
     constraint = nx.constraint(G, weight="weight")
-    eff = nx.effective_size(G, weight="weight")
+    # nodes=list(G) selects NetworkX's per-node implementation, which follows Burt's and
+    # Borgatti's definition. With scipy installed and nodes=None, NetworkX 3.6.1 takes a
+    # vectorised path that disagrees with it (e.g. weighted karate, node 0: 13.954 against
+    # 13.775 by the definition); see the README.
+    eff = nx.effective_size(G, nodes=list(G), weight="weight")
     isolates = [v for v in nodes if G.degree(v) == 0]
     for v in nodes:
         for table in (constraint, eff):
@@ -895,7 +899,10 @@ Path length of an edge = 1/weight.
   iteration (`tol=1e-13, max_iter=10000`).
 - `core`: `nx.core_number(G)` (unweighted). `clustering`: `nx.clustering(G)` (unweighted).
 - `constraint`, `effective_size`: `nx.constraint(G, weight="weight")`,
-  `nx.effective_size(G, weight="weight")`. **NetworkX returns NaN for an isolated actor;
+  `nx.effective_size(G, nodes=list(G), weight="weight")`. Passing `nodes` selects
+  NetworkX's per-node implementation of Burt's definition; with scipy installed and no
+  `nodes`, NetworkX 3.6.1 takes a vectorised path that gives other numbers (weighted karate,
+  actor 0: 13.954 instead of 13.775), so it is not used. **NetworkX returns NaN for an isolated actor;
   0.0 is written for both measures there** (and the case's `notes` list the isolates).
 
 Floats are compared by the Go tests with a tolerance; the exact-arithmetic fields
