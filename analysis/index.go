@@ -47,4 +47,3 @@ func (x *Index) Degree(u int) int { return int(x.Off[u+1] - x.Off[u]) }
 
 // M is the number of undirected edges.
 func (x *Index) M() int { return len(x.Nbr) / 2 }
-
