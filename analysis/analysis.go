@@ -115,7 +115,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	}
 
 	progress("cliques", 0, 1)
-	cliques := MaximalCliques(l, 3)
+	cliques := MaximalCliques(x, 3)
 	inCliques := make([]int, n)
 	r.Cliques = make([][]string, len(cliques))
 	for i, c := range cliques {

@@ -84,12 +84,58 @@ func BenchmarkStages5k(b *testing.B) {
 	})
 	b.Run("cliques", func(b *testing.B) {
 		for b.Loop() {
-			MaximalCliques(l, 3)
+			MaximalCliques(x, 3)
 		}
 	})
 	b.Run("louvain 1 run", func(b *testing.B) {
 		for b.Loop() {
 			Louvain(x, 1, 1)
+		}
+	})
+}
+
+func BenchmarkStages100k(b *testing.B) {
+	l := randomLayer(b, 100000, 1000000, 1)
+	x := NewIndex(l)
+	b.Run("index", func(b *testing.B) {
+		for b.Loop() {
+			NewIndex(l)
+		}
+	})
+	s := Strength(x)
+	b.Run("eigenvector", func(b *testing.B) {
+		for b.Loop() {
+			Eigenvector(x, 0, 0)
+		}
+	})
+	b.Run("pagerank", func(b *testing.B) {
+		for b.Loop() {
+			PageRank(x, s, 0.85, 0, 0)
+		}
+	})
+	b.Run("cores", func(b *testing.B) {
+		for b.Loop() {
+			CoreNumbers(x)
+		}
+	})
+	b.Run("clustering", func(b *testing.B) {
+		for b.Loop() {
+			Clustering(x)
+		}
+	})
+	b.Run("structural holes", func(b *testing.B) {
+		for b.Loop() {
+			StructuralHoles(x, s)
+		}
+	})
+	b.Run("louvain 1 run", func(b *testing.B) {
+		for b.Loop() {
+			Louvain(x, 1, 1)
+		}
+	})
+	b.Run("cliques", func(b *testing.B) {
+		for b.Loop() {
+			MaximalCliques(x, 3)
 		}
 	})
 }

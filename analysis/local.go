@@ -15,6 +15,19 @@ func Strength(x *Index) []float64 {
 // that the node belongs to a subgraph in which every node has degree ≥ k (Batagelj and
 // Zaversnik's O(m) bucket algorithm).
 func CoreNumbers(x *Index) []int {
+	core, _ := cores(x)
+	return core
+}
+
+// DegeneracyOrder returns the nodes in the order the k-core peeling removes them: every node
+// has at most d later neighbours, d being the graph's degeneracy (its largest core number).
+func DegeneracyOrder(x *Index) []int32 {
+	_, order := cores(x)
+	return order
+}
+
+// cores is Batagelj and Zaversnik's bucket algorithm: core numbers and peeling order.
+func cores(x *Index) ([]int, []int32) {
 	n := x.N
 	deg := make([]int, n)
 	maxDeg := 0
@@ -60,7 +73,7 @@ func CoreNumbers(x *Index) []int {
 			}
 		}
 	}
-	return deg
+	return deg, vert
 }
 
 // Clustering returns the unweighted local clustering coefficient of every node:
