@@ -31,30 +31,38 @@ type Communities struct {
 // the partition with the highest modularity, the earliest seed winning a tie. The same
 // index, seed and runs always give the same partition.
 func Louvain(x *Index, seed uint64, runs int) Communities {
+	return LouvainParallel(x, seed, runs, 1)
+}
+
+// LouvainParallel is Louvain with the runs shared among workers goroutines; the result is
+// the same for any number of workers.
+func LouvainParallel(x *Index, seed uint64, runs, workers int) Communities {
 	runs = max(runs, 1)
 	n := x.N
-	best := Communities{Modularity: -2}
-	var bestOf []int32
-	for r := 0; r < runs; r++ {
-		s := seed + uint64(r)
-		of := louvainRun(x, rand.New(rand.NewPCG(s, 0x6c6f7576)))
-		q := Modularity(x, of)
-		if q > best.Modularity {
-			best.Modularity, best.Seed = q, s
-			bestOf = of
-		}
-	}
 	if n == 0 {
 		return Communities{Seed: seed}
 	}
+	labels := make([][]int32, runs)
+	qs := make([]float64, runs)
+	parallel(workers, runs, func(r int) {
+		labels[r] = louvainRun(x, rand.New(rand.NewPCG(seed+uint64(r), 0x6c6f7576)))
+		qs[r] = Modularity(x, labels[r])
+	})
+	bestRun := 0
+	for r := 1; r < runs; r++ {
+		if qs[r] > qs[bestRun] {
+			bestRun = r
+		}
+	}
+	best := Communities{Modularity: qs[bestRun], Seed: seed + uint64(bestRun)}
 	// Number the communities in the order of their smallest node.
 	num := map[int32]int{}
 	best.Of = make([]int, n)
-	for v := 0; v < n; v++ {
-		c, ok := num[bestOf[v]]
+	for v, label := range labels[bestRun] {
+		c, ok := num[label]
 		if !ok {
 			c = len(num)
-			num[bestOf[v]] = c
+			num[label] = c
 			best.Groups = append(best.Groups, nil)
 		}
 		best.Of[v] = c

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // igoTies converts the COW IGO dyad-years (../shared/data/cow-igo-3.0) into a contract
@@ -73,4 +75,27 @@ func BenchmarkLoadIGO(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkLayer builds the combined layer of a random data set of 100,000 actors and
+// 1,000,000 ties.
+func BenchmarkLayer(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("source,target,weight\n")
+	for i := 0; i < 1000000; i++ {
+		u, v := (i*7919)%100000, (i*104729+13)%100000
+		if u == v {
+			v = (v + 1) % 100000
+		}
+		fmt.Fprintf(&sb, "a%d,a%d,%d\n", u, v, 1+i%10)
+	}
+	d, err := LoadFS(fstest.MapFS{"ties.csv": {Data: []byte(sb.String())}}, "random")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := d.Layer(DefaultOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -74,6 +74,10 @@ type Dataset struct {
 
 	actorIndex map[string]int
 	clubIndex  map[string]int
+	// Positions in Actors (and Clubs) of each row's references, resolved once.
+	tieEnds      [][2]int32 // source, target
+	exchangeEnds [][2]int32 // from, to
+	memberRefs   [][2]int32 // club, actor
 }
 
 // ActorIndex returns the position of actor id in d.Actors.
@@ -131,5 +135,17 @@ func (d *Dataset) index() {
 	d.clubIndex = make(map[string]int, len(d.Clubs))
 	for i := range d.Clubs {
 		d.clubIndex[d.Clubs[i].ID] = i
+	}
+	d.tieEnds = make([][2]int32, len(d.Ties))
+	for i := range d.Ties {
+		d.tieEnds[i] = [2]int32{int32(d.actorIndex[d.Ties[i].Source]), int32(d.actorIndex[d.Ties[i].Target])}
+	}
+	d.exchangeEnds = make([][2]int32, len(d.Exchanges))
+	for i := range d.Exchanges {
+		d.exchangeEnds[i] = [2]int32{int32(d.actorIndex[d.Exchanges[i].From]), int32(d.actorIndex[d.Exchanges[i].To])}
+	}
+	d.memberRefs = make([][2]int32, len(d.Memberships))
+	for i := range d.Memberships {
+		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
 	}
 }

@@ -1,7 +1,9 @@
 package graphmodel
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -65,6 +67,19 @@ func (o Options) Validate() error {
 	return nil
 }
 
+// part is one contribution to the weight of a pair of actors (by actor index).
+type part struct {
+	key       uint64 // a<<32 | b with a < b
+	seq       int    // order of the contribution
+	bil, club float64
+}
+
+// edge is a merged pair of nodes.
+type edge struct {
+	u, v      int64
+	bil, club float64
+}
+
 // LayerClub is a club active in the layer's period with its active members.
 type LayerClub struct {
 	Index   int     // position in Dataset.Clubs
@@ -112,25 +127,18 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 
 	l := &Layer{Options: o, Data: d}
 	used := make([]bool, len(d.Actors))
-	mark := func(id string) int {
-		i := d.actorIndex[id]
+	mark := func(i int32) int {
 		used[i] = true
-		return i
+		return int(i)
 	}
-	type part struct{ bil, club float64 }
-	acc := map[uint64]*part{}
+	// Every contribution is appended as (pair key, bilateral, club) and merged after one
+	// sort: cheaper than a map on a million rows.
+	var parts []part
 	add := func(a, b int, bil, club float64) {
 		if a > b {
 			a, b = b, a
 		}
-		k := uint64(a)<<32 | uint64(b)
-		p := acc[k]
-		if p == nil {
-			p = &part{}
-			acc[k] = p
-		}
-		p.bil += bil
-		p.club += club
+		parts = append(parts, part{key: uint64(a)<<32 | uint64(b), seq: len(parts), bil: bil, club: club})
 	}
 	for i := range d.Ties {
 		t := &d.Ties[i]
@@ -138,7 +146,7 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 			continue
 		}
 		l.Ties = append(l.Ties, i)
-		add(mark(t.Source), mark(t.Target), t.Weight, 0)
+		add(mark(d.tieEnds[i][0]), mark(d.tieEnds[i][1]), t.Weight, 0)
 	}
 	for i := range d.Exchanges {
 		e := &d.Exchanges[i]
@@ -146,16 +154,16 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 			continue
 		}
 		l.Exchanges = append(l.Exchanges, i)
-		add(mark(e.From), mark(e.To), e.Volume, 0)
+		add(mark(d.exchangeEnds[i][0]), mark(d.exchangeEnds[i][1]), e.Volume, 0)
 	}
 	members := make([][]int, len(d.Clubs))
 	for i := range d.Memberships {
 		m := &d.Memberships[i]
-		ci := d.clubIndex[m.Club]
+		ci := d.memberRefs[i][0]
 		if !active(m.Period) || !active(d.Clubs[ci].Period) {
 			continue
 		}
-		members[ci] = append(members[ci], mark(m.Actor))
+		members[ci] = append(members[ci], mark(d.memberRefs[i][1]))
 	}
 	if at == 0 {
 		for i := range used {
@@ -208,26 +216,26 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		}
 	}
 
-	// Sorted edge list (by node ids), then CSR. Walking the edges in (u, v) order appends
-	// every node's neighbours in ascending order.
-	type edge struct {
-		u, v      int64
-		bil, club float64
-	}
-	edges := make([]edge, 0, len(acc))
-	for k, p := range acc {
-		e := edge{u: nodeOf[int(k>>32)], v: nodeOf[int(k&0xffffffff)], bil: p.bil, club: p.club}
-		if e.u > e.v {
-			e.u, e.v = e.v, e.u
+	// Merge the contributions per pair into a sorted edge list, then CSR. Node ids keep the
+	// order of actor indexes, so sorting by actor-index key sorts by node ids too, and
+	// walking the edges in (u, v) order appends every node's neighbours in ascending order.
+	slices.SortFunc(parts, func(a, b part) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return cmp.Compare(a.seq, b.seq) // input order: the sums are the same on every run
+	})
+	var edges []edge
+	for i := 0; i < len(parts); {
+		e := edge{u: nodeOf[int(parts[i].key>>32)], v: nodeOf[int(parts[i].key&0xffffffff)]}
+		j := i
+		for ; j < len(parts) && parts[j].key == parts[i].key; j++ {
+			e.bil += parts[j].bil
+			e.club += parts[j].club
 		}
 		edges = append(edges, e)
+		i = j
 	}
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].u != edges[j].u {
-			return edges[i].u < edges[j].u
-		}
-		return edges[i].v < edges[j].v
-	})
 	weight := func(e edge) float64 {
 		switch o.Layer {
 		case Bilateral:

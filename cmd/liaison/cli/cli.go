@@ -134,23 +134,6 @@ func exactArgs(n int) cobra.PositionalArgs {
 	}
 }
 
-// loadLayer loads the data set at path and builds the layer the flags choose.
-func loadLayer(g *globals, path string) (*graphmodel.Dataset, *graphmodel.Layer, error) {
-	o, err := g.options()
-	if err != nil {
-		return nil, nil, err
-	}
-	d, err := graphmodel.Load(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := d.Layer(o)
-	if err != nil {
-		return nil, nil, err
-	}
-	return d, l, nil
-}
-
 func newVersion() *cobra.Command {
 	return &cobra.Command{
 		Use:     "version",

@@ -223,6 +223,7 @@ func newAnalyze(g *globals) *cobra.Command {
 	var format, out string
 	var seed uint64
 	var runs, sample int
+	var timings bool
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
 		Short: "Compute the network measures of a layer",
@@ -236,14 +237,27 @@ contract's document, sorted and byte-identical from run to run.`,
 			if err := checkFormat(format, "table", "json"); err != nil {
 				return err
 			}
-			_, l, err := loadLayer(g, args[0])
+			st := newStages(cmd.ErrOrStderr(), timings)
+			defer st.finish()
+			st.begin("load and validate")
+			o, err := g.options()
 			if err != nil {
 				return err
 			}
-			r, err := analysis.Analyze(cmd.Context(), l, analysis.Options{Seed: seed, LouvainRuns: runs, Sample: sample})
+			d, err := graphmodel.Load(args[0])
 			if err != nil {
 				return err
 			}
+			st.begin("build layer")
+			l, err := d.Layer(o)
+			if err != nil {
+				return err
+			}
+			r, err := analysis.Analyze(cmd.Context(), l, analysis.Options{Seed: seed, LouvainRuns: runs, Sample: sample, Progress: st.progress})
+			if err != nil {
+				return err
+			}
+			st.begin("write")
 			return output(cmd, out, func(w io.Writer) error {
 				if format == "json" {
 					return writeJSON(w, r)
@@ -255,7 +269,8 @@ contract's document, sorted and byte-identical from run to run.`,
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of Louvain and of betweenness sampling")
-	cmd.Flags().IntVar(&runs, "louvain-runs", 10, "Louvain runs (seeds seed…seed+runs-1); the best partition is kept")
+	cmd.Flags().IntVar(&runs, "louvain-runs", 0, "Louvain runs (seeds seed…seed+runs-1), the best partition kept (0: 10, or 1 above 200,000 edges)")
+	cmd.Flags().BoolVar(&timings, "timings", false, "print the time each stage took to stderr")
 	cmd.Flags().IntVar(&sample, "sample", 0, "estimate betweenness from `K` random sources (0: exact; closeness and harmonic are then left out)")
 	return cmd
 }
