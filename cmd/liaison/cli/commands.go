@@ -276,10 +276,25 @@ contract's document, sorted and byte-identical from run to run.`,
 }
 
 func analysisTable(w io.Writer, r *analysis.Result) error {
+	l := r.Layer
+	fmt.Fprintf(w, "%s layer", l.Layer)
+	if l.At != 0 {
+		fmt.Fprintf(w, " at %d", l.At)
+	}
+	fmt.Fprintf(w, ": %d actors, %d edges; %d maximal cliques of 3 or more; %d communities (modularity %.4f)\n\n",
+		l.Nodes, l.Edges, len(r.Cliques), len(r.Communities.Groups), r.Communities.Modularity)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "id\tdegree\tstrength\t")
+	fmt.Fprintln(tw, "id\tdegree\tstrength\tbetweenness\tcloseness\tharmonic\teigenvector\tpagerank\tcore\tclustering\tconstraint\teff. size\tcommunity\tcliques\t")
+	opt := func(v *float64) string {
+		if v == nil {
+			return "-"
+		}
+		return fmt.Sprintf("%.4f", *v)
+	}
 	for _, a := range r.Actors {
-		fmt.Fprintf(tw, "%s\t%g\t%.4g\t\n", a.ID, a.Degree, a.Strength)
+		fmt.Fprintf(tw, "%s\t%g\t%.4g\t%.4f\t%s\t%s\t%.4f\t%.4f\t%g\t%.3f\t%.3f\t%.2f\t%g\t%g\t\n",
+			a.ID, a.Degree, a.Strength, a.Betweenness, opt(a.Closeness), opt(a.Harmonic), a.Eigenvector, a.PageRank,
+			a.Core, a.Clustering, a.Constraint, a.EffectiveSize, a.Community, a.Cliques)
 	}
 	return tw.Flush()
 }
