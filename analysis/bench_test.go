@@ -8,6 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"gonum.org/v1/gonum/graph/community"
+	"gonum.org/v1/gonum/graph/topo"
+
 	"github.com/liaison-net/liaison/graphmodel"
 )
 
@@ -136,6 +139,43 @@ func BenchmarkStages100k(b *testing.B) {
 	b.Run("cliques", func(b *testing.B) {
 		for b.Loop() {
 			MaximalCliques(x, 3)
+		}
+	})
+}
+
+// BenchmarkGonum measures the gonum routines that the index-based ones replace, beside
+// them, on the same 5,000-actor graph (the measurement behind each replacement).
+func BenchmarkGonum(b *testing.B) {
+	l := randomLayer(b, 5000, 50000, 1)
+	x := NewIndex(l)
+	b.Run("cores/gonum DegeneracyOrdering", func(b *testing.B) {
+		for b.Loop() {
+			topo.DegeneracyOrdering(l)
+		}
+	})
+	b.Run("cores/index", func(b *testing.B) {
+		for b.Loop() {
+			CoreNumbers(x)
+		}
+	})
+	b.Run("cliques/gonum BronKerbosch", func(b *testing.B) {
+		for b.Loop() {
+			topo.BronKerbosch(l)
+		}
+	})
+	b.Run("cliques/index", func(b *testing.B) {
+		for b.Loop() {
+			MaximalCliques(x, 3)
+		}
+	})
+	b.Run("louvain/gonum Modularize", func(b *testing.B) {
+		for b.Loop() {
+			community.Modularize(l, 1, rand.NewPCG(1, 0))
+		}
+	})
+	b.Run("louvain/index", func(b *testing.B) {
+		for b.Loop() {
+			Louvain(x, 1, 1)
 		}
 	})
 }

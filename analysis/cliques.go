@@ -10,8 +10,10 @@ import (
 // (Eppstein, Löffler and Strash 2010), on sorted neighbour lists: O(d·n·3^(d/3)) for
 // degeneracy d. A branch that cannot reach minSize nodes is cut.
 //
-// gonum's topo.BronKerbosch gives the same cliques but works on map-based sets; on a random
-// graph of 100,000 nodes and 1,000,000 edges it took 98 s here, this 0.3 s.
+// gonum's topo.BronKerbosch gives the same cliques (a test checks it) but works on
+// map-based sets: on random graphs here it took 0.41 s for 5,000 nodes and 50,000 edges
+// (this: 0.05 s) and 98 s for 100,000 nodes and 1,000,000 edges (this: 1.5 s); see
+// BenchmarkGonum.
 func MaximalCliques(x *Index, minSize int) [][]int32 {
 	n := x.N
 	order := DegeneracyOrder(x)

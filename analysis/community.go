@@ -30,6 +30,9 @@ type Communities struct {
 // changes nothing. It runs once per seed in seed, seed+1, …, seed+runs−1 (runs ≥ 1) and keeps
 // the partition with the highest modularity, the earliest seed winning a tie. The same
 // index, seed and runs always give the same partition.
+//
+// It replaces gonum's community.Modularize, which took 4.9 s a run on a 5,000-node,
+// 50,000-edge random graph here against 0.046 s for this (BenchmarkGonum).
 func Louvain(x *Index, seed uint64, runs int) Communities {
 	return LouvainParallel(x, seed, runs, 1)
 }
