@@ -131,21 +131,40 @@ def write_ties(path, u, v, w):
 
 # ---------------------------------------------------------------- processes
 
+# ru_maxrss of a child counts the memory of the process that spawned it (at exec the kernel
+# folds the parent's RSS high-water mark into the child's: posix_spawn and fork alike), so a
+# child spawned straight from this process, which holds numpy, igraph and the results, would
+# report this process's RSS when its own peak is lower. Every measured command is therefore
+# spawned by this small launcher (a fresh `python -I -S`); what it adds is the floor reported
+# in the output (the peak memory of `true` started the same way).
+LAUNCHER = r"""
+import os, sys, time
+out, err, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+t0 = time.perf_counter()
+pid = os.posix_spawnp(cmd[0], cmd, os.environ, file_actions=[
+    (os.POSIX_SPAWN_OPEN, 1, out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+    (os.POSIX_SPAWN_OPEN, 2, err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)])
+_, status, ru = os.wait4(pid, 0)
+wall = time.perf_counter() - t0
+print(repr(wall), ru.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(cmd, out_path=os.devnull, err_path=os.devnull):
-    """Run cmd as a separate process; stdout and stderr to files. Returns (wall s, peak MiB)."""
-    t0 = time.perf_counter()
-    pid = os.posix_spawnp(cmd[0], cmd, os.environ, file_actions=[
-        (os.POSIX_SPAWN_OPEN, 1, out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
-        (os.POSIX_SPAWN_OPEN, 2, err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)])
-    _, status, ru = os.wait4(pid, 0)
-    wall = time.perf_counter() - t0
-    if os.waitstatus_to_exitcode(status) != 0:
+    """Run cmd as a separate process (through LAUNCHER), stdout and stderr to files.
+    Returns (wall seconds, peak resident memory in MiB)."""
+    r = subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER, out_path, err_path] + cmd,
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"launcher failed for {' '.join(cmd)}:\n{r.stderr}")
+    wall, maxrss, code = r.stdout.split()
+    if int(code) != 0:
         err = ""
         if err_path != os.devnull:
             with open(err_path) as f:
                 err = f.read()[-3000:]
-        sys.exit(f"{' '.join(cmd)} failed (status {status}):\n{err}")
-    return wall, ru.ru_maxrss / 1024.0
+        sys.exit(f"{' '.join(cmd)} failed (exit {code}):\n{err}")
+    return float(wall), int(maxrss) / 1024.0
 
 
 def timings(err_path):
@@ -335,6 +354,7 @@ def main():
     a = ap.parse_args()
     sample_sizes = [int(s) for s in a.sample_sizes.split(",") if s.strip()]
     R = {"args": vars(a), "machine": machine()}
+    R["machine"]["peak_mib_floor"] = run(["true"])[1]
 
     with tempfile.TemporaryDirectory() as tmp:
         if a.bin:
@@ -437,6 +457,8 @@ def main():
     print(f"Machine: nproc {mc['nproc']} (cpu_count {mc['cpu_count']}), {mc['cpu_model']}"
           + (f", {mc['mem_gib']:.1f} GiB RAM" if mc["mem_gib"] else "")
           + f"; {mc['go']}; Python {mc['python']}, igraph {mc['igraph']}, networkx {mc['networkx']}")
+    print(f"Peak memory is ru_maxrss of each process (floor of the measurement: {mc['peak_mib_floor']:.1f} MiB, "
+          f"the launcher's own resident memory).")
     print(f"Graph: G(n={a.n:,}, m={a.m:,}) seed {a.seed}, {actors:,} actors appear in the ties, "
           f"integer weights uniform in 1..10, path length 1/weight; "
           f"liaison and igraph: median of {a.repeat} runs\n")
@@ -484,7 +506,7 @@ def main():
           f"liaison vs NetworkX max |Δ| = {chk['random_max_abs_diff_liaison_vs_networkx']:.2g}")
     print()
     print(f"Sampled betweenness (`--sample K`) against liaison's exact betweenness "
-          f"(mean exact value {samples[0]['mean_exact']:.3g}, max {samples[0]['max_exact']:.3g} )"
+          f"(mean exact value {samples[0]['mean_exact']:.3g}, max {samples[0]['max_exact']:.3g})"
           if samples else "")
     if samples:
         print()
