@@ -25,24 +25,28 @@ type Options struct {
 	Workers int
 	// Progress, when not nil, is told what the analysis is doing.
 	Progress func(stage string, done, total int)
+	// Typology tunes the relational/transactional classification.
+	Typology TypologyOptions
 }
 
 // ActorMetrics holds the measures of one actor, as in §3 of the contract.
 type ActorMetrics struct {
-	ID            string   `json:"id"`
-	Degree        float64  `json:"degree"`
-	Strength      float64  `json:"strength"`
-	Betweenness   float64  `json:"betweenness"`
-	Closeness     *float64 `json:"closeness,omitempty"` // absent with sampled betweenness
-	Harmonic      *float64 `json:"harmonic,omitempty"`  // absent with sampled betweenness
-	Eigenvector   float64  `json:"eigenvector"`
-	PageRank      float64  `json:"pagerank"`
-	Core          float64  `json:"core"`
-	Clustering    float64  `json:"clustering"`
-	Constraint    float64  `json:"constraint"`
-	EffectiveSize float64  `json:"effective_size"`
-	Community     float64  `json:"community"`
-	Cliques       float64  `json:"cliques"` // number of maximal cliques (≥ 3) the actor is in
+	ID            string    `json:"id"`
+	Degree        float64   `json:"degree"`
+	Strength      float64   `json:"strength"`
+	Betweenness   float64   `json:"betweenness"`
+	Closeness     *float64  `json:"closeness,omitempty"` // absent with sampled betweenness
+	Harmonic      *float64  `json:"harmonic,omitempty"`  // absent with sampled betweenness
+	Eigenvector   float64   `json:"eigenvector"`
+	PageRank      float64   `json:"pagerank"`
+	Core          float64   `json:"core"`
+	Clustering    float64   `json:"clustering"`
+	Constraint    float64   `json:"constraint"`
+	EffectiveSize float64   `json:"effective_size"`
+	Community     float64   `json:"community"`
+	Cliques       float64   `json:"cliques"` // number of maximal cliques (≥ 3) the actor is in
+	Clubs         float64   `json:"clubs"`   // number of clubs the actor is in (active in the period)
+	Brokerage     Brokerage `json:"brokerage"`
 }
 
 // CommunityResult is the "communities" member of the JSON document.
@@ -64,15 +68,22 @@ type LayerInfo struct {
 	Projection string  `json:"projection"`
 	Nodes      int     `json:"nodes"`
 	Edges      int     `json:"edges"`
+	Components int     `json:"components"` // connected components (an isolated actor is one)
 	Sample     int     `json:"betweenness_sample,omitempty"`
 }
 
 // Result is everything an analysis of one layer produces: the contract's JSON document.
 type Result struct {
-	Layer       LayerInfo       `json:"layer"`
-	Actors      []ActorMetrics  `json:"actors"`  // sorted by id
-	Cliques     [][]string      `json:"cliques"` // maximal cliques of ≥ 3 actors, sorted
-	Communities CommunityResult `json:"communities"`
+	Layer         LayerInfo        `json:"layer"`
+	Actors        []ActorMetrics   `json:"actors"`  // sorted by id
+	Cliques       [][]string       `json:"cliques"` // maximal cliques of ≥ 3 actors, sorted
+	Communities   CommunityResult  `json:"communities"`
+	Ties          []TieResult      `json:"ties"`  // every bilateral tie, by source then target
+	Clubs         []ClubResult     `json:"clubs"` // every club active in the period, by id
+	Typology      Typology         `json:"typology"`
+	TypologyLists TypologyLists    `json:"typology_lists"`
+	Hubs          []Hub            `json:"hubs"` // best first
+	Settings      TypologySettings `json:"settings"`
 }
 
 // Analyze computes every measure of layer l. It builds the compact Index once and runs each
@@ -96,6 +107,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		Actors: make([]ActorMetrics, n),
 	}
 
+	r.Layer.Components = Components(x)
 	po := PathOptions{Workers: o.Workers, Progress: func(d, t int) { progress("shortest paths", d, t) }}
 	if o.Sample > 0 && o.Sample < n {
 		po.Sources = SampleSources(n, o.Sample, o.Seed)
@@ -168,6 +180,10 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		if paths.Closeness != nil {
 			a.Closeness, a.Harmonic = &paths.Closeness[u], &paths.Harmonic[u]
 		}
+	}
+	progress("typology", 0, 1)
+	if err := classify(l, x, core, cliques, comm, r, o.Typology); err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
 	}
 	return r, nil
 }

@@ -1,6 +1,8 @@
 package graphmodel
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -148,4 +150,40 @@ func (d *Dataset) index() {
 	for i := range d.Memberships {
 		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
 	}
+}
+
+// Without returns a copy of d without the given actors and every tie, membership and
+// exchange that involves them (clubs stay). An id that is not an actor is an error.
+func (d *Dataset) Without(ids ...string) (*Dataset, error) {
+	drop := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := d.actorIndex[id]; !ok {
+			return nil, fmt.Errorf("remove %q: %w: no such actor", id, ErrUnknownRef)
+		}
+		drop[id] = true
+	}
+	out := &Dataset{Path: d.Path, Columns: d.Columns, Files: d.Files}
+	for _, a := range d.Actors {
+		if !drop[a.ID] {
+			out.Actors = append(out.Actors, a)
+		}
+	}
+	for _, t := range d.Ties {
+		if !drop[t.Source] && !drop[t.Target] {
+			out.Ties = append(out.Ties, t)
+		}
+	}
+	for _, m := range d.Memberships {
+		if !drop[m.Actor] {
+			out.Memberships = append(out.Memberships, m)
+		}
+	}
+	for _, e := range d.Exchanges {
+		if !drop[e.From] && !drop[e.To] {
+			out.Exchanges = append(out.Exchanges, e)
+		}
+	}
+	out.Clubs = slices.Clone(d.Clubs)
+	out.index()
+	return out, nil
 }

@@ -137,34 +137,52 @@ def write_ties(path, u, v, w):
 # report this process's RSS when its own peak is lower. Every measured command is therefore
 # spawned by this small launcher (a fresh `python -I -S`); what it adds is the floor reported
 # in the output (the peak memory of `true` started the same way).
+# The launcher also reads the machine's CPU counters (/proc/stat) around the run: the busy CPU
+# time not spent by the measured process is what other processes used meanwhile (noise), and
+# steal is the time the hypervisor gave to other guests.
 LAUNCHER = r"""
 import os, sys, time
+def stat():
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]] + [0] * 8
+        return v[0] + v[1] + v[2] + v[5] + v[6], v[7]
+    except OSError:
+        return 0, 0
 out, err, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+b0, s0 = stat()
 t0 = time.perf_counter()
 pid = os.posix_spawnp(cmd[0], cmd, os.environ, file_actions=[
     (os.POSIX_SPAWN_OPEN, 1, out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
     (os.POSIX_SPAWN_OPEN, 2, err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)])
 _, status, ru = os.wait4(pid, 0)
 wall = time.perf_counter() - t0
-print(repr(wall), ru.ru_maxrss, os.waitstatus_to_exitcode(status))
+b1, s1 = stat()
+hz = os.sysconf("SC_CLK_TCK")
+print(repr(wall), ru.ru_maxrss, os.waitstatus_to_exitcode(status), repr(ru.ru_utime + ru.ru_stime),
+      repr((b1 - b0) / hz), repr((s1 - s0) / hz))
 """
 
 
 def run(cmd, out_path=os.devnull, err_path=os.devnull):
     """Run cmd as a separate process (through LAUNCHER), stdout and stderr to files.
-    Returns (wall seconds, peak resident memory in MiB)."""
+    Returns a dict: wall (seconds), peak_mib (ru_maxrss), cpu (seconds of CPU the process used),
+    other_cpus and steal_cpus (average CPUs busy with other processes / stolen, over the run)."""
     r = subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER, out_path, err_path] + cmd,
                        capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit(f"launcher failed for {' '.join(cmd)}:\n{r.stderr}")
-    wall, maxrss, code = r.stdout.split()
+    wall, maxrss, code, cpu, busy, steal = r.stdout.split()
     if int(code) != 0:
         err = ""
         if err_path != os.devnull:
             with open(err_path) as f:
                 err = f.read()[-3000:]
         sys.exit(f"{' '.join(cmd)} failed (exit {code}):\n{err}")
-    return float(wall), int(maxrss) / 1024.0
+    wall, cpu = float(wall), float(cpu)
+    return {"wall": wall, "peak_mib": int(maxrss) / 1024.0, "cpu": cpu,
+            "other_cpus": max(0.0, float(busy) - cpu) / wall if wall > 0 else 0.0,
+            "steal_cpus": float(steal) / wall if wall > 0 else 0.0}
 
 
 def timings(err_path):
@@ -179,21 +197,24 @@ def timings(err_path):
 
 def liaison_runs(binary, tmp, ties, repeat, extra, out_name, label):
     """Runs `analyze` repeat times; medians of the wall time and of every stage, max peak."""
-    walls, rss, stages = [], [], []
+    walls, rss, stages, noise = [], [], [], []
     out = os.path.join(tmp, out_name)
     err = os.path.join(tmp, out_name + ".stderr")
     for i in range(repeat):
         progress(f"{label}: run {i + 1}/{repeat}")
-        wall, peak = run([binary, "analyze", ties, "--format", "json", "-o", out, "--timings"] + extra,
-                         err_path=err)
-        walls.append(wall)
-        rss.append(peak)
+        r = run([binary, "analyze", ties, "--format", "json", "-o", out, "--timings"] + extra,
+                err_path=err)
+        walls.append(r["wall"])
+        rss.append(r["peak_mib"])
+        noise.append(r)
         stages.append(timings(err))
     names = list(stages[0])
     med = {s: statistics.median(st.get(s, float("nan")) for st in stages) for s in names}
     return {"wall_seconds": statistics.median(walls), "wall_seconds_runs": walls,
             "peak_mib": max(rss), "peak_mib_runs": rss, "stages": med, "stages_runs": stages,
-            "output": out}
+            "cpu_seconds_runs": [r["cpu"] for r in noise],
+            "other_cpus": max(r["other_cpus"] for r in noise),
+            "steal_cpus": max(r["steal_cpus"] for r in noise), "output": out}
 
 
 def betweenness_of(path):
@@ -354,7 +375,7 @@ def main():
     a = ap.parse_args()
     sample_sizes = [int(s) for s in a.sample_sizes.split(",") if s.strip()]
     R = {"args": vars(a), "machine": machine()}
-    R["machine"]["peak_mib_floor"] = run(["true"])[1]
+    R["machine"]["peak_mib_floor"] = run(["true"])["peak_mib"]
 
     with tempfile.TemporaryDirectory() as tmp:
         if a.bin:
@@ -386,8 +407,8 @@ def main():
         with open(peer, "w") as f:
             f.write(IGRAPH_PEER)
         ig_out = os.path.join(tmp, "igraph.json")
-        ig_wall, ig_rss = run([sys.executable, peer, ties, ig_out, str(a.repeat)],
-                              err_path=os.path.join(tmp, "igraph.stderr"))
+        ig_run = run([sys.executable, peer, ties, ig_out, str(a.repeat)],
+                     err_path=os.path.join(tmp, "igraph.stderr"))
         with open(ig_out) as f:
             igr = json.load(f)
         n_ig = igr["n"]
@@ -397,7 +418,9 @@ def main():
         worst = max(diffs, key=diffs.get)
         rel = [diffs[k] / exact[k] for k in diffs if exact.get(k, 0) > 0]
         R["igraph"] = {"seconds": statistics.median(igr["seconds"]), "seconds_runs": igr["seconds"],
-                       "peak_mib": ig_rss, "process_wall_seconds": ig_wall, "n": n_ig, "m": igr["m"],
+                       "peak_mib": ig_run["peak_mib"], "process_wall_seconds": ig_run["wall"],
+                       "other_cpus": ig_run["other_cpus"], "steal_cpus": ig_run["steal_cpus"],
+                       "n": n_ig, "m": igr["m"],
                        "max_abs_diff_vs_liaison": diffs[worst], "worst_actor": worst,
                        "worst_liaison": exact.get(worst), "worst_igraph": ig_norm.get(worst),
                        "max_rel_diff_vs_liaison": max(rel) if rel else 0.0,
@@ -410,15 +433,16 @@ def main():
         with open(peer, "w") as f:
             f.write(NX_PEER)
         nx_out = os.path.join(tmp, "nx.json")
-        nx_wall, nx_rss = run([sys.executable, peer, ties, nx_out, str(k), str(a.seed)],
-                              err_path=os.path.join(tmp, "nx.stderr"))
+        nx_run = run([sys.executable, peer, ties, nx_out, str(k), str(a.seed)],
+                     err_path=os.path.join(tmp, "nx.stderr"))
         with open(nx_out) as f:
             nxr = json.load(f)
         full = nxr["sources"] >= nxr["n"]
         nx_time = nxr["seconds"] * nxr["n"] / nxr["sources"]
         R["networkx"] = {"sources": nxr["sources"], "measured_seconds": nxr["seconds"],
-                         "seconds": nx_time, "extrapolated": not full, "peak_mib": nx_rss,
-                         "process_wall_seconds": nx_wall}
+                         "seconds": nx_time, "extrapolated": not full, "peak_mib": nx_run["peak_mib"],
+                         "process_wall_seconds": nx_run["wall"], "other_cpus": nx_run["other_cpus"],
+                         "steal_cpus": nx_run["steal_cpus"]}
         if full:
             nb = nxr["betweenness"]
             R["networkx"]["max_abs_diff_vs_liaison"] = max(abs(nb.get(x, 0.0) - exact.get(x, 0.0))
@@ -431,6 +455,7 @@ def main():
                              f"liaison analyze --sample {K}")
             est = betweenness_of(s.pop("output"))
             samples.append({"k": K, "wall_seconds": s["wall_seconds"], "peak_mib": s["peak_mib"],
+                            "other_cpus": s["other_cpus"], "steal_cpus": s["steal_cpus"],
                             "shortest_paths_seconds": s["stages"].get("shortest paths"),
                             **sample_errors(exact, est)})
         R["sampling"] = samples
@@ -529,6 +554,22 @@ def main():
         print("|---|---:|")
         for st, t in lg["stages"].items():
             print(f"| {st} | {secs(t)} |")
+
+    print()
+    noise = [("liaison exact", lx, lx["wall_seconds"]), ("igraph", R["igraph"], R["igraph"]["process_wall_seconds"]),
+             ("NetworkX", nx_s, nx_s["process_wall_seconds"])]
+    noise += [(f"liaison --sample {s['k']}", s, s["wall_seconds"]) for s in samples]
+    if a.large:
+        noise.append(("large", R["large"], R["large"]["wall_seconds"]))
+    noise = [(nm, x) for nm, x, wall in noise if wall >= 1.0]  # /proc/stat ticks are 10 ms
+    if noise:
+        worst = max(x["other_cpus"] for _, x in noise)
+        print("Background load during the runs of ≥ 1 s (average CPUs busy with other processes, worst run; "
+              "hypervisor steal): "
+              + ", ".join(f"{nm} {x['other_cpus']:.2f} (steal {x['steal_cpus']:.2f})" for nm, x in noise)
+              + (f" — WARNING: other processes used up to {worst:.2f} of {mc['nproc']} CPUs during a run; "
+                 "those timings are disturbed, rerun on an idle machine" if worst > 0.1 else " — machine quiet"))
+        R["background_other_cpus_worst"] = worst
 
     if a.json:
         with open(a.json, "w") as f:

@@ -119,6 +119,10 @@ contract. Exit status: 0 success, 1 failure, 2 invalid input or command line.`,
 		newValidate(g),
 		newSummary(g),
 		newAnalyze(g),
+		newTypology(g),
+		newExplain(g),
+		newEvolve(g),
+		newWhatIf(g),
 		newVersion(),
 	)
 	return root

@@ -221,39 +221,26 @@ func (s *Summary) table(w io.Writer) error {
 
 func newAnalyze(g *globals) *cobra.Command {
 	var format, out string
-	var seed uint64
-	var runs, sample int
-	var timings bool
+	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
-		Short: "Compute the network measures of a layer",
+		Short: "Compute the network measures, the typology and the hubs of a layer",
 		Long: `analyze loads the data set at PATH, builds the chosen layer (--layer, --at, --club-weight,
---projection) and computes the measures of the contract for every actor. The JSON form is the
-contract's document, sorted and byte-identical from run to run.`,
+--projection) and computes the measures of the contract for every actor, the relational or
+transactional class of every bilateral tie and club, the four-class typology, the alliance
+hubs and the brokerage roles. The JSON form is the contract's document, sorted and
+byte-identical from run to run.`,
 		Example: `  liaison analyze testdata/example --format table
-  liaison analyze testdata/example --layer bilateral --at 2005 --format json -o analysis.json`,
+  liaison analyze testdata/example --layer bilateral --at 2005 --format json -o analysis.json
+  liaison analyze big.csv --sample 200 --timings`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "table", "json"); err != nil {
 				return err
 			}
-			st := newStages(cmd.ErrOrStderr(), timings)
+			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
-			st.begin("load and validate")
-			o, err := g.options()
-			if err != nil {
-				return err
-			}
-			d, err := graphmodel.Load(args[0])
-			if err != nil {
-				return err
-			}
-			st.begin("build layer")
-			l, err := d.Layer(o)
-			if err != nil {
-				return err
-			}
-			r, err := analysis.Analyze(cmd.Context(), l, analysis.Options{Seed: seed, LouvainRuns: runs, Sample: sample, Progress: st.progress})
+			_, _, r, err := runAnalysis(cmd, g, af, args[0], st)
 			if err != nil {
 				return err
 			}
@@ -268,10 +255,7 @@ contract's document, sorted and byte-identical from run to run.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
-	cmd.Flags().Uint64Var(&seed, "seed", 1, "seed of Louvain and of betweenness sampling")
-	cmd.Flags().IntVar(&runs, "louvain-runs", 0, "Louvain runs (seeds seed…seed+runs-1), the best partition kept (0: 10, or 1 above 200,000 edges)")
-	cmd.Flags().BoolVar(&timings, "timings", false, "print the time each stage took to stderr")
-	cmd.Flags().IntVar(&sample, "sample", 0, "estimate betweenness from `K` random sources (0: exact; closeness and harmonic are then left out)")
+	af.register(cmd, true)
 	return cmd
 }
 

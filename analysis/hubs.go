@@ -1,0 +1,200 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// hubs ranks the alliance hubs: score = (eigenvector/max + betweenness/max + clubs/max)/3,
+// the three parts being the actor's standing in the core, its brokerage between parts of the
+// network, and its multilateral reach. It keeps the best k with a reason in words.
+func hubs(r *Result, memberOf [][]int, k int) []Hub {
+	n := len(r.Actors)
+	if n == 0 {
+		return []Hub{}
+	}
+	var maxE, maxB, maxC float64
+	for _, a := range r.Actors {
+		maxE, maxB, maxC = math.Max(maxE, a.Eigenvector), math.Max(maxB, a.Betweenness), math.Max(maxC, a.Clubs)
+	}
+	part := func(v, m float64) float64 {
+		if m == 0 {
+			return 0
+		}
+		return v / m
+	}
+	type cand struct {
+		u     int
+		score float64
+	}
+	cands := make([]cand, n)
+	for u, a := range r.Actors {
+		cands[u] = cand{u, (part(a.Eigenvector, maxE) + part(a.Betweenness, maxB) + part(a.Clubs, maxC)) / 3}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	rankOf := func(get func(ActorMetrics) float64) []int {
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(i, j int) bool { return get(r.Actors[idx[i]]) > get(r.Actors[idx[j]]) })
+		rank := make([]int, n)
+		for pos, u := range idx {
+			rank[u] = pos + 1
+		}
+		return rank
+	}
+	bRank := rankOf(func(a ActorMetrics) float64 { return a.Betweenness })
+	eRank := rankOf(func(a ActorMetrics) float64 { return a.Eigenvector })
+	out := []Hub{}
+	for _, c := range cands[:min(k, n)] {
+		if c.score == 0 {
+			break
+		}
+		a := r.Actors[c.u]
+		var why []string
+		if x, y, ok := bridge(r, memberOf[c.u]); ok {
+			why = append(why, fmt.Sprintf("bridges %s and %s", x, y))
+		}
+		if a.Clubs > 0 {
+			why = append(why, fmt.Sprintf("in %g club%s", a.Clubs, plural(a.Clubs)))
+		}
+		if a.Betweenness > 0 && bRank[c.u] <= 3 {
+			why = append(why, ordinal(bRank[c.u])+" betweenness")
+		}
+		if eRank[c.u] <= 3 {
+			why = append(why, ordinal(eRank[c.u])+" eigenvector centrality")
+		}
+		why = append(why, fmt.Sprintf("%g partner%s", a.Degree, plural(a.Degree)))
+		out = append(out, Hub{ID: a.ID, Score: c.score, Why: strings.Join(why, "; ")})
+	}
+	return out
+}
+
+func plural(v float64) string {
+	if v == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func ordinal(rank int) string {
+	switch rank {
+	case 1:
+		return "highest"
+	case 2:
+		return "2nd highest"
+	default:
+		return "3rd highest"
+	}
+}
+
+// bridge picks, among an actor's clubs of three or more members, the two that overlap least
+// (overlap |X∩Y| / min(|X|, |Y|) at most ½): the clubs the actor connects.
+func bridge(r *Result, clubs []int) (string, string, bool) {
+	best, bx, by := 0.5, "", ""
+	found := false
+	for i, ci := range clubs {
+		x := r.Clubs[ci].Members
+		if len(x) < 3 {
+			continue
+		}
+		for _, cj := range clubs[i+1:] {
+			y := r.Clubs[cj].Members
+			if len(y) < 3 {
+				continue
+			}
+			common := 0
+			for _, m := range x {
+				if _, ok := slices.BinarySearch(y, m); ok {
+					common++
+				}
+			}
+			ov := float64(common) / float64(min(len(x), len(y)))
+			if ov < best || (ov == best && !found) {
+				best, bx, by, found = ov, r.Clubs[ci].ID, r.Clubs[cj].ID, true
+			}
+		}
+	}
+	return bx, by, found
+}
+
+// BrokerageRoles counts each node's Gould–Fernandez brokerage roles (see Brokerage) for the
+// group of each node; open two-paths only (the endpoints not tied to each other).
+func BrokerageRoles(x *Index, group []int) []Brokerage {
+	n := x.N
+	out := make([]Brokerage, n)
+	mark := make([]int32, n)
+	for b := 0; b < n; b++ {
+		tag := int32(b + 1)
+		nb := x.Nbr[x.Off[b]:x.Off[b+1]]
+		for _, v := range nb {
+			mark[v] = tag
+		}
+		br := &out[b]
+		gb := group[b]
+		for i, a := range nb {
+			// Pairs (a, c) with c after a in b's list and not tied to a.
+			tied := map[int32]bool{}
+			for q := x.Off[a]; q < x.Off[a+1]; q++ {
+				if w := x.Nbr[q]; mark[w] == tag {
+					tied[w] = true
+				}
+			}
+			ga := group[a]
+			for _, c := range nb[i+1:] {
+				if tied[c] {
+					continue
+				}
+				gc := group[c]
+				switch {
+				case ga == gb && gc == gb:
+					br.Coordinator++
+				case ga == gc:
+					br.Itinerant++
+				case ga == gb || gc == gb:
+					br.Gatekeeper++
+					br.Representative++
+				default:
+					br.Liaison++
+				}
+			}
+		}
+	}
+	return out
+}
+
+// brokerageGroups gives each node a group number: its region, or its community.
+func brokerageGroups(d *graphmodel.Dataset, x *Index, comm Communities, choice string) ([]int, string) {
+	if choice == "" {
+		choice = "community"
+		for _, a := range d.Actors {
+			if a.Region != "" {
+				choice = "region"
+				break
+			}
+		}
+	}
+	g := make([]int, x.N)
+	if choice == "community" {
+		copy(g, comm.Of)
+		return g, choice
+	}
+	num := map[string]int{}
+	for u, id := range x.IDs {
+		i, _ := d.ActorIndex(id)
+		reg := d.Actors[i].Region
+		k, ok := num[reg]
+		if !ok {
+			k = len(num)
+			num[reg] = k
+		}
+		g[u] = k
+	}
+	return g, choice
+}

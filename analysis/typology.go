@@ -1,0 +1,579 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// The factors of a tie's relational score, in the order they are reported.
+var TieFactors = []string{"overlap", "cliques", "core", "clubs", "duration", "continuity", "multiplexity", "weight", "reciprocity"}
+
+// The factors of a club's relational score.
+var ClubFactors = []string{"density", "strength", "cliques", "size", "age"}
+
+// TypologyOptions tune the relational/transactional classification. The zero value gives
+// the documented defaults.
+type TypologyOptions struct {
+	// TieWeights and ClubWeights weigh the factors in the scores (default 1 each; a weight of
+	// 0 leaves a factor out). Unknown names are an error.
+	TieWeights, ClubWeights map[string]float64
+	// Threshold is the score from which a tie or club is relational (default 0.5).
+	Threshold float64
+	// Saturation is the number of years after which duration and age count fully (default 20).
+	Saturation float64
+	// SmallClub is the club size up to which size counts fully; a club of k > SmallClub
+	// members scores SmallClub/k (default 5, the Five Eyes).
+	SmallClub float64
+	// Reciprocity tunes the reading of exchanges.
+	Reciprocity ReciprocityOptions
+	// Hubs is the number of alliance hubs listed (default 10).
+	Hubs int
+	// Groups are the groups of the brokerage roles: "region" (actors.csv's region column),
+	// "community" (the Louvain communities) or "" for region when any actor has one,
+	// communities otherwise.
+	Groups string
+}
+
+// Validate checks the options.
+func (o TypologyOptions) Validate() error {
+	_, err := o.withDefaults()
+	return err
+}
+
+func (o TypologyOptions) withDefaults() (TypologyOptions, error) {
+	fill := func(m map[string]float64, names []string) (map[string]float64, error) {
+		out := map[string]float64{}
+		for _, n := range names {
+			out[n] = 1
+		}
+		for k, v := range m {
+			if !slices.Contains(names, k) {
+				return nil, fmt.Errorf("unknown factor %q (want one of %s)", k, strings.Join(names, ", "))
+			}
+			if !(v >= 0) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("factor %s: weight %v is not a finite number ≥ 0", k, v)
+			}
+			out[k] = v
+		}
+		return out, nil
+	}
+	var err error
+	if o.TieWeights, err = fill(o.TieWeights, TieFactors); err != nil {
+		return o, err
+	}
+	if o.ClubWeights, err = fill(o.ClubWeights, ClubFactors); err != nil {
+		return o, err
+	}
+	if o.Threshold <= 0 {
+		o.Threshold = 0.5
+	}
+	if o.Saturation <= 0 {
+		o.Saturation = 20
+	}
+	if o.SmallClub <= 0 {
+		o.SmallClub = 5
+	}
+	if o.Hubs <= 0 {
+		o.Hubs = 10
+	}
+	switch o.Groups {
+	case "", "region", "community":
+	default:
+		return o, fmt.Errorf("groups %q: want region or community", o.Groups)
+	}
+	o.Reciprocity = o.Reciprocity.withDefaults()
+	return o, nil
+}
+
+// TieResult is the classification of one bilateral tie.
+type TieResult struct {
+	Source          string             `json:"source"` // the lesser id
+	Target          string             `json:"target"`
+	Weight          float64            `json:"weight"` // bilateral weight in the period
+	Class           string             `json:"class"`  // relational or transactional
+	RelationalScore float64            `json:"relational_score"`
+	Factors         map[string]float64 `json:"factors"` // the available factors, each in [0, 1]
+	Domains         []string           `json:"domains"`
+	Reciprocity     *Reciprocity       `json:"reciprocity,omitempty"` // when the pair has exchanges
+}
+
+// ClubResult is the classification of one club active in the period.
+type ClubResult struct {
+	ID              string             `json:"id"`
+	Name            string             `json:"name,omitempty"`
+	Members         []string           `json:"members"`
+	Class           string             `json:"class"`
+	RelationalScore float64            `json:"relational_score"`
+	Factors         map[string]float64 `json:"factors"`
+}
+
+// Typology counts the four classes of cooperation.
+type Typology struct {
+	TransactionalBilateral    int `json:"transactional_bilateral"`
+	RelationalBilateral       int `json:"relational_bilateral"`
+	TransactionalMultilateral int `json:"transactional_multilateral"`
+	RelationalMultilateral    int `json:"relational_multilateral"`
+}
+
+// TypologyLists names the members of each class: ties as "A–B", clubs by id.
+type TypologyLists struct {
+	TransactionalBilateral    []string `json:"transactional_bilateral"`
+	RelationalBilateral       []string `json:"relational_bilateral"`
+	TransactionalMultilateral []string `json:"transactional_multilateral"`
+	RelationalMultilateral    []string `json:"relational_multilateral"`
+}
+
+// Hub is an alliance hub.
+type Hub struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+	Why   string  `json:"why"`
+}
+
+// Brokerage counts Gould and Fernandez's brokerage roles of an actor: open two-paths a–b–c
+// (a and c not tied) through b, by the groups of a, b and c.
+type Brokerage struct {
+	Coordinator    float64 `json:"coordinator"`    // a, b, c in one group
+	Itinerant      float64 `json:"itinerant"`      // a and c in one group, b in another
+	Gatekeeper     float64 `json:"gatekeeper"`     // b in the group of exactly one of a, c
+	Representative float64 `json:"representative"` // the same count: on undirected ties the two roles coincide
+	Liaison        float64 `json:"liaison"`        // three different groups
+}
+
+// TypologySettings records the parameters the classification used.
+type TypologySettings struct {
+	TieWeights     map[string]float64 `json:"tie_weights"`
+	ClubWeights    map[string]float64 `json:"club_weights"`
+	Threshold      float64            `json:"threshold"`
+	Saturation     float64            `json:"saturation_years"`
+	SmallClub      float64            `json:"small_club"`
+	ReferenceYear  int                `json:"reference_year,omitempty"`
+	Window         int                `json:"answer_window_days"`
+	VolumeRatio    float64            `json:"answer_volume_ratio"`
+	BrokerageGroup string             `json:"brokerage_groups"`
+}
+
+// score is the weighted mean of the available factors, summed in report order (so the
+// floating-point result is the same on every run).
+func score(f map[string]float64, w map[string]float64, order []string) float64 {
+	num, den := 0.0, 0.0
+	for _, k := range order {
+		if v, ok := f[k]; ok {
+			num += w[k] * v
+			den += w[k]
+		}
+	}
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+// Contributions returns each factor's share of a score: weight × value / Σ weights of the
+// available factors, in report order; the shares add up to the score.
+func Contributions(factors map[string]float64, weights map[string]float64, order []string) []FactorShare {
+	den := 0.0
+	for _, k := range order {
+		if _, ok := factors[k]; ok {
+			den += weights[k]
+		}
+	}
+	var out []FactorShare
+	for _, k := range order {
+		v, ok := factors[k]
+		if !ok {
+			out = append(out, FactorShare{Name: k, Weight: weights[k]})
+			continue
+		}
+		c := 0.0
+		if den > 0 {
+			c = weights[k] * v / den
+		}
+		out = append(out, FactorShare{Name: k, Value: v, Weight: weights[k], Contribution: c, Available: true})
+	}
+	return out
+}
+
+// FactorShare is one line of an explanation.
+type FactorShare struct {
+	Name                        string
+	Value, Weight, Contribution float64
+	Available                   bool
+}
+
+func classOf(s, threshold float64) string {
+	if s >= threshold {
+		return "relational"
+	}
+	return "transactional"
+}
+
+// classify fills the ties, clubs, typology, hubs and brokerage of r. x is the index of the
+// analysed layer l with its computed measures in r.Actors; core and cliques are those of x.
+func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm Communities, r *Result, o TypologyOptions) error {
+	d := l.Data
+	o, err := o.withDefaults()
+	if err != nil {
+		return err
+	}
+	ref := l.Options.At
+	if ref == 0 {
+		if _, last, ok := d.Span(); ok {
+			ref = int(last.Year)
+		}
+	}
+	firstYear := 0
+	if first, _, ok := d.Span(); ok {
+		firstYear = int(first.Year)
+	}
+	r.Settings = TypologySettings{
+		TieWeights: o.TieWeights, ClubWeights: o.ClubWeights, Threshold: o.Threshold, Saturation: o.Saturation,
+		SmallClub: o.SmallClub, ReferenceYear: ref, Window: o.Reciprocity.Window, VolumeRatio: o.Reciprocity.VolumeRatio,
+	}
+
+	// The bilateral and combined layers of the same period: the same nodes, so the same ids.
+	layerOf := func(k graphmodel.LayerKind) (*graphmodel.Layer, *Index, error) {
+		if l.Options.Layer == k {
+			return l, x, nil
+		}
+		lo := l.Options
+		lo.Layer = k
+		ll, err := d.Layer(lo)
+		if err != nil {
+			return nil, nil, err
+		}
+		return ll, NewIndex(ll), nil
+	}
+	bil, bx, err := layerOf(graphmodel.Bilateral)
+	if err != nil {
+		return err
+	}
+	_, cx, err := layerOf(graphmodel.Combined)
+	if err != nil {
+		return err
+	}
+	ccore, ccliques := core, cliques
+	if cx != x {
+		ccore, ccliques = CoreNumbers(cx), MaximalCliques(cx, 3)
+	}
+	bcliques := cliques
+	if bx != x {
+		bcliques = MaximalCliques(bx, 3)
+	}
+	maxCore := 0
+	for _, c := range ccore {
+		maxCore = max(maxCore, c)
+	}
+	cliquesOf := make([][]int32, cx.N) // clique numbers of each node, ascending
+	for i, c := range ccliques {
+		for _, v := range c {
+			cliquesOf[v] = append(cliquesOf[v], int32(i))
+		}
+	}
+	pairInClique := map[[2]int32]bool{} // bilateral-layer pairs inside a common maximal clique
+	for _, c := range bcliques {
+		for i := range c {
+			for j := i + 1; j < len(c); j++ {
+				pairInClique[[2]int32{c[i], c[j]}] = true
+			}
+		}
+	}
+
+	// The intensity of a tie is its bilateral weight per active tie row: several rows are
+	// several spells of one tie, and their summed weight measures its history (which duration
+	// and continuity score) rather than its intensity. The weight factor is the intensity's
+	// mid-rank among all ties; the strength of a club the mean of its members' ties' ranks.
+	rowsOf := map[[2]int64]int{}
+	for _, i := range l.Ties {
+		a, _ := bil.NodeID(d.Ties[i].Source)
+		b, _ := bil.NodeID(d.Ties[i].Target)
+		rowsOf[[2]int64{min(a, b), max(a, b)}]++
+	}
+	intensity := func(u, v int64, w float64) float64 {
+		return w / float64(max(1, rowsOf[[2]int64{min(u, v), max(u, v)}]))
+	}
+	var ws []float64
+	bil.EachEdge(func(e graphmodel.Edge) { ws = append(ws, intensity(e.F.ID(), e.T.ID(), e.Bilateral)) })
+	sort.Float64s(ws)
+	rank := func(w float64) float64 {
+		lo := sort.SearchFloat64s(ws, w)
+		hi := sort.Search(len(ws), func(i int) bool { return ws[i] > w })
+		if len(ws) == 0 {
+			return 0
+		}
+		return (float64(lo+hi) / 2) / float64(len(ws))
+	}
+
+	// Clubs first: the tie factor "clubs" uses their classes.
+	memberOf := make([][]int, l.Len()) // positions in r.Clubs of each node's active clubs
+	for _, lc := range l.Clubs {
+		c := &d.Clubs[lc.Index]
+		k := len(lc.Members)
+		cr := ClubResult{ID: lc.ID, Name: c.Name, Members: x.names64(lc.Members), Factors: map[string]float64{}}
+		if k >= 2 {
+			pairs, tied, inClique := 0, 0, 0
+			strength := 0.0
+			for i := 0; i < k; i++ {
+				for j := i + 1; j < k; j++ {
+					u, v := lc.Members[i], lc.Members[j]
+					pairs++
+					if b, _ := bil.Parts(u, v); b > 0 {
+						tied++
+						strength += rank(intensity(u, v, b))
+					}
+					if pairInClique[[2]int32{int32(u), int32(v)}] {
+						inClique++
+					}
+				}
+			}
+			cr.Factors["density"] = float64(tied) / float64(pairs)
+			if tied > 0 {
+				cr.Factors["strength"] = strength / float64(tied)
+			} else {
+				cr.Factors["strength"] = 0
+			}
+			cr.Factors["cliques"] = float64(inClique) / float64(pairs)
+		}
+		cr.Factors["size"] = math.Min(1, o.SmallClub/float64(k))
+		if ref != 0 {
+			since := firstYear
+			if !c.Since.IsZero() {
+				since = int(c.Since.Year)
+			}
+			until := ref
+			if !c.Until.IsZero() && int(c.Until.Year) < ref {
+				until = int(c.Until.Year)
+			}
+			cr.Factors["age"] = math.Min(1, math.Max(0, float64(until-since+1))/o.Saturation)
+		}
+		dropZeroWeight(cr.Factors, o.ClubWeights)
+		cr.RelationalScore = score(cr.Factors, o.ClubWeights, ClubFactors)
+		cr.Class = classOf(cr.RelationalScore, o.Threshold)
+		if k < 2 {
+			cr.Class = "transactional" // a club of one shares nothing
+		}
+		for _, m := range lc.Members {
+			memberOf[m] = append(memberOf[m], len(r.Clubs))
+		}
+		r.Clubs = append(r.Clubs, cr)
+	}
+
+	// Ties: every edge of the bilateral layer.
+	recip := map[[2]string]Reciprocity{}
+	if len(d.Exchanges) > 0 {
+		recip = ExchangeReciprocity(d, l.Options.At, o.Reciprocity)
+	}
+	spells := map[[2]string][]int{} // active tie rows of each pair
+	for _, i := range l.Ties {
+		t := &d.Ties[i]
+		a, b := t.Source, t.Target
+		if a > b {
+			a, b = b, a
+		}
+		spells[[2]string{a, b}] = append(spells[[2]string{a, b}], i)
+	}
+	exDomains := map[[2]string][]string{}
+	for _, i := range l.Exchanges {
+		e := &d.Exchanges[i]
+		a, b := e.From, e.To
+		if a > b {
+			a, b = b, a
+		}
+		if e.Domain != "" {
+			exDomains[[2]string{a, b}] = append(exDomains[[2]string{a, b}], e.Domain)
+		}
+	}
+	var tieErr error
+	bil.EachEdge(func(e graphmodel.Edge) {
+		u, v := int32(e.F.ID()), int32(e.T.ID())
+		key := [2]string{e.F.Actor(), e.T.Actor()}
+		tr := TieResult{Source: key[0], Target: key[1], Weight: e.Bilateral, Factors: map[string]float64{}}
+		f := tr.Factors
+		// Structural embeddedness on the combined layer.
+		ku, kv := cx.Degree(int(u)), cx.Degree(int(v))
+		shared := commonNeighbours(cx, u, v)
+		if den := (ku - 1) + (kv - 1) - shared; den > 0 {
+			f["overlap"] = float64(shared) / float64(den)
+		} else {
+			f["overlap"] = 0
+		}
+		f["cliques"] = jaccard(cliquesOf[u], cliquesOf[v])
+		if maxCore > 0 {
+			f["core"] = float64(min(ccore[u], ccore[v])) / float64(maxCore)
+		}
+		// Co-membership in relational clubs.
+		best := 0.0
+		for _, ci := range memberOf[u] {
+			if slices.Contains(memberOf[v], ci) && r.Clubs[ci].Class == "relational" {
+				best = math.Max(best, r.Clubs[ci].RelationalScore)
+			}
+		}
+		f["clubs"] = best
+		// Time: years covered by the active spells, and how continuous they are.
+		rows := spells[key]
+		if ref != 0 && len(rows) > 0 {
+			covered, first, last := spellYears(d, rows, firstYear, ref)
+			f["duration"] = math.Min(1, float64(covered)/o.Saturation)
+			f["continuity"] = float64(covered) / float64(last-first+1)
+		}
+		// Multiplexity: the distinct domains of the rows and exchanges.
+		var doms []string
+		for _, i := range rows {
+			doms = append(doms, d.Ties[i].Domains...)
+		}
+		doms = append(doms, exDomains[key]...)
+		slices.Sort(doms)
+		doms = slices.Compact(doms)
+		tr.Domains = doms
+		if len(doms) > 0 {
+			f["multiplexity"] = math.Min(1, float64(len(doms)-1)/3)
+		}
+		f["weight"] = rank(intensity(e.F.ID(), e.T.ID(), e.Bilateral))
+		if rc, ok := recip[key]; ok {
+			rc := rc
+			tr.Reciprocity = &rc
+			f["reciprocity"] = rc.Diffuse
+		}
+		dropZeroWeight(f, o.TieWeights)
+		tr.RelationalScore = score(f, o.TieWeights, TieFactors)
+		tr.Class = classOf(tr.RelationalScore, o.Threshold)
+		r.Ties = append(r.Ties, tr)
+	})
+	if tieErr != nil {
+		return tieErr
+	}
+
+	// The typology.
+	for _, t := range r.Ties {
+		name := t.Source + "–" + t.Target
+		if t.Class == "relational" {
+			r.Typology.RelationalBilateral++
+			r.TypologyLists.RelationalBilateral = append(r.TypologyLists.RelationalBilateral, name)
+		} else {
+			r.Typology.TransactionalBilateral++
+			r.TypologyLists.TransactionalBilateral = append(r.TypologyLists.TransactionalBilateral, name)
+		}
+	}
+	for _, c := range r.Clubs {
+		if c.Class == "relational" {
+			r.Typology.RelationalMultilateral++
+			r.TypologyLists.RelationalMultilateral = append(r.TypologyLists.RelationalMultilateral, c.ID)
+		} else {
+			r.Typology.TransactionalMultilateral++
+			r.TypologyLists.TransactionalMultilateral = append(r.TypologyLists.TransactionalMultilateral, c.ID)
+		}
+	}
+	r.TypologyLists.ensure()
+
+	// Brokerage roles.
+	groups, groupName := brokerageGroups(d, x, comm, o.Groups)
+	r.Settings.BrokerageGroup = groupName
+	br := BrokerageRoles(x, groups)
+	for u := range r.Actors {
+		r.Actors[u].Brokerage = br[u]
+		r.Actors[u].Clubs = float64(len(memberOf[u]))
+	}
+	r.Hubs = hubs(r, memberOf, o.Hubs)
+	return nil
+}
+
+func (l *TypologyLists) ensure() {
+	for _, p := range []*[]string{&l.TransactionalBilateral, &l.RelationalBilateral, &l.TransactionalMultilateral, &l.RelationalMultilateral} {
+		if *p == nil {
+			*p = []string{}
+		}
+	}
+}
+
+func dropZeroWeight(f, w map[string]float64) {
+	for k := range f {
+		if w[k] == 0 {
+			delete(f, k)
+		}
+	}
+}
+
+// spellYears returns the number of distinct years covered by the tie rows (an open since
+// starts at the data's first year, an open until ends at ref), and the first and last.
+func spellYears(d *graphmodel.Dataset, rows []int, firstYear, ref int) (covered, first, last int) {
+	type span struct{ a, b int }
+	var spans []span
+	for _, i := range rows {
+		t := &d.Ties[i]
+		a, b := firstYear, ref
+		if !t.Since.IsZero() {
+			a = int(t.Since.Year)
+		}
+		if !t.Until.IsZero() {
+			b = min(int(t.Until.Year), ref)
+		}
+		if b >= a {
+			spans = append(spans, span{a, b})
+		}
+	}
+	if len(spans) == 0 {
+		return 0, ref, ref
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	first, last = spans[0].a, spans[0].b
+	end := spans[0].a - 1
+	for _, s := range spans {
+		if s.b > end {
+			covered += s.b - max(s.a, end+1) + 1
+			end = s.b
+		}
+		last = max(last, s.b)
+	}
+	return covered, first, last
+}
+
+func commonNeighbours(x *Index, u, v int32) int {
+	a, b := x.Nbr[x.Off[u]:x.Off[u+1]], x.Nbr[x.Off[v]:x.Off[v+1]]
+	c, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			c++
+			i++
+			j++
+		}
+	}
+	return c
+}
+
+func jaccard(a, b []int32) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	c, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			c++
+			i++
+			j++
+		}
+	}
+	return float64(c) / float64(len(a)+len(b)-c)
+}
+
+func (x *Index) names64(ids []int64) []string {
+	out := make([]string, len(ids))
+	for i, v := range ids {
+		out[i] = x.IDs[v]
+	}
+	return out
+}

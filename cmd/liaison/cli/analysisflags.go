@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/liaison-net/liaison/analysis"
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// analysisFlags are the flags of the commands that run an analysis.
+type analysisFlags struct {
+	seed                    uint64
+	runs, sample            int
+	timings                 bool
+	tieWeights, clubWeights string
+	threshold, saturation   float64
+	smallClub, volumeRatio  float64
+	window, hubs            int
+	groups                  string
+}
+
+func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
+	f := cmd.Flags()
+	f.Uint64Var(&af.seed, "seed", 1, "seed of Louvain and of betweenness sampling")
+	f.IntVar(&af.runs, "louvain-runs", 0, "Louvain runs (seeds seed…seed+runs-1), the best partition kept (0: 10, or 1 above 200,000 edges)")
+	f.IntVar(&af.sample, "sample", 0, "estimate betweenness from `K` random sources (0: exact; closeness and harmonic are then left out)")
+	f.StringVar(&af.tieWeights, "tie-weights", "", "weights of the tie factors, e.g. `overlap=2,weight=0` (default 1 each): "+strings.Join(analysis.TieFactors, ", "))
+	f.StringVar(&af.clubWeights, "club-weights", "", "weights of the club factors (default 1 each): "+strings.Join(analysis.ClubFactors, ", "))
+	f.Float64Var(&af.threshold, "threshold", 0.5, "relational score from which a tie or club is relational")
+	f.Float64Var(&af.saturation, "saturation", 20, "years after which duration and club age count fully")
+	f.Float64Var(&af.smallClub, "small-club", 5, "club size up to which size counts fully (k members score small-club/k above it)")
+	f.IntVar(&af.window, "window", 30, "days within which a transfer the other way answers an exchange")
+	f.Float64Var(&af.volumeRatio, "volume-ratio", 2, "how far (as a factor) an answer's volume may be from the transfer's")
+	f.IntVar(&af.hubs, "hubs", 10, "number of alliance hubs listed")
+	f.StringVar(&af.groups, "groups", "", "groups of the brokerage roles: region or community (default: region when actors.csv has regions)")
+	if timings {
+		f.BoolVar(&af.timings, "timings", false, "print the time each stage took to stderr")
+	}
+}
+
+func parseWeights(s string) (map[string]float64, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	m := map[string]float64{}
+	for _, part := range strings.Split(s, ",") {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok {
+			return nil, fmt.Errorf("weight %q: want name=number", part)
+		}
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil {
+			return nil, fmt.Errorf("weight %q: %w", part, err)
+		}
+		m[strings.TrimSpace(k)] = f
+	}
+	return m, nil
+}
+
+func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
+	tw, err := parseWeights(af.tieWeights)
+	if err != nil {
+		return analysis.Options{}, usageError{fmt.Errorf("--tie-weights: %w", err)}
+	}
+	cw, err := parseWeights(af.clubWeights)
+	if err != nil {
+		return analysis.Options{}, usageError{fmt.Errorf("--club-weights: %w", err)}
+	}
+	o := analysis.Options{
+		Seed: af.seed, LouvainRuns: af.runs, Sample: af.sample,
+		Typology: analysis.TypologyOptions{
+			TieWeights: tw, ClubWeights: cw, Threshold: af.threshold, Saturation: af.saturation,
+			SmallClub: af.smallClub, Hubs: af.hubs, Groups: af.groups,
+			Reciprocity: analysis.ReciprocityOptions{Window: af.window, VolumeRatio: af.volumeRatio},
+		},
+	}
+	if st != nil {
+		o.Progress = st.progress
+	}
+	if err := o.Typology.Validate(); err != nil {
+		return o, usageError{err}
+	}
+	return o, nil
+}
+
+// runAnalysis loads the data set at path, builds the layer the global flags choose and
+// analyses it.
+func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, path string, st *stages) (*graphmodel.Dataset, *graphmodel.Layer, *analysis.Result, error) {
+	lo, err := g.options()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ao, err := af.options(st)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	st.begin("load and validate")
+	d, err := graphmodel.Load(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	st.begin("build layer")
+	l, err := d.Layer(lo)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	r, err := analysis.Analyze(cmd.Context(), l, ao)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return d, l, r, nil
+}
