@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"math"
 	"reflect"
 	"slices"
@@ -164,17 +166,21 @@ func TestCoresMatchGonum(t *testing.T) {
 // TestDeterministic checks that the worker count and scheduling change nothing, to the bit.
 func TestDeterministic(t *testing.T) {
 	l := randomLayer(t, 400, 3000, 3)
-	var first *Result
+	var first []byte
 	for _, workers := range []int{1, 2, 5, 1} {
 		r, err := Analyze(context.Background(), l, Options{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if first == nil {
-			first = r
+			first = b
 			continue
 		}
-		if !reflect.DeepEqual(r, first) {
+		if !bytes.Equal(b, first) {
 			t.Fatalf("result with %d workers differs", workers)
 		}
 	}
@@ -247,5 +253,21 @@ func TestEmptyAndEdgeless(t *testing.T) {
 		if a.Degree != 0 || a.Betweenness != 0 || *a.Closeness != 0 || a.Constraint != 0 || a.EffectiveSize != 0 || a.PageRank != 0.5 {
 			t.Errorf("edgeless actor %+v", a)
 		}
+	}
+}
+
+// TestWriteJSON checks that the streamed document is the same JSON as encoding/json's.
+func TestWriteJSON(t *testing.T) {
+	r := analyzeFiles(t, coreAndSpokes, graphmodel.DefaultOptions(), Options{})
+	var streamed bytes.Buffer
+	if err := r.WriteJSON(&streamed); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(streamed.Bytes(), append(whole, '\n')) {
+		t.Errorf("streamed JSON differs from encoding/json:\n%s\n---\n%s", streamed.Bytes(), whole)
 	}
 }

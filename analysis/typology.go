@@ -92,24 +92,24 @@ func (o TypologyOptions) withDefaults() (TypologyOptions, error) {
 
 // TieResult is the classification of one bilateral tie.
 type TieResult struct {
-	Source          string             `json:"source"` // the lesser id
-	Target          string             `json:"target"`
-	Weight          float64            `json:"weight"` // bilateral weight in the period
-	Class           string             `json:"class"`  // relational or transactional
-	RelationalScore float64            `json:"relational_score"`
-	Factors         map[string]float64 `json:"factors"` // the available factors, each in [0, 1]
-	Domains         []string           `json:"domains"`
-	Reciprocity     *Reciprocity       `json:"reciprocity,omitempty"` // when the pair has exchanges
+	Source          string       `json:"source"` // the lesser id
+	Target          string       `json:"target"`
+	Weight          float64      `json:"weight"` // bilateral weight in the period
+	Class           string       `json:"class"`  // relational or transactional
+	RelationalScore float64      `json:"relational_score"`
+	Factors         Factors      `json:"factors"` // the available factors, each in [0, 1]
+	Domains         []string     `json:"domains"`
+	Reciprocity     *Reciprocity `json:"reciprocity,omitempty"` // when the pair has exchanges
 }
 
 // ClubResult is the classification of one club active in the period.
 type ClubResult struct {
-	ID              string             `json:"id"`
-	Name            string             `json:"name,omitempty"`
-	Members         []string           `json:"members"`
-	Class           string             `json:"class"`
-	RelationalScore float64            `json:"relational_score"`
-	Factors         map[string]float64 `json:"factors"`
+	ID              string   `json:"id"`
+	Name            string   `json:"name,omitempty"`
+	Members         []string `json:"members"`
+	Class           string   `json:"class"`
+	RelationalScore float64  `json:"relational_score"`
+	Factors         Factors  `json:"factors"`
 }
 
 // Typology counts the four classes of cooperation.
@@ -158,16 +158,13 @@ type TypologySettings struct {
 	BrokerageGroup string             `json:"brokerage_groups"`
 }
 
-// score is the weighted mean of the available factors, summed in report order (so the
-// floating-point result is the same on every run).
-func score(f map[string]float64, w map[string]float64, order []string) float64 {
+// score is the weighted mean of the available factors, summed in report order.
+func score(f Factors, w map[string]float64) float64 {
 	num, den := 0.0, 0.0
-	for _, k := range order {
-		if v, ok := f[k]; ok {
-			num += w[k] * v
-			den += w[k]
-		}
-	}
+	f.Each(func(k string, v float64) {
+		num += w[k] * v
+		den += w[k]
+	})
 	if den == 0 {
 		return 0
 	}
@@ -176,16 +173,12 @@ func score(f map[string]float64, w map[string]float64, order []string) float64 {
 
 // Contributions returns each factor's share of a score: weight × value / Σ weights of the
 // available factors, in report order; the shares add up to the score.
-func Contributions(factors map[string]float64, weights map[string]float64, order []string) []FactorShare {
+func Contributions(factors Factors, weights map[string]float64) []FactorShare {
 	den := 0.0
-	for _, k := range order {
-		if _, ok := factors[k]; ok {
-			den += weights[k]
-		}
-	}
+	factors.Each(func(k string, _ float64) { den += weights[k] })
 	var out []FactorShare
-	for _, k := range order {
-		v, ok := factors[k]
+	for _, k := range factors.names {
+		v, ok := factors.Get(k)
 		if !ok {
 			out = append(out, FactorShare{Name: k, Weight: weights[k]})
 			continue
@@ -314,7 +307,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	for _, lc := range l.Clubs {
 		c := &d.Clubs[lc.Index]
 		k := len(lc.Members)
-		cr := ClubResult{ID: lc.ID, Name: c.Name, Members: x.names64(lc.Members), Factors: map[string]float64{}}
+		cr := ClubResult{ID: lc.ID, Name: c.Name, Members: x.names64(lc.Members), Factors: newFactors(ClubFactors)}
 		if k >= 2 {
 			pairs, tied, inClique := 0, 0, 0
 			strength := 0.0
@@ -331,15 +324,15 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 					}
 				}
 			}
-			cr.Factors["density"] = float64(tied) / float64(pairs)
+			cr.Factors.Set("density", float64(tied)/float64(pairs))
 			if tied > 0 {
-				cr.Factors["strength"] = strength / float64(tied)
+				cr.Factors.Set("strength", strength/float64(tied))
 			} else {
-				cr.Factors["strength"] = 0
+				cr.Factors.Set("strength", 0)
 			}
-			cr.Factors["cliques"] = float64(inClique) / float64(pairs)
+			cr.Factors.Set("cliques", float64(inClique)/float64(pairs))
 		}
-		cr.Factors["size"] = math.Min(1, o.SmallClub/float64(k))
+		cr.Factors.Set("size", math.Min(1, o.SmallClub/float64(k)))
 		if ref != 0 {
 			since := firstYear
 			if !c.Since.IsZero() {
@@ -349,10 +342,10 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 			if !c.Until.IsZero() && int(c.Until.Year) < ref {
 				until = int(c.Until.Year)
 			}
-			cr.Factors["age"] = math.Min(1, math.Max(0, float64(until-since+1))/o.Saturation)
+			cr.Factors.Set("age", math.Min(1, math.Max(0, float64(until-since+1))/o.Saturation))
 		}
 		dropZeroWeight(cr.Factors, o.ClubWeights)
-		cr.RelationalScore = score(cr.Factors, o.ClubWeights, ClubFactors)
+		cr.RelationalScore = score(cr.Factors, o.ClubWeights)
 		cr.Class = classOf(cr.RelationalScore, o.Threshold)
 		if k < 2 {
 			cr.Class = "transactional" // a club of one shares nothing
@@ -392,19 +385,19 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	bil.EachEdge(func(e graphmodel.Edge) {
 		u, v := int32(e.F.ID()), int32(e.T.ID())
 		key := [2]string{e.F.Actor(), e.T.Actor()}
-		tr := TieResult{Source: key[0], Target: key[1], Weight: e.Bilateral, Factors: map[string]float64{}}
+		tr := TieResult{Source: key[0], Target: key[1], Weight: e.Bilateral, Factors: newFactors(TieFactors)}
 		f := tr.Factors
 		// Structural embeddedness on the combined layer.
 		ku, kv := cx.Degree(int(u)), cx.Degree(int(v))
 		shared := commonNeighbours(cx, u, v)
 		if den := (ku - 1) + (kv - 1) - shared; den > 0 {
-			f["overlap"] = float64(shared) / float64(den)
+			f.Set("overlap", float64(shared)/float64(den))
 		} else {
-			f["overlap"] = 0
+			f.Set("overlap", 0)
 		}
-		f["cliques"] = jaccard(cliquesOf[u], cliquesOf[v])
+		f.Set("cliques", jaccard(cliquesOf[u], cliquesOf[v]))
 		if maxCore > 0 {
-			f["core"] = float64(min(ccore[u], ccore[v])) / float64(maxCore)
+			f.Set("core", float64(min(ccore[u], ccore[v]))/float64(maxCore))
 		}
 		// Co-membership in relational clubs.
 		best := 0.0
@@ -413,13 +406,13 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 				best = math.Max(best, r.Clubs[ci].RelationalScore)
 			}
 		}
-		f["clubs"] = best
+		f.Set("clubs", best)
 		// Time: years covered by the active spells, and how continuous they are.
 		rows := spells[key]
 		if ref != 0 && len(rows) > 0 {
 			covered, first, last := spellYears(d, rows, firstYear, ref)
-			f["duration"] = math.Min(1, float64(covered)/o.Saturation)
-			f["continuity"] = float64(covered) / float64(last-first+1)
+			f.Set("duration", math.Min(1, float64(covered)/o.Saturation))
+			f.Set("continuity", float64(covered)/float64(last-first+1))
 		}
 		// Multiplexity: the distinct domains of the rows and exchanges.
 		var doms []string
@@ -431,16 +424,16 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 		doms = slices.Compact(doms)
 		tr.Domains = doms
 		if len(doms) > 0 {
-			f["multiplexity"] = math.Min(1, float64(len(doms)-1)/3)
+			f.Set("multiplexity", math.Min(1, float64(len(doms)-1)/3))
 		}
-		f["weight"] = rank(intensity(e.F.ID(), e.T.ID(), e.Bilateral))
+		f.Set("weight", rank(intensity(e.F.ID(), e.T.ID(), e.Bilateral)))
 		if rc, ok := recip[key]; ok {
 			rc := rc
 			tr.Reciprocity = &rc
-			f["reciprocity"] = rc.Diffuse
+			f.Set("reciprocity", rc.Diffuse)
 		}
 		dropZeroWeight(f, o.TieWeights)
-		tr.RelationalScore = score(f, o.TieWeights, TieFactors)
+		tr.RelationalScore = score(f, o.TieWeights)
 		tr.Class = classOf(tr.RelationalScore, o.Threshold)
 		r.Ties = append(r.Ties, tr)
 	})
@@ -490,10 +483,10 @@ func (l *TypologyLists) ensure() {
 	}
 }
 
-func dropZeroWeight(f, w map[string]float64) {
-	for k := range f {
+func dropZeroWeight(f Factors, w map[string]float64) {
+	for _, k := range f.names {
 		if w[k] == 0 {
-			delete(f, k)
+			f.Delete(k)
 		}
 	}
 }

@@ -52,11 +52,11 @@ func TestTypologyCoreAndSpokes(t *testing.T) {
 	class := map[string]string{}
 	for _, tie := range r.Ties {
 		class[tie.Source+"–"+tie.Target] = tie.Class
-		for f, v := range tie.Factors {
+		tie.Factors.Each(func(f string, v float64) {
 			if v < 0 || v > 1 || math.IsNaN(v) {
 				t.Errorf("%s–%s factor %s = %v", tie.Source, tie.Target, f, v)
 			}
-		}
+		})
 	}
 	for _, p := range []string{"A–B", "A–C", "A–D", "B–C", "B–D", "C–D"} {
 		if class[p] != "relational" {
@@ -115,23 +115,23 @@ func TestTieFactorsByHand(t *testing.T) {
 	// Data span 1950–2011: reference year 2011. H–S1 is active 2008–2010: 3 years of 20.
 	want := map[string]float64{"duration": 3.0 / 20, "continuity": 1, "multiplexity": 0, "clubs": 0}
 	for k, v := range want {
-		if math.Abs(hs1.Factors[k]-v) > 1e-12 {
-			t.Errorf("H–S1 %s = %v, want %v", k, hs1.Factors[k], v)
+		if got, ok := hs1.Factors.Get(k); !ok || math.Abs(got-v) > 1e-12 {
+			t.Errorf("H–S1 %s = %v, want %v", k, got, v)
 		}
 	}
 	// Combined layer: H's neighbours are A, B, S1, S2, S3; S1's are H, S2, Y, Z (club L);
 	// they share S2: overlap 1 / ((5 − 1) + (4 − 1) − 1).
-	if got := hs1.Factors["overlap"]; math.Abs(got-1.0/6) > 1e-12 {
+	if got, _ := hs1.Factors.Get("overlap"); math.Abs(got-1.0/6) > 1e-12 {
 		t.Errorf("H–S1 overlap = %v, want 1/6", got)
 	}
-	if _, ok := hs1.Factors["reciprocity"]; ok {
+	if _, ok := hs1.Factors.Get("reciprocity"); ok {
 		t.Error("reciprocity factor without exchanges")
 	}
-	if s := score(hs1.Factors, r.Settings.TieWeights, TieFactors); math.Abs(s-hs1.RelationalScore) > 1e-15 {
+	if s := score(hs1.Factors, r.Settings.TieWeights); math.Abs(s-hs1.RelationalScore) > 1e-15 {
 		t.Errorf("score %v, recomputed %v", hs1.RelationalScore, s)
 	}
 	sum := 0.0
-	for _, c := range Contributions(hs1.Factors, r.Settings.TieWeights, TieFactors) {
+	for _, c := range Contributions(hs1.Factors, r.Settings.TieWeights) {
 		sum += c.Contribution
 	}
 	if math.Abs(sum-hs1.RelationalScore) > 1e-12 {
@@ -190,10 +190,10 @@ func TestTieWeightsChangeTheScore(t *testing.T) {
 	only := analyzeFiles(t, coreAndSpokes, graphmodel.DefaultOptions(), Options{Typology: TypologyOptions{
 		TieWeights: map[string]float64{"overlap": 0, "cliques": 0, "core": 0, "clubs": 0, "duration": 1, "continuity": 0, "multiplexity": 0, "weight": 0, "reciprocity": 0}}})
 	for i, tie := range only.Ties {
-		if len(tie.Factors) != 1 || tie.RelationalScore != tie.Factors["duration"] {
+		if d, _ := tie.Factors.Get("duration"); tie.Factors.Len() != 1 || tie.RelationalScore != d {
 			t.Fatalf("duration only: %+v", tie)
 		}
-		if reflect.DeepEqual(tie.Factors, base.Ties[i].Factors) {
+		if reflect.DeepEqual(tie.Factors.Map(), base.Ties[i].Factors.Map()) {
 			t.Fatalf("factors unchanged")
 		}
 	}

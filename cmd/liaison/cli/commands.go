@@ -247,7 +247,7 @@ byte-identical from run to run.`,
 			st.begin("write")
 			return output(cmd, out, func(w io.Writer) error {
 				if format == "json" {
-					return writeJSON(w, r)
+					return r.WriteJSON(w)
 				}
 				return analysisTable(w, r)
 			})

@@ -147,7 +147,7 @@ func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
 	t := r.Ties[i]
 	fmt.Fprintf(w, "tie %s–%s: %s (relational score %.3f; relational from %.2f)\n", a, b, t.Class, t.RelationalScore, r.Settings.Threshold)
 	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(t.Domains, ", ")))
-	explainFactors(w, t.Factors, r.Settings.TieWeights, analysis.TieFactors, tieFactorHelp)
+	explainFactors(w, t.Factors, r.Settings.TieWeights, tieFactorHelp)
 	if rc := t.Reciprocity; rc != nil {
 		fmt.Fprintf(w, "\nexchanges: %d transfers, volume %s→%s %g and %s→%s %g; pattern %s\n",
 			rc.Transfers, a, b, rc.VolumeAB, b, a, rc.VolumeBA, rc.Pattern)
@@ -168,7 +168,7 @@ func explainClub(w io.Writer, r *analysis.Result, id string) error {
 		}
 		fmt.Fprintf(w, ": %s (relational score %.3f; relational from %.2f)\n", c.Class, c.RelationalScore, r.Settings.Threshold)
 		fmt.Fprintf(w, "%d members: %s\n\n", len(c.Members), strings.Join(c.Members, ", "))
-		explainFactors(w, c.Factors, r.Settings.ClubWeights, analysis.ClubFactors, clubFactorHelp)
+		explainFactors(w, c.Factors, r.Settings.ClubWeights, clubFactorHelp)
 		return nil
 	}
 	return usageError{fmt.Errorf("no club %q active in this period", id)}
@@ -194,11 +194,11 @@ var clubFactorHelp = map[string]string{
 	"age":      "years active / saturation",
 }
 
-func explainFactors(w io.Writer, f, weights map[string]float64, order []string, help map[string]string) {
+func explainFactors(w io.Writer, f analysis.Factors, weights map[string]float64, help map[string]string) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "factor\tvalue\tweight\tcontribution\tmeaning")
 	total := 0.0
-	for _, s := range analysis.Contributions(f, weights, order) {
+	for _, s := range analysis.Contributions(f, weights) {
 		if !s.Available {
 			fmt.Fprintf(tw, "%s\t-\t%g\t-\t%s (no data)\n", s.Name, s.Weight, help[s.Name])
 			continue
