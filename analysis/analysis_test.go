@@ -256,18 +256,40 @@ func TestEmptyAndEdgeless(t *testing.T) {
 	}
 }
 
-// TestWriteJSON checks that the streamed document is the same JSON as encoding/json's.
+// TestWriteJSON checks that the streamed document decodes to the same values as
+// encoding/json's encoding of the result, and that the hand-written string quoting agrees
+// with encoding/json's.
 func TestWriteJSON(t *testing.T) {
 	r := analyzeFiles(t, coreAndSpokes, graphmodel.DefaultOptions(), Options{})
+	r.Actors[0].ID = "a \"quoted\" <id> & \u2028 tab\t nl\n \x01 bad\xff é"
 	var streamed bytes.Buffer
 	if err := r.WriteJSON(&streamed); err != nil {
 		t.Fatal(err)
 	}
-	whole, err := json.MarshalIndent(r, "", "  ")
+	whole, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(streamed.Bytes(), append(whole, '\n')) {
+	var a, b any
+	if err := json.Unmarshal(streamed.Bytes(), &a); err != nil {
+		t.Fatalf("streamed JSON does not decode: %v\n%s", err, streamed.Bytes())
+	}
+	if err := json.Unmarshal(whole, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
 		t.Errorf("streamed JSON differs from encoding/json:\n%s\n---\n%s", streamed.Bytes(), whole)
+	}
+	for _, s := range []string{r.Actors[0].ID, "plain", "", "\u00e9\u4e2d\U0001F600"} {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for _, f := range []float64{0, 1, -2.5, 1e-7, 123456789e20, 0.1 + 0.2, 1e21, 5e-324} {
+		want, _ := json.Marshal(f)
+		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
+			t.Errorf("appendFloat(%v) = %s, want %s", f, got, want)
+		}
 	}
 }

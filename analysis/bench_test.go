@@ -179,3 +179,14 @@ func BenchmarkGonum(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkAnalyze100k runs the whole analysis (betweenness sampled from 50 sources) on a
+// random graph of 100,000 actors and 1,000,000 ties.
+func BenchmarkAnalyze100k(b *testing.B) {
+	l := randomLayer(b, 100000, 1000000, 1)
+	for b.Loop() {
+		if _, err := Analyze(context.Background(), l, Options{Sample: 50}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

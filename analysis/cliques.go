@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"runtime"
 	"slices"
 )
 
@@ -21,24 +22,34 @@ func MaximalCliques(x *Index, minSize int) [][]int32 {
 	for i, v := range order {
 		rank[v] = int32(i)
 	}
-	bk := &bronKerbosch{x: x, min: minSize}
-	for _, v := range order {
-		var p, xs []int32
-		for q := x.Off[v]; q < x.Off[v+1]; q++ {
-			u := x.Nbr[q]
-			if rank[u] > rank[v] {
-				p = append(p, u)
-			} else {
-				xs = append(xs, u)
+	// The top-level calls are independent: run them in parallel chunks, then sort.
+	const chunk = 2048
+	parts := make([][][]int32, (n+chunk-1)/chunk)
+	parallel(runtime.GOMAXPROCS(0), len(parts), func(c int) {
+		bk := &bronKerbosch{x: x, min: minSize}
+		for _, v := range order[c*chunk : min(n, (c+1)*chunk)] {
+			var p, xs []int32
+			for q := x.Off[v]; q < x.Off[v+1]; q++ {
+				u := x.Nbr[q]
+				if rank[u] > rank[v] {
+					p = append(p, u)
+				} else {
+					xs = append(xs, u)
+				}
 			}
+			bk.expand([]int32{v}, p, xs)
 		}
-		bk.expand([]int32{v}, p, xs)
+		for _, cl := range bk.out {
+			slices.Sort(cl)
+		}
+		parts[c] = bk.out
+	})
+	var out [][]int32
+	for _, p := range parts {
+		out = append(out, p...)
 	}
-	for _, c := range bk.out {
-		slices.Sort(c)
-	}
-	slices.SortFunc(bk.out, slices.Compare)
-	return bk.out
+	slices.SortFunc(out, slices.Compare)
+	return out
 }
 
 type bronKerbosch struct {

@@ -1,10 +1,11 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/liaison-net/liaison/graphmodel"
@@ -36,13 +37,23 @@ func hubs(r *Result, memberOf [][]int, k int) []Hub {
 	for u, a := range r.Actors {
 		cands[u] = cand{u, (part(a.Eigenvector, maxE) + part(a.Betweenness, maxB) + part(a.Clubs, maxC)) / 3}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	slices.SortFunc(cands, func(a, b cand) int { // best first; earlier id on a tie
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return a.u - b.u
+	})
 	rankOf := func(get func(ActorMetrics) float64) []int {
 		idx := make([]int, n)
 		for i := range idx {
 			idx[i] = i
 		}
-		sort.SliceStable(idx, func(i, j int) bool { return get(r.Actors[idx[i]]) > get(r.Actors[idx[j]]) })
+		slices.SortFunc(idx, func(i, j int) int {
+			if a, b := get(r.Actors[i]), get(r.Actors[j]); a != b {
+				return cmp.Compare(b, a)
+			}
+			return i - j
+		})
 		rank := make([]int, n)
 		for pos, u := range idx {
 			rank[u] = pos + 1
@@ -129,43 +140,48 @@ func bridge(r *Result, clubs []int) (string, string, bool) {
 func BrokerageRoles(x *Index, group []int) []Brokerage {
 	n := x.N
 	out := make([]Brokerage, n)
-	mark := make([]int32, n)
-	for b := 0; b < n; b++ {
-		tag := int32(b + 1)
-		nb := x.Nbr[x.Off[b]:x.Off[b+1]]
-		for _, v := range nb {
-			mark[v] = tag
-		}
-		br := &out[b]
-		gb := group[b]
-		for i, a := range nb {
-			// Pairs (a, c) with c after a in b's list and not tied to a.
-			tied := map[int32]bool{}
-			for q := x.Off[a]; q < x.Off[a+1]; q++ {
-				if w := x.Nbr[q]; mark[w] == tag {
-					tied[w] = true
+	const chunk = 1024
+	parallel(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk, func(c int) {
+		mark := make([]int32, n)   // mark[v] == b+1: v is a neighbour of b
+		tiedTo := make([]int32, n) // tiedTo[v] == stamp: v is tied to the current a
+		stamp := int32(0)
+		for b := c * chunk; b < min(n, (c+1)*chunk); b++ {
+			tag := int32(b + 1)
+			nb := x.Nbr[x.Off[b]:x.Off[b+1]]
+			for _, v := range nb {
+				mark[v] = tag
+			}
+			br := &out[b]
+			gb := group[b]
+			for i, a := range nb {
+				// Pairs (a, c) with c after a in b's list and not tied to a.
+				stamp++
+				for q := x.Off[a]; q < x.Off[a+1]; q++ {
+					if w := x.Nbr[q]; mark[w] == tag {
+						tiedTo[w] = stamp
+					}
+				}
+				ga := group[a]
+				for _, c := range nb[i+1:] {
+					if tiedTo[c] == stamp {
+						continue
+					}
+					gc := group[c]
+					switch {
+					case ga == gb && gc == gb:
+						br.Coordinator++
+					case ga == gc:
+						br.Itinerant++
+					case ga == gb || gc == gb:
+						br.Gatekeeper++
+						br.Representative++
+					default:
+						br.Liaison++
+					}
 				}
 			}
-			ga := group[a]
-			for _, c := range nb[i+1:] {
-				if tied[c] {
-					continue
-				}
-				gc := group[c]
-				switch {
-				case ga == gb && gc == gb:
-					br.Coordinator++
-				case ga == gc:
-					br.Itinerant++
-				case ga == gb || gc == gb:
-					br.Gatekeeper++
-					br.Representative++
-				default:
-					br.Liaison++
-				}
-			}
 		}
-	}
+	})
 	return out
 }
 

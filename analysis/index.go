@@ -42,6 +42,29 @@ func NewIndex(l *graphmodel.Layer) *Index {
 	return x
 }
 
+// NewBilateralIndex builds the index of the bilateral part of a combined or bilateral layer:
+// the edges whose bilateral weight is positive, weighted by it. (A combined layer keeps every
+// bilateral edge, whatever the club weight; a clubs layer does not, so it is refused.)
+func NewBilateralIndex(l *graphmodel.Layer) *Index {
+	if l.Options.Layer == graphmodel.Clubs {
+		panic("analysis: NewBilateralIndex of a clubs layer")
+	}
+	n := l.Len()
+	x := &Index{N: n, Off: make([]int32, n+1), IDs: l.Actors()}
+	for u := 0; u < n; u++ {
+		nb, bil, _ := l.AdjacencyParts(int64(u))
+		for i := range nb {
+			if bil[i] > 0 {
+				x.Nbr = append(x.Nbr, int32(nb[i]))
+				x.W = append(x.W, bil[i])
+				x.Len = append(x.Len, 1/bil[i])
+			}
+		}
+		x.Off[u+1] = int32(len(x.Nbr))
+	}
+	return x
+}
+
 // Degree is the number of neighbours of u.
 func (x *Index) Degree(u int) int { return int(x.Off[u+1] - x.Off[u]) }
 

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -158,13 +159,25 @@ type TypologySettings struct {
 	BrokerageGroup string             `json:"brokerage_groups"`
 }
 
-// score is the weighted mean of the available factors, summed in report order.
-func score(f Factors, w map[string]float64) float64 {
+// weightVector lists the weights in the factors' report order.
+func weightVector(w map[string]float64, names []string) []float64 {
+	out := make([]float64, len(names))
+	for i, n := range names {
+		out[i] = w[n]
+	}
+	return out
+}
+
+// score is the weighted mean of the available factors (weights in report order), summed in
+// report order.
+func score(f Factors, w []float64) float64 {
 	num, den := 0.0, 0.0
-	f.Each(func(k string, v float64) {
-		num += w[k] * v
-		den += w[k]
-	})
+	for i, v := range f.vals {
+		if !math.IsNaN(v) {
+			num += w[i] * v
+			den += w[i]
+		}
+	}
 	if den == 0 {
 		return 0
 	}
@@ -242,9 +255,18 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 		}
 		return ll, NewIndex(ll), nil
 	}
-	bil, bx, err := layerOf(graphmodel.Bilateral)
-	if err != nil {
-		return err
+	// The bilateral index comes from the analysed layer unless that is the clubs layer: a
+	// combined layer holds every bilateral edge with its bilateral part.
+	var bx *Index
+	switch l.Options.Layer {
+	case graphmodel.Bilateral:
+		bx = x
+	case graphmodel.Combined:
+		bx = NewBilateralIndex(l)
+	default:
+		if _, bx, err = layerOf(graphmodel.Bilateral); err != nil {
+			return err
+		}
 	}
 	_, cx, err := layerOf(graphmodel.Combined)
 	if err != nil {
@@ -254,55 +276,100 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	if cx != x {
 		ccore, ccliques = CoreNumbers(cx), MaximalCliques(cx, 3)
 	}
-	bcliques := cliques
-	if bx != x {
-		bcliques = MaximalCliques(bx, 3)
-	}
 	maxCore := 0
 	for _, c := range ccore {
 		maxCore = max(maxCore, c)
 	}
-	cliquesOf := make([][]int32, cx.N) // clique numbers of each node, ascending
+	cliquesOf := make([][]int32, cx.N) // combined-layer clique numbers of each node, ascending
 	for i, c := range ccliques {
 		for _, v := range c {
 			cliquesOf[v] = append(cliquesOf[v], int32(i))
 		}
 	}
-	pairInClique := map[[2]int32]bool{} // bilateral-layer pairs inside a common maximal clique
-	for _, c := range bcliques {
-		for i := range c {
-			for j := i + 1; j < len(c); j++ {
-				pairInClique[[2]int32{c[i], c[j]}] = true
+
+	// The bilateral edges (the ties), u < v in (u, v) order, and the position of each in bx.
+	type bedge struct{ u, v int32 }
+	edges := make([]bedge, 0, bx.M())
+	edgeAt := make([]int32, len(bx.Nbr)) // CSR position (u < v side) -> edge number
+	for u := int32(0); int(u) < bx.N; u++ {
+		for p := bx.Off[u]; p < bx.Off[u+1]; p++ {
+			if v := bx.Nbr[p]; v > u {
+				edgeAt[p] = int32(len(edges))
+				edges = append(edges, bedge{u, v})
 			}
 		}
 	}
+	edgeOf := func(a, b int64) int {
+		if a > b {
+			a, b = b, a
+		}
+		row := bx.Nbr[bx.Off[a]:bx.Off[a+1]]
+		if i, ok := slices.BinarySearch(row, int32(b)); ok {
+			return int(edgeAt[int(bx.Off[a])+i])
+		}
+		return -1
+	}
+	// The active tie rows of each edge, in CSR form.
+	rowOff := make([]int32, len(edges)+1)
+	tieEdge := make([]int32, len(l.Ties))
+	for k, i := range l.Ties {
+		u, v := l.TieEnds(i)
+		e := edgeOf(u, v)
+		tieEdge[k] = int32(e)
+		rowOff[e+1]++
+	}
+	for e := range edges {
+		rowOff[e+1] += rowOff[e]
+	}
+	rowIdx := make([]int32, len(l.Ties))
+	fillAt := slices.Clone(rowOff[:len(edges)])
+	for k, i := range l.Ties {
+		e := tieEdge[k]
+		rowIdx[fillAt[e]] = int32(i)
+		fillAt[e]++
+	}
+	rowsOf := func(e int) []int32 { return rowIdx[rowOff[e]:rowOff[e+1]] }
 
 	// The intensity of a tie is its bilateral weight per active tie row: several rows are
 	// several spells of one tie, and their summed weight measures its history (which duration
 	// and continuity score) rather than its intensity. The weight factor is the intensity's
 	// mid-rank among all ties; the strength of a club the mean of its members' ties' ranks.
-	rowsOf := map[[2]int64]int{}
-	for _, i := range l.Ties {
-		a, _ := bil.NodeID(d.Ties[i].Source)
-		b, _ := bil.NodeID(d.Ties[i].Target)
-		rowsOf[[2]int64{min(a, b), max(a, b)}]++
+	intensity := make([]float64, len(edges))
+	for e, ed := range edges {
+		w, _ := l.Parts(int64(ed.u), int64(ed.v))
+		intensity[e] = w / float64(max(1, len(rowsOf(e))))
 	}
-	intensity := func(u, v int64, w float64) float64 {
-		return w / float64(max(1, rowsOf[[2]int64{min(u, v), max(u, v)}]))
-	}
-	var ws []float64
-	bil.EachEdge(func(e graphmodel.Edge) { ws = append(ws, intensity(e.F.ID(), e.T.ID(), e.Bilateral)) })
+	ws := slices.Clone(intensity)
 	sort.Float64s(ws)
 	rank := func(w float64) float64 {
-		lo := sort.SearchFloat64s(ws, w)
-		hi := sort.Search(len(ws), func(i int) bool { return ws[i] > w })
 		if len(ws) == 0 {
 			return 0
 		}
+		lo := sort.SearchFloat64s(ws, w)
+		hi := sort.Search(len(ws), func(i int) bool { return ws[i] > w })
 		return (float64(lo+hi) / 2) / float64(len(ws))
 	}
 
-	// Clubs first: the tie factor "clubs" uses their classes.
+	// Clubs first: the tie factor "clubs" uses their classes. Their cliques factor needs the
+	// maximal cliques of the bilateral layer.
+	needCliques := false
+	for _, lc := range l.Clubs {
+		needCliques = needCliques || len(lc.Members) >= 2
+	}
+	var bCliquesOf [][]int32
+	if needCliques {
+		bcliques := cliques
+		if bx != x {
+			bcliques = MaximalCliques(bx, 3)
+		}
+		bCliquesOf = make([][]int32, bx.N)
+		for i, c := range bcliques {
+			for _, v := range c {
+				bCliquesOf[v] = append(bCliquesOf[v], int32(i))
+			}
+		}
+	}
+	tieW, clubW := weightVector(o.TieWeights, TieFactors), weightVector(o.ClubWeights, ClubFactors)
 	memberOf := make([][]int, l.Len()) // positions in r.Clubs of each node's active clubs
 	for _, lc := range l.Clubs {
 		c := &d.Clubs[lc.Index]
@@ -315,11 +382,11 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 				for j := i + 1; j < k; j++ {
 					u, v := lc.Members[i], lc.Members[j]
 					pairs++
-					if b, _ := bil.Parts(u, v); b > 0 {
+					if e := edgeOf(u, v); e >= 0 {
 						tied++
-						strength += rank(intensity(u, v, b))
+						strength += rank(intensity[e])
 					}
-					if pairInClique[[2]int32{int32(u), int32(v)}] {
+					if jaccard(bCliquesOf[u], bCliquesOf[v]) > 0 {
 						inClique++
 					}
 				}
@@ -344,8 +411,8 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 			}
 			cr.Factors.Set("age", math.Min(1, math.Max(0, float64(until-since+1))/o.Saturation))
 		}
-		dropZeroWeight(cr.Factors, o.ClubWeights)
-		cr.RelationalScore = score(cr.Factors, o.ClubWeights)
+		dropZeroWeight(cr.Factors, clubW)
+		cr.RelationalScore = score(cr.Factors, clubW)
 		cr.Class = classOf(cr.RelationalScore, o.Threshold)
 		if k < 2 {
 			cr.Class = "transactional" // a club of one shares nothing
@@ -356,90 +423,92 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 		r.Clubs = append(r.Clubs, cr)
 	}
 
-	// Ties: every edge of the bilateral layer.
-	recip := map[[2]string]Reciprocity{}
+	// Exchanges: their reciprocity, and their domains, per edge.
+	recip := make([]*Reciprocity, len(edges))
 	if len(d.Exchanges) > 0 {
-		recip = ExchangeReciprocity(d, l.Options.At, o.Reciprocity)
-	}
-	spells := map[[2]string][]int{} // active tie rows of each pair
-	for _, i := range l.Ties {
-		t := &d.Ties[i]
-		a, b := t.Source, t.Target
-		if a > b {
-			a, b = b, a
-		}
-		spells[[2]string{a, b}] = append(spells[[2]string{a, b}], i)
-	}
-	exDomains := map[[2]string][]string{}
-	for _, i := range l.Exchanges {
-		e := &d.Exchanges[i]
-		a, b := e.From, e.To
-		if a > b {
-			a, b = b, a
-		}
-		if e.Domain != "" {
-			exDomains[[2]string{a, b}] = append(exDomains[[2]string{a, b}], e.Domain)
-		}
-	}
-	var tieErr error
-	bil.EachEdge(func(e graphmodel.Edge) {
-		u, v := int32(e.F.ID()), int32(e.T.ID())
-		key := [2]string{e.F.Actor(), e.T.Actor()}
-		tr := TieResult{Source: key[0], Target: key[1], Weight: e.Bilateral, Factors: newFactors(TieFactors)}
-		f := tr.Factors
-		// Structural embeddedness on the combined layer.
-		ku, kv := cx.Degree(int(u)), cx.Degree(int(v))
-		shared := commonNeighbours(cx, u, v)
-		if den := (ku - 1) + (kv - 1) - shared; den > 0 {
-			f.Set("overlap", float64(shared)/float64(den))
-		} else {
-			f.Set("overlap", 0)
-		}
-		f.Set("cliques", jaccard(cliquesOf[u], cliquesOf[v]))
-		if maxCore > 0 {
-			f.Set("core", float64(min(ccore[u], ccore[v]))/float64(maxCore))
-		}
-		// Co-membership in relational clubs.
-		best := 0.0
-		for _, ci := range memberOf[u] {
-			if slices.Contains(memberOf[v], ci) && r.Clubs[ci].Class == "relational" {
-				best = math.Max(best, r.Clubs[ci].RelationalScore)
+		for pair, rc := range ExchangeReciprocity(d, l.Options.At, o.Reciprocity) {
+			u, ok1 := l.NodeID(pair[0])
+			v, ok2 := l.NodeID(pair[1])
+			if !ok1 || !ok2 {
+				continue // exchanges before the year, between actors not in the layer
+			}
+			if e := edgeOf(u, v); e >= 0 {
+				rc := rc
+				recip[e] = &rc
 			}
 		}
-		f.Set("clubs", best)
-		// Time: years covered by the active spells, and how continuous they are.
-		rows := spells[key]
-		if ref != 0 && len(rows) > 0 {
-			covered, first, last := spellYears(d, rows, firstYear, ref)
-			f.Set("duration", math.Min(1, float64(covered)/o.Saturation))
-			f.Set("continuity", float64(covered)/float64(last-first+1))
-		}
-		// Multiplexity: the distinct domains of the rows and exchanges.
-		var doms []string
-		for _, i := range rows {
-			doms = append(doms, d.Ties[i].Domains...)
-		}
-		doms = append(doms, exDomains[key]...)
-		slices.Sort(doms)
-		doms = slices.Compact(doms)
-		tr.Domains = doms
-		if len(doms) > 0 {
-			f.Set("multiplexity", math.Min(1, float64(len(doms)-1)/3))
-		}
-		f.Set("weight", rank(intensity(e.F.ID(), e.T.ID(), e.Bilateral)))
-		if rc, ok := recip[key]; ok {
-			rc := rc
-			tr.Reciprocity = &rc
-			f.Set("reciprocity", rc.Diffuse)
-		}
-		dropZeroWeight(f, o.TieWeights)
-		tr.RelationalScore = score(f, o.TieWeights)
-		tr.Class = classOf(tr.RelationalScore, o.Threshold)
-		r.Ties = append(r.Ties, tr)
-	})
-	if tieErr != nil {
-		return tieErr
 	}
+	exDomains := map[int][]string{}
+	for _, i := range l.Exchanges {
+		if dom := d.Exchanges[i].Domain; dom != "" {
+			u, v := l.ExchangeEnds(i)
+			e := edgeOf(u, v)
+			exDomains[e] = append(exDomains[e], dom)
+		}
+	}
+
+	// Ties: every edge of the bilateral layer, in parallel chunks.
+	r.Ties = make([]TieResult, len(edges))
+	const chunk = 4096
+	parallel(runtime.GOMAXPROCS(0), (len(edges)+chunk-1)/chunk, func(c int) {
+		for e := c * chunk; e < min(len(edges), (c+1)*chunk); e++ {
+			u, v := edges[e].u, edges[e].v
+			tr := &r.Ties[e]
+			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: newFactors(TieFactors)}
+			tr.Weight, _ = l.Parts(int64(u), int64(v))
+			f := tr.Factors
+			// Structural embeddedness on the combined layer.
+			ku, kv := cx.Degree(int(u)), cx.Degree(int(v))
+			shared := commonNeighbours(cx, u, v)
+			if den := (ku - 1) + (kv - 1) - shared; den > 0 {
+				f.Set("overlap", float64(shared)/float64(den))
+			} else {
+				f.Set("overlap", 0)
+			}
+			f.Set("cliques", jaccard(cliquesOf[u], cliquesOf[v]))
+			if maxCore > 0 {
+				f.Set("core", float64(min(ccore[u], ccore[v]))/float64(maxCore))
+			}
+			// Co-membership in relational clubs.
+			best := 0.0
+			for _, ci := range memberOf[u] {
+				if slices.Contains(memberOf[v], ci) && r.Clubs[ci].Class == "relational" {
+					best = math.Max(best, r.Clubs[ci].RelationalScore)
+				}
+			}
+			f.Set("clubs", best)
+			// Time: years covered by the active spells, and how continuous they are.
+			rows := rowsOf(e)
+			if ref != 0 && len(rows) > 0 {
+				covered, first, last := spellYears(d, rows, firstYear, ref)
+				f.Set("duration", math.Min(1, float64(covered)/o.Saturation))
+				f.Set("continuity", float64(covered)/float64(last-first+1))
+			}
+			// Multiplexity: the distinct domains of the rows and exchanges.
+			var doms []string
+			for _, i := range rows {
+				doms = append(doms, d.Ties[i].Domains...)
+			}
+			doms = append(doms, exDomains[e]...)
+			slices.Sort(doms)
+			doms = slices.Compact(doms)
+			tr.Domains = doms
+			if tr.Domains == nil {
+				tr.Domains = []string{}
+			}
+			if len(doms) > 0 {
+				f.Set("multiplexity", math.Min(1, float64(len(doms)-1)/3))
+			}
+			f.Set("weight", rank(intensity[e]))
+			if rc := recip[e]; rc != nil {
+				tr.Reciprocity = rc
+				f.Set("reciprocity", rc.Diffuse)
+			}
+			dropZeroWeight(f, tieW)
+			tr.RelationalScore = score(f, tieW)
+			tr.Class = classOf(tr.RelationalScore, o.Threshold)
+		}
+	})
 
 	// The typology.
 	for _, t := range r.Ties {
@@ -483,17 +552,17 @@ func (l *TypologyLists) ensure() {
 	}
 }
 
-func dropZeroWeight(f Factors, w map[string]float64) {
-	for _, k := range f.names {
-		if w[k] == 0 {
-			f.Delete(k)
+func dropZeroWeight(f Factors, w []float64) {
+	for i := range f.vals {
+		if w[i] == 0 {
+			f.vals[i] = math.NaN()
 		}
 	}
 }
 
 // spellYears returns the number of distinct years covered by the tie rows (an open since
 // starts at the data's first year, an open until ends at ref), and the first and last.
-func spellYears(d *graphmodel.Dataset, rows []int, firstYear, ref int) (covered, first, last int) {
+func spellYears(d *graphmodel.Dataset, rows []int32, firstYear, ref int) (covered, first, last int) {
 	type span struct{ a, b int }
 	var spans []span
 	for _, i := range rows {

@@ -127,7 +127,7 @@ func TestTieFactorsByHand(t *testing.T) {
 	if _, ok := hs1.Factors.Get("reciprocity"); ok {
 		t.Error("reciprocity factor without exchanges")
 	}
-	if s := score(hs1.Factors, r.Settings.TieWeights); math.Abs(s-hs1.RelationalScore) > 1e-15 {
+	if s := score(hs1.Factors, weightVector(r.Settings.TieWeights, TieFactors)); math.Abs(s-hs1.RelationalScore) > 1e-15 {
 		t.Errorf("score %v, recomputed %v", hs1.RelationalScore, s)
 	}
 	sum := 0.0
@@ -144,7 +144,7 @@ func TestSpellYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	covered, first, last := spellYears(d, []int{0, 1, 2, 3}, 1954, 2010)
+	covered, first, last := spellYears(d, []int32{0, 1, 2, 3}, 1954, 2010)
 	// 1954–1970 (17) + 1981–1989 (9) + 2001–2010 (10) = 36 years of 57.
 	if covered != 36 || first != 1954 || last != 2010 {
 		t.Errorf("spellYears = %d, %d, %d", covered, first, last)

@@ -103,6 +103,7 @@ type Layer struct {
 	actors []string // node id -> actor id
 	index  map[string]int64
 	nodes  []Node
+	nodeOf []int64 // actor index -> node id (meaningful for actors in the layer)
 
 	off  []int // CSR offsets, len n+1
 	nbr  []int64
@@ -180,6 +181,7 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 			l.actors = append(l.actors, d.Actors[i].ID)
 		}
 	}
+	l.nodeOf = nodeOf
 	l.nodes = make([]Node, len(l.actors))
 	for i, a := range l.actors {
 		l.nodes[i] = Node{id: int64(i), actor: a}
@@ -280,6 +282,19 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	return l, nil
 }
 
+// TieEnds returns the node ids of the ends of row i of Data.Ties (an index from l.Ties).
+func (l *Layer) TieEnds(i int) (u, v int64) {
+	e := l.Data.tieEnds[i]
+	return l.nodeOf[e[0]], l.nodeOf[e[1]]
+}
+
+// ExchangeEnds returns the node ids of the ends of row i of Data.Exchanges (an index from
+// l.Exchanges).
+func (l *Layer) ExchangeEnds(i int) (from, to int64) {
+	e := l.Data.exchangeEnds[i]
+	return l.nodeOf[e[0]], l.nodeOf[e[1]]
+}
+
 // Len is the number of nodes.
 func (l *Layer) Len() int { return len(l.actors) }
 
@@ -303,6 +318,13 @@ func (l *Layer) NodeID(actor string) (id int64, ok bool) {
 func (l *Layer) Adjacency(id int64) (nbrs []int64, weights []float64) {
 	a, b := l.off[id], l.off[id+1]
 	return l.nbr[a:b], l.w[a:b]
+}
+
+// AdjacencyParts is Adjacency with the bilateral and club parts of each edge's weight.
+// Do not modify the slices.
+func (l *Layer) AdjacencyParts(id int64) (nbrs []int64, bilateral, club []float64) {
+	a, b := l.off[id], l.off[id+1]
+	return l.nbr[a:b], l.bil[a:b], l.club[a:b]
 }
 
 // Parts returns the bilateral and club weight of the edge between x and y (0, 0 if none).
