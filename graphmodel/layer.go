@@ -70,7 +70,6 @@ func (o Options) Validate() error {
 // part is one contribution to the weight of a pair of actors (by actor index).
 type part struct {
 	key       uint64 // a<<32 | b with a < b
-	seq       int    // order of the contribution
 	bil, club float64
 }
 
@@ -132,30 +131,16 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		used[i] = true
 		return int(i)
 	}
-	// Every contribution is appended as (pair key, bilateral, club) and merged after one
-	// sort: cheaper than a map on a million rows.
-	var parts []part
-	add := func(a, b int, bil, club float64) {
-		if a > b {
-			a, b = b, a
-		}
-		parts = append(parts, part{key: uint64(a)<<32 | uint64(b), seq: len(parts), bil: bil, club: club})
-	}
+	// The active rows and memberships first, to size the list of contributions exactly.
 	for i := range d.Ties {
-		t := &d.Ties[i]
-		if !active(t.Period) {
-			continue
+		if active(d.Ties[i].Period) {
+			l.Ties = append(l.Ties, i)
 		}
-		l.Ties = append(l.Ties, i)
-		add(mark(d.tieEnds[i][0]), mark(d.tieEnds[i][1]), t.Weight, 0)
 	}
 	for i := range d.Exchanges {
-		e := &d.Exchanges[i]
-		if at != 0 && int(e.Date.Year) != at {
-			continue
+		if at == 0 || int(d.Exchanges[i].Date.Year) == at {
+			l.Exchanges = append(l.Exchanges, i)
 		}
-		l.Exchanges = append(l.Exchanges, i)
-		add(mark(d.exchangeEnds[i][0]), mark(d.exchangeEnds[i][1]), e.Volume, 0)
 	}
 	members := make([][]int, len(d.Clubs))
 	for i := range d.Memberships {
@@ -165,6 +150,28 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 			continue
 		}
 		members[ci] = append(members[ci], mark(d.memberRefs[i][1]))
+	}
+	clubPairs := 0
+	for ci, ms := range members {
+		sort.Ints(ms)
+		members[ci] = slices.Compact(ms)
+		k := len(members[ci])
+		clubPairs += k * (k - 1) / 2
+	}
+	// Every contribution is listed as (pair key, bilateral, club) and merged after one sort:
+	// cheaper than a map on a million rows.
+	parts := make([]part, 0, len(l.Ties)+len(l.Exchanges)+clubPairs)
+	add := func(a, b int, bil, club float64) {
+		if a > b {
+			a, b = b, a
+		}
+		parts = append(parts, part{key: uint64(a)<<32 | uint64(b), bil: bil, club: club})
+	}
+	for _, i := range l.Ties {
+		add(mark(d.tieEnds[i][0]), mark(d.tieEnds[i][1]), d.Ties[i].Weight, 0)
+	}
+	for _, i := range l.Exchanges {
+		add(mark(d.exchangeEnds[i][0]), mark(d.exchangeEnds[i][1]), d.Exchanges[i].Volume, 0)
 	}
 	if at == 0 {
 		for i := range used {
@@ -190,15 +197,7 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		if len(ms) == 0 {
 			continue
 		}
-		sort.Ints(ms)
-		k := 0
-		for _, m := range ms {
-			if k == 0 || ms[k-1] != m {
-				ms[k] = m
-				k++
-			}
-		}
-		ms = ms[:k]
+		k := len(ms)
 		lc := LayerClub{Index: ci, ID: d.Clubs[ci].ID, Members: make([]int64, k)}
 		for j, m := range ms {
 			lc.Members[j] = nodeOf[m]
@@ -221,11 +220,16 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	// Merge the contributions per pair into a sorted edge list, then CSR. Node ids keep the
 	// order of actor indexes, so sorting by actor-index key sorts by node ids too, and
 	// walking the edges in (u, v) order appends every node's neighbours in ascending order.
+	// Within a pair the contributions are summed in ascending order of value, so the sums do
+	// not depend on the input order.
 	slices.SortFunc(parts, func(a, b part) int {
 		if a.key != b.key {
 			return cmp.Compare(a.key, b.key)
 		}
-		return cmp.Compare(a.seq, b.seq) // input order: the sums are the same on every run
+		if a.bil != b.bil {
+			return cmp.Compare(a.bil, b.bil)
+		}
+		return cmp.Compare(a.club, b.club)
 	})
 	var edges []edge
 	for i := 0; i < len(parts); {

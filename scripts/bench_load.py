@@ -10,8 +10,9 @@ kept as an extra column) in a temporary folder. Then, in the same run and on the
   peer      pandas.read_csv(FILE) + networkx.from_pandas_edgelist(df, "source", "target",
             edge_attr=True).
 
-Each is run --repeat times as a separate process; the table gives the median wall time, rows
-per second and the peak resident memory (ru_maxrss of the process), and the ratios.
+Each is run --repeat times as a separate process (started by a small launcher, see
+bench_analysis.py); the table gives the median wall time, rows per second and the peak
+resident memory (ru_maxrss of the process), and the ratios.
 
 Usage: python3 scripts/bench_load.py [--shared DIR] [--repeat N] [--json OUT]
 """
@@ -26,6 +27,8 @@ import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_analysis import run as launch  # noqa: E402
 
 PEER = """
 import sys, pandas as pd, networkx as nx
@@ -49,14 +52,10 @@ def convert(src, dst):
 
 
 def run(cmd):
-    t0 = time.perf_counter()
-    pid = os.posix_spawnp(cmd[0], cmd, os.environ, file_actions=[
-        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
-    _, status, ru = os.wait4(pid, 0)
-    wall = time.perf_counter() - t0
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed")
-    return wall, ru.ru_maxrss / 1024.0
+    """Runs cmd through bench_analysis's launcher (a fresh small process, so that this one's
+    memory does not count in the child's ru_maxrss); returns (wall seconds, peak MiB)."""
+    r = launch(cmd)
+    return r["wall"], r["peak_mib"]
 
 
 def main():

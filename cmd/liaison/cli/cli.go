@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -31,6 +33,12 @@ func (e usageError) Unwrap() error { return e.err }
 // Do runs the liaison command line with args (without the program name) and returns the
 // exit status.
 func Do(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// The data sets are loaded once and kept: collecting garbage at 50% growth instead of
+	// Go's default 100% lowers the peak memory by a quarter at no cost in time (measured on
+	// the 917,695-row COW IGO file). The GOGC variable still overrides it.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	root := newRoot(stdin, stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
