@@ -56,91 +56,34 @@ func BenchmarkBetweenness5k(b *testing.B) {
 	}
 }
 
-func BenchmarkStages5k(b *testing.B) {
-	l := randomLayer(b, 5000, 50000, 1)
-	x := NewIndex(l)
-	s := Strength(x)
-	b.Run("eigenvector", func(b *testing.B) {
-		for b.Loop() {
-			Eigenvector(x, 0, 0)
-		}
-	})
-	b.Run("pagerank", func(b *testing.B) {
-		for b.Loop() {
-			PageRank(x, s, 0.85, 0, 0)
-		}
-	})
-	b.Run("cores", func(b *testing.B) {
-		for b.Loop() {
-			CoreNumbers(x)
-		}
-	})
-	b.Run("clustering", func(b *testing.B) {
-		for b.Loop() {
-			Clustering(x)
-		}
-	})
-	b.Run("structural holes", func(b *testing.B) {
-		for b.Loop() {
-			StructuralHoles(x, s)
-		}
-	})
-	b.Run("cliques", func(b *testing.B) {
-		for b.Loop() {
-			MaximalCliques(x, 3)
-		}
-	})
-	b.Run("louvain 1 run", func(b *testing.B) {
-		for b.Loop() {
-			Louvain(x, 1, 1)
-		}
-	})
-}
+func BenchmarkStages5k(b *testing.B) { benchStages(b, randomLayer(b, 5000, 50000, 1)) }
 
-func BenchmarkStages100k(b *testing.B) {
-	l := randomLayer(b, 100000, 1000000, 1)
+func BenchmarkStages100k(b *testing.B) { benchStages(b, randomLayer(b, 100000, 1000000, 1)) }
+
+// benchStages times each measure but the shortest paths on its own.
+func benchStages(b *testing.B, l *graphmodel.Layer) {
 	x := NewIndex(l)
-	b.Run("index", func(b *testing.B) {
-		for b.Loop() {
-			NewIndex(l)
-		}
-	})
 	s := Strength(x)
-	b.Run("eigenvector", func(b *testing.B) {
-		for b.Loop() {
-			Eigenvector(x, 0, 0)
-		}
-	})
-	b.Run("pagerank", func(b *testing.B) {
-		for b.Loop() {
-			PageRank(x, s, 0.85, 0, 0)
-		}
-	})
-	b.Run("cores", func(b *testing.B) {
-		for b.Loop() {
-			CoreNumbers(x)
-		}
-	})
-	b.Run("clustering", func(b *testing.B) {
-		for b.Loop() {
-			Clustering(x)
-		}
-	})
-	b.Run("structural holes", func(b *testing.B) {
-		for b.Loop() {
-			StructuralHoles(x, s)
-		}
-	})
-	b.Run("louvain 1 run", func(b *testing.B) {
-		for b.Loop() {
-			Louvain(x, 1, 1)
-		}
-	})
-	b.Run("cliques", func(b *testing.B) {
-		for b.Loop() {
-			MaximalCliques(x, 3)
-		}
-	})
+	stages := []struct {
+		name string
+		fn   func()
+	}{
+		{"index", func() { NewIndex(l) }},
+		{"eigenvector", func() { Eigenvector(x, 0, 0) }},
+		{"pagerank", func() { PageRank(x, s, 0.85, 0, 0) }},
+		{"cores", func() { CoreNumbers(x) }},
+		{"clustering", func() { Clustering(x) }},
+		{"structural holes", func() { StructuralHoles(x, s) }},
+		{"cliques", func() { MaximalCliques(x, 3) }},
+		{"louvain 1 run", func() { Louvain(x, 1, 1) }},
+	}
+	for _, st := range stages {
+		b.Run(st.name, func(b *testing.B) {
+			for b.Loop() {
+				st.fn()
+			}
+		})
+	}
 }
 
 // BenchmarkGonum measures the gonum routines that the index-based ones replace, beside

@@ -104,41 +104,36 @@ func (b *bronKerbosch) adjacent(u, v int32) bool {
 
 // countIn is |N(u) ∩ set| for sorted set.
 func (b *bronKerbosch) countIn(u int32, set []int32) int {
-	nb := b.nbrs(u)
+	return mergeSorted(b.nbrs(u), set, nil)
+}
+
+// intersect is set ∩ N(v), sorted, in a new slice.
+func (b *bronKerbosch) intersect(set []int32, v int32) []int32 {
+	var out []int32
+	mergeSorted(b.nbrs(v), set, func(w int32) { out = append(out, w) })
+	return out
+}
+
+// mergeSorted walks two ascending lists together and returns the number of elements they
+// share, calling each (when not nil) with every one of them in order.
+func mergeSorted(a, b []int32, each func(int32)) int {
 	c, i, j := 0, 0, 0
-	for i < len(nb) && j < len(set) {
+	for i < len(a) && j < len(b) {
 		switch {
-		case nb[i] < set[j]:
+		case a[i] < b[j]:
 			i++
-		case nb[i] > set[j]:
+		case a[i] > b[j]:
 			j++
 		default:
+			if each != nil {
+				each(a[i])
+			}
 			c++
 			i++
 			j++
 		}
 	}
 	return c
-}
-
-// intersect is set ∩ N(v), sorted, in a new slice.
-func (b *bronKerbosch) intersect(set []int32, v int32) []int32 {
-	nb := b.nbrs(v)
-	var out []int32
-	i, j := 0, 0
-	for i < len(nb) && j < len(set) {
-		switch {
-		case nb[i] < set[j]:
-			i++
-		case nb[i] > set[j]:
-			j++
-		default:
-			out = append(out, set[j])
-			i++
-			j++
-		}
-	}
-	return out
 }
 
 func remove(set []int32, v int32) []int32 {

@@ -185,8 +185,10 @@ func BrokerageRoles(x *Index, group []int) []Brokerage {
 	return out
 }
 
-// brokerageGroups gives each node a group number: its region, or its community.
-func brokerageGroups(d *graphmodel.Dataset, x *Index, comm Communities, choice string) ([]int, string) {
+// brokerageGroups gives each node a group number: its region, its community, or its club
+// (the smallest club it belongs to in the period, the earlier id on a tie; actors in no club
+// form one group).
+func brokerageGroups(d *graphmodel.Dataset, x *Index, comm Communities, r *Result, memberOf [][]int, choice string) ([]int, string) {
 	if choice == "" {
 		choice = "community"
 		for _, a := range d.Actors {
@@ -197,20 +199,31 @@ func brokerageGroups(d *graphmodel.Dataset, x *Index, comm Communities, choice s
 		}
 	}
 	g := make([]int, x.N)
-	if choice == "community" {
+	switch choice {
+	case "community":
 		copy(g, comm.Of)
-		return g, choice
-	}
-	num := map[string]int{}
-	for u, id := range x.IDs {
-		i, _ := d.ActorIndex(id)
-		reg := d.Actors[i].Region
-		k, ok := num[reg]
-		if !ok {
-			k = len(num)
-			num[reg] = k
+	case "club":
+		for u := range g {
+			best := -1
+			for _, ci := range memberOf[u] {
+				if best < 0 || len(r.Clubs[ci].Members) < len(r.Clubs[best].Members) {
+					best = ci
+				}
+			}
+			g[u] = best + 1 // 0: in no club
 		}
-		g[u] = k
+	default:
+		num := map[string]int{}
+		for u, id := range x.IDs {
+			i, _ := d.ActorIndex(id)
+			reg := d.Actors[i].Region
+			k, ok := num[reg]
+			if !ok {
+				k = len(num)
+				num[reg] = k
+			}
+			g[u] = k
+		}
 	}
 	return g, choice
 }

@@ -35,8 +35,8 @@ type TypologyOptions struct {
 	// Hubs is the number of alliance hubs listed (default 10).
 	Hubs int
 	// Groups are the groups of the brokerage roles: "region" (actors.csv's region column),
-	// "community" (the Louvain communities) or "" for region when any actor has one,
-	// communities otherwise.
+	// "community" (the Louvain communities), "club" (each actor's smallest club), or "" for
+	// region when any actor has one, communities otherwise.
 	Groups string
 }
 
@@ -83,9 +83,9 @@ func (o TypologyOptions) withDefaults() (TypologyOptions, error) {
 		o.Hubs = 10
 	}
 	switch o.Groups {
-	case "", "region", "community":
+	case "", "region", "community", "club":
 	default:
-		return o, fmt.Errorf("groups %q: want region or community", o.Groups)
+		return o, fmt.Errorf("groups %q: want region, community or club", o.Groups)
 	}
 	o.Reciprocity = o.Reciprocity.withDefaults()
 	return o, nil
@@ -533,7 +533,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	r.TypologyLists.ensure()
 
 	// Brokerage roles.
-	groups, groupName := brokerageGroups(d, x, comm, o.Groups)
+	groups, groupName := brokerageGroups(d, x, comm, r, memberOf, o.Groups)
 	r.Settings.BrokerageGroup = groupName
 	br := BrokerageRoles(x, groups)
 	for u := range r.Actors {
@@ -595,40 +595,15 @@ func spellYears(d *graphmodel.Dataset, rows []int32, firstYear, ref int) (covere
 }
 
 func commonNeighbours(x *Index, u, v int32) int {
-	a, b := x.Nbr[x.Off[u]:x.Off[u+1]], x.Nbr[x.Off[v]:x.Off[v+1]]
-	c, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			c++
-			i++
-			j++
-		}
-	}
-	return c
+	return mergeSorted(x.Nbr[x.Off[u]:x.Off[u+1]], x.Nbr[x.Off[v]:x.Off[v+1]], nil)
 }
 
+// jaccard is |a ∩ b| / |a ∪ b| for ascending lists; 0 when both are empty.
 func jaccard(a, b []int32) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 0
 	}
-	c, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			c++
-			i++
-			j++
-		}
-	}
+	c := mergeSorted(a, b, nil)
 	return float64(c) / float64(len(a)+len(b)-c)
 }
 

@@ -267,3 +267,59 @@ func TestExpertCoding(t *testing.T) {
 		t.Errorf("agreement %.1f%% < 90%%", 100*rate)
 	}
 }
+
+func TestBrokerageGroupChoices(t *testing.T) {
+	// Count the open two-paths a–b–c (a, c not tied) of the combined layer by brute force:
+	// whatever the groups, each has exactly one role (gatekeeper standing for both of its
+	// undirected forms).
+	d, err := graphmodel.LoadFS(func() fstest.MapFS {
+		m := fstest.MapFS{}
+		for k, v := range coreAndSpokes {
+			m[k] = &fstest.MapFile{Data: []byte(v)}
+		}
+		return m
+	}(), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := d.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := 0.0
+	for b := int64(0); b < int64(l.Len()); b++ {
+		nb, _ := l.Adjacency(b)
+		for i := range nb {
+			for j := i + 1; j < len(nb); j++ {
+				if !l.HasEdgeBetween(nb[i], nb[j]) {
+					open++
+				}
+			}
+		}
+	}
+	for _, g := range []string{"community", "club", "region"} {
+		r := analyzeFiles(t, coreAndSpokes, graphmodel.DefaultOptions(), Options{Typology: TypologyOptions{Groups: g}})
+		if r.Settings.BrokerageGroup != g {
+			t.Errorf("groups %s: settings say %s", g, r.Settings.BrokerageGroup)
+		}
+		total := 0.0
+		for _, a := range r.Actors {
+			br := a.Brokerage
+			total += br.Coordinator + br.Itinerant + br.Gatekeeper + br.Liaison
+			if br.Gatekeeper != br.Representative {
+				t.Errorf("%s: gatekeeper %v ≠ representative %v", a.ID, br.Gatekeeper, br.Representative)
+			}
+		}
+		if total != open || open == 0 {
+			t.Errorf("groups %s: %v roles for %v open two-paths", g, total, open)
+		}
+	}
+	// No regions in this data set: every actor is in one region group, so everything is
+	// coordination.
+	r := analyzeFiles(t, coreAndSpokes, graphmodel.DefaultOptions(), Options{Typology: TypologyOptions{Groups: "region"}})
+	for _, a := range r.Actors {
+		if br := a.Brokerage; br.Itinerant+br.Gatekeeper+br.Liaison != 0 {
+			t.Errorf("%s: %+v with a single group", a.ID, br)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
 	f.IntVar(&af.window, "window", 30, "days within which a transfer the other way answers an exchange")
 	f.Float64Var(&af.volumeRatio, "volume-ratio", 2, "how far (as a factor) an answer's volume may be from the transfer's")
 	f.IntVar(&af.hubs, "hubs", 10, "number of alliance hubs listed")
-	f.StringVar(&af.groups, "groups", "", "groups of the brokerage roles: region or community (default: region when actors.csv has regions)")
+	f.StringVar(&af.groups, "groups", "", "groups of the brokerage roles: region, community or club (default: region when actors.csv has regions)")
 	if timings {
 		f.BoolVar(&af.timings, "timings", false, "print the time each stage took to stderr")
 	}
@@ -85,6 +85,21 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 		return o, usageError{err}
 	}
 	return o, nil
+}
+
+// prepare checks the flags and loads the data set at path, for the commands that build
+// several layers themselves.
+func prepare(g *globals, af *analysisFlags, path string) (graphmodel.Options, analysis.Options, *graphmodel.Dataset, error) {
+	lo, err := g.options()
+	if err != nil {
+		return lo, analysis.Options{}, nil, err
+	}
+	ao, err := af.options(nil)
+	if err != nil {
+		return lo, ao, nil, err
+	}
+	d, err := graphmodel.Load(path)
+	return lo, ao, d, err
 }
 
 // runAnalysis loads the data set at path, builds the layer the global flags choose and

@@ -249,15 +249,7 @@ prints one row a year: actors, edges, density, the four typology counts and the 
 			if from <= 0 || to < from || step <= 0 {
 				return usageError{fmt.Errorf("want --from YEAR --to YEAR with from ≤ to and --step ≥ 1")}
 			}
-			lo, err := g.options()
-			if err != nil {
-				return err
-			}
-			ao, err := af.options(nil)
-			if err != nil {
-				return err
-			}
-			d, err := graphmodel.Load(args[0])
+			lo, ao, d, err := prepare(g, af, args[0])
 			if err != nil {
 				return err
 			}
@@ -364,19 +356,11 @@ ends lose their last path over relational ties, and the hub ranking before and a
 			if len(ids) == 0 {
 				return usageError{fmt.Errorf("--remove: name at least one actor")}
 			}
-			lo, err := g.options()
+			lo, ao, d, err := prepare(g, af, args[0])
 			if err != nil {
 				return err
 			}
-			ao, err := af.options(nil)
-			if err != nil {
-				return err
-			}
-			ao.Sample = 0
-			d, err := graphmodel.Load(args[0])
-			if err != nil {
-				return err
-			}
+			ao.Sample = 0 // efficiency needs every source
 			d2, err := d.Without(ids...)
 			if err != nil {
 				return usageError{err}
