@@ -131,6 +131,7 @@ contract. Exit status: 0 success, 1 failure, 2 invalid input or command line.`,
 		newExplain(g),
 		newEvolve(g),
 		newWhatIf(g),
+		newReport(g),
 		newVersion(),
 	)
 	return root

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/liaison-net/liaison/report"
+)
+
+func newReport(g *globals) *cobra.Command {
+	var format, out string
+	af := &analysisFlags{}
+	cmd := &cobra.Command{
+		Use:   "report PATH [-o FILE]",
+		Short: "Write the analyst's report: one self-contained HTML file, or Markdown with SVG pictures",
+		Long: `report analyses the data set at PATH and writes a report an analyst can read, send and print:
+the summary, the four-class typology, the alliance hubs, the relational cores, the clubs, the
+brokers, the communities, the change over time (when the data has times and no --at is given)
+and the method, with a drawing of the network and charts.
+
+--format html (the default; to stdout unless -o is given) writes one HTML file with everything
+inline, which opens offline. --format md writes FILE.md (default report.md) and its pictures
+beside it as FILE-network.svg, FILE-hubs.svg, … .`,
+		Example: `  liaison report testdata/example -o example.html
+  liaison report testdata/example --format md -o example.md
+  liaison report testdata/example --at 2005 -o example-2005.html`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "html", "md"); err != nil {
+				return err
+			}
+			if format == "md" && out == "" {
+				out = "report.md"
+			}
+			if format == "md" && strings.ToLower(filepath.Ext(out)) != ".md" {
+				return usageError{fmt.Errorf("-o %s: a Markdown report is a .md file", out)}
+			}
+			lo, ao, d, err := prepare(g, af, args[0])
+			if err != nil {
+				return err
+			}
+			st := newStages(cmd.ErrOrStderr(), af.timings)
+			defer st.finish()
+			st.begin("build layer")
+			l, err := d.Layer(lo)
+			if err != nil {
+				return err
+			}
+			rep, err := report.Build(cmd.Context(), l, report.Options{Analysis: ao, Progress: st.progress})
+			if err != nil {
+				return err
+			}
+			st.begin("write")
+			if format == "md" {
+				_, err := rep.WriteMarkdown(out)
+				return err
+			}
+			return output(cmd, out, rep.WriteHTML)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "html", "html or md")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically)")
+	af.register(cmd, true)
+	return cmd
+}

@@ -1,0 +1,117 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/liaison-net/liaison/internal/atomicfile"
+)
+
+// WriteMarkdown writes the report as Markdown to mdPath and its pictures beside it as SVG
+// files named after it (report.md: report-network.svg, report-hubs.svg, …), each atomically.
+// It returns the paths written.
+func (rep *Report) WriteMarkdown(mdPath string) ([]string, error) {
+	stem := strings.TrimSuffix(filepath.Base(mdPath), filepath.Ext(mdPath))
+	dir := filepath.Dir(mdPath)
+	pics := []struct{ name, svg string }{
+		{"network", rep.Pictures.Network}, {"typology", rep.Pictures.Typology}, {"hubs", rep.Pictures.Hubs},
+		{"density", rep.Pictures.Density}, {"classes", rep.Pictures.Classes},
+	}
+	files := map[string]string{}
+	var written []string
+	for _, p := range pics {
+		if p.svg == "" {
+			continue
+		}
+		name := stem + "-" + p.name + ".svg"
+		files[p.name] = name
+		path := filepath.Join(dir, name)
+		if err := atomicfile.Write(path, func(w io.Writer) error {
+			_, err := io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+p.svg+"\n")
+			return err
+		}); err != nil {
+			return written, fmt.Errorf("write Markdown report: %w", err)
+		}
+		written = append(written, path)
+	}
+	if err := atomicfile.Write(mdPath, func(w io.Writer) error { return rep.markdown(w, files) }); err != nil {
+		return written, fmt.Errorf("write Markdown report: %w", err)
+	}
+	return append(written, mdPath), nil
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
+	w := bufio.NewWriter(out)
+	r := rep.Result
+	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	pic := func(key, alt string) {
+		if f, ok := pics[key]; ok {
+			p("![%s](%s)\n\n", alt, f)
+		}
+	}
+	p("# %s\n\n", rep.Title)
+	p("## Summary\n\n")
+	for _, f := range rep.Findings() {
+		p("- %s\n", mdCell(f))
+	}
+	p("\n| layer | nodes | edges | total weight | density |\n|---|---:|---:|---:|---:|\n")
+	for _, l := range rep.Layers {
+		p("| %s | %d | %d | %.4g | %.4f |\n", l.Layer, l.Nodes, l.Edges, l.TotalWeight, l.Density)
+	}
+	p("\nData set: %s (%s): %d actors, %d tie rows, %d clubs, %d memberships, %d exchanges.\n\n",
+		rep.Data.Path, strings.Join(rep.Data.Files, ", "), len(rep.Data.Actors), len(rep.Data.Ties), len(rep.Data.Clubs), len(rep.Data.Memberships), len(rep.Data.Exchanges))
+	p("## The network\n\n")
+	pic("network", "the network: node size is the hub score, colour the community; solid blue relational ties, dashed orange transactional, grey club co-membership only")
+	t := r.Typology
+	p("## The four classes of cooperation\n\n|  | transactional | relational |\n|---|---:|---:|\n")
+	p("| **bilateral** (ties) | %d | %d |\n| **multilateral** (clubs) | %d | %d |\n\n", t.TransactionalBilateral, t.RelationalBilateral, t.TransactionalMultilateral, t.RelationalMultilateral)
+	ex := func(l []string) string { return mdCell(strings.Join(Examples(l, 25), ", ") + more(len(l), 25)) }
+	ls := r.TypologyLists
+	p("- relational bilateral: %s\n- transactional bilateral: %s\n- relational multilateral: %s\n- transactional multilateral: %s\n\n",
+		ex(ls.RelationalBilateral), ex(ls.TransactionalBilateral), ex(ls.RelationalMultilateral), ex(ls.TransactionalMultilateral))
+	pic("typology", "bar chart of the four classes")
+	p("## Alliance hubs\n\n| # | actor | score | why |\n|---:|---|---:|---|\n")
+	for i, h := range r.Hubs {
+		p("| %d | %s | %.3f | %s |\n", i+1, mdCell(h.ID), h.Score, mdCell(h.Why))
+	}
+	p("\n")
+	pic("hubs", "bar chart of the hub scores")
+	k, core := rep.Core()
+	p("## Relational cores\n\nThe innermost k-core (k = %d) holds %d actors: %s.\n\nThe largest maximal cliques:\n\n", k, len(core), mdCell(strings.Join(core, ", ")))
+	for _, c := range rep.LargestCliques(10) {
+		p("- %d actors: %s\n", len(c), mdCell(strings.Join(c, ", ")))
+	}
+	p("\n## Clubs\n\n| club | members | class | score | factors |\n|---|---:|---|---:|---|\n")
+	for _, c := range rep.ClubsByScore() {
+		p("| %s | %d | %s | %.3f | %s |\n", mdCell(c.ID), len(c.Members), c.Class, c.RelationalScore, factorText(c.Factors))
+	}
+	p("\n## Brokers\n\nOpen two-paths a–b–c (a and c not tied) through each broker b, by Gould and Fernandez's roles (%s groups).\n\n", r.Settings.BrokerageGroup)
+	p("| actor | brokerage | coordinator | itinerant | gatekeeper/representative | liaison | constraint |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, b := range rep.Brokers(12) {
+		p("| %s | %g | %g | %g | %g | %g | %.3f |\n", mdCell(b.ID), b.Total, b.Roles.Coordinator, b.Roles.Itinerant, b.Roles.Gatekeeper, b.Roles.Liaison, b.Constraint)
+	}
+	p("\n## Communities\n\nModularity %.3f (best of %d Louvain runs).\n\n| # | size | members |\n|---:|---:|---|\n", r.Communities.Modularity, r.Communities.Runs)
+	for i, g := range r.Communities.Groups {
+		p("| %d | %d | %s |\n", i, len(g), mdCell(strings.Join(Examples(g, 40), ", ")+more(len(g), 40)))
+	}
+	if len(rep.Series) > 0 {
+		p("\n## Change over time\n\n")
+		pic("density", "density over time")
+		pic("classes", "the four classes over time")
+		p("| year | actors | edges | density | trans. bilateral | rel. bilateral | trans. multilateral | rel. multilateral | top hubs |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+		for _, s := range rep.Series {
+			p("| %d | %d | %d | %.4f | %d | %d | %d | %d | %s |\n", s.Year, s.Actors, s.Edges, s.Density, s.Typology.TransactionalBilateral,
+				s.Typology.RelationalBilateral, s.Typology.TransactionalMultilateral, s.Typology.RelationalMultilateral, strings.Join(s.TopHubs, ", "))
+		}
+	}
+	p("\n## Method\n\n")
+	for _, m := range rep.Method() {
+		p("- %s\n", mdCell(m))
+	}
+	return w.Flush()
+}

@@ -1,0 +1,247 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"image/color"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Pictures are the report's drawings as standalone SVG documents (without an XML prolog, so
+// that they can be inlined in HTML as they are).
+type Pictures struct {
+	Network  string // the network, laid out
+	Hubs     string // bar chart of the top hubs' scores
+	Typology string // bar chart of the four classes
+	Density  string // density over time ("" without a series)
+	Classes  string // typology counts over time ("" without a series)
+}
+
+// palette is a colour-blind-safe qualitative palette (Okabe and Ito) for communities.
+var palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"}
+
+const (
+	relationalColour    = "#1f3a93"
+	transactionalColour = "#d35400"
+	clubOnlyColour      = "#c8c8c8"
+)
+
+func drawAll(rep *Report) (Pictures, error) {
+	var p Pictures
+	var err error
+	p.Network = network(rep)
+	if p.Hubs, err = hubChart(rep); err != nil {
+		return p, err
+	}
+	if p.Typology, err = typologyChart(rep); err != nil {
+		return p, err
+	}
+	if len(rep.Series) > 1 {
+		if p.Density, err = densityChart(rep); err != nil {
+			return p, err
+		}
+		if p.Classes, err = classesChart(rep); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+// network draws the layer: nodes sized by hub score and coloured by community; bilateral ties
+// solid (relational, blue) or dashed (transactional, orange); club-only edges thin grey.
+func network(rep *Report) string {
+	const size = 900.0
+	r := rep.Result
+	pos := layoutOf(rep)
+	score := hubScores(r)
+	toXY := func(i int) (float64, float64) {
+		return size/2 + pos[i].X*size*0.44, size/2 + pos[i].Y*size*0.44
+	}
+	class := map[[2]string]string{}
+	for _, t := range r.Ties {
+		class[[2]string{t.Source, t.Target}] = t.Class
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="network drawing">`, size, size, size, size)
+	b.WriteString(`<rect width="100%" height="100%" fill="white"/>`)
+	l := rep.Layer
+	n := l.Len()
+	drawClubOnly := l.EdgeCount() <= 20000
+	b.WriteString(`<g stroke-linecap="round">`)
+	for u := 0; u < n; u++ {
+		nbrs, bil, _ := l.AdjacencyParts(int64(u))
+		for i, v := range nbrs {
+			if int(v) <= u {
+				continue
+			}
+			x1, y1 := toXY(u)
+			x2, y2 := toXY(int(v))
+			switch c := class[[2]string{l.Actor(int64(u)), l.Actor(v)}]; {
+			case bil[i] > 0 && c == "relational":
+				fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.6" opacity="0.8"/>`, x1, y1, x2, y2, relationalColour)
+			case bil[i] > 0:
+				fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.2" stroke-dasharray="5 3" opacity="0.8"/>`, x1, y1, x2, y2, transactionalColour)
+			case drawClubOnly:
+				fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="0.5" opacity="0.5"/>`, x1, y1, x2, y2, clubOnlyColour)
+			}
+		}
+	}
+	b.WriteString(`</g>`)
+	// Labels for the best-placed actors only on large graphs.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	labelled := map[int]bool{}
+	for _, i := range order[:min(n, 60)] {
+		labelled[i] = true
+	}
+	b.WriteString(`<g stroke="white" stroke-width="0.8">`)
+	for i := n - 1; i >= 0; i-- { // the biggest hubs last, on top
+		u := order[i]
+		x, y := toXY(u)
+		rad := 3 + 14*score[u]
+		colour := palette[int(r.Actors[u].Community)%len(palette)]
+		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"><title>%s</title></circle>`, x, y, rad, colour, html.EscapeString(r.Actors[u].ID))
+	}
+	b.WriteString(`</g><g font-family="Liberation Sans, Arial, sans-serif" font-size="11" fill="#222">`)
+	for u := 0; u < n; u++ {
+		if labelled[u] {
+			x, y := toXY(u)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f">%s</text>`, x+4+14*score[u]*0.7, y-3, html.EscapeString(r.Actors[u].ID))
+		}
+	}
+	b.WriteString(`</g>`)
+	// Legend.
+	fmt.Fprintf(&b, `<g font-family="Liberation Sans, Arial, sans-serif" font-size="12"><line x1="20" y1="20" x2="50" y2="20" stroke="%s" stroke-width="2"/><text x="56" y="24">relational tie</text>`+
+		`<line x1="20" y1="40" x2="50" y2="40" stroke="%s" stroke-width="2" stroke-dasharray="5 3"/><text x="56" y="44">transactional tie</text>`+
+		`<line x1="20" y1="60" x2="50" y2="60" stroke="%s" stroke-width="1"/><text x="56" y="64">club co-membership only</text>`+
+		`<text x="20" y="84">node size: hub score; colour: community</text></g>`, relationalColour, transactionalColour, clubOnlyColour)
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+var prolog = regexp.MustCompile(`(?s)^<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)
+
+// render writes a gonum plot as an SVG document without its prolog.
+func render(p *plot.Plot, w, h vg.Length) (string, error) {
+	c := vgsvg.New(w, h)
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return "", fmt.Errorf("draw chart: %w", err)
+	}
+	return prolog.ReplaceAllString(buf.String(), ""), nil
+}
+
+func bars(title, ylabel string, labels []string, values []float64, colour color.Color) (string, error) {
+	p := plot.New()
+	p.Title.Text = title
+	p.Y.Label.Text = ylabel
+	bc, err := plotter.NewBarChart(plotter.Values(values), vg.Points(22))
+	if err != nil {
+		return "", fmt.Errorf("draw chart %q: %w", title, err)
+	}
+	bc.Color = colour
+	bc.LineStyle.Width = 0
+	p.Add(bc)
+	p.NominalX(labels...)
+	p.Y.Min = 0
+	return render(p, vg.Points(math.Max(360, float64(len(labels))*46)), vg.Points(260))
+}
+
+func hubChart(rep *Report) (string, error) {
+	var labels []string
+	var vals []float64
+	for _, h := range rep.Result.Hubs {
+		labels = append(labels, h.ID)
+		vals = append(vals, h.Score)
+	}
+	if len(vals) == 0 {
+		labels, vals = []string{"(none)"}, []float64{0}
+	}
+	return bars("Alliance hubs", "hub score", labels, vals, color.RGBA{0, 114, 178, 255})
+}
+
+func typologyChart(rep *Report) (string, error) {
+	t := rep.Result.Typology
+	return bars("The four classes of cooperation", "count",
+		[]string{"trans. bilateral", "rel. bilateral", "trans. multilateral", "rel. multilateral"},
+		[]float64{float64(t.TransactionalBilateral), float64(t.RelationalBilateral), float64(t.TransactionalMultilateral), float64(t.RelationalMultilateral)},
+		color.RGBA{0, 158, 115, 255})
+}
+
+func line(p *plot.Plot, name string, xs []int, ys []float64, colour color.Color, dashed bool) error {
+	pts := make(plotter.XYs, len(xs))
+	for i := range xs {
+		pts[i] = plotter.XY{X: float64(xs[i]), Y: ys[i]}
+	}
+	l, err := plotter.NewLine(pts)
+	if err != nil {
+		return err
+	}
+	l.Color = colour
+	l.Width = vg.Points(2)
+	if dashed {
+		l.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+	}
+	p.Add(l)
+	p.Legend.Add(name, l)
+	return nil
+}
+
+func densityChart(rep *Report) (string, error) {
+	p := plot.New()
+	p.Title.Text = "Density over time (" + string(rep.Layer.Options.Layer) + " layer)"
+	p.X.Label.Text = "year"
+	p.Y.Label.Text = "density"
+	var xs []int
+	var ys []float64
+	for _, s := range rep.Series {
+		xs = append(xs, s.Year)
+		ys = append(ys, s.Density)
+	}
+	if err := line(p, "density", xs, ys, color.RGBA{0, 114, 178, 255}, false); err != nil {
+		return "", err
+	}
+	p.Y.Min = 0
+	return render(p, vg.Points(520), vg.Points(260))
+}
+
+func classesChart(rep *Report) (string, error) {
+	p := plot.New()
+	p.Title.Text = "The four classes over time"
+	p.X.Label.Text = "year"
+	p.Y.Label.Text = "count"
+	var xs []int
+	cols := [4][]float64{}
+	for _, s := range rep.Series {
+		xs = append(xs, s.Year)
+		t := s.Typology
+		for i, v := range []int{t.TransactionalBilateral, t.RelationalBilateral, t.TransactionalMultilateral, t.RelationalMultilateral} {
+			cols[i] = append(cols[i], float64(v))
+		}
+	}
+	names := []string{"transactional bilateral", "relational bilateral", "transactional multilateral", "relational multilateral"}
+	colours := []color.Color{color.RGBA{211, 84, 0, 255}, color.RGBA{31, 58, 147, 255}, color.RGBA{230, 159, 0, 255}, color.RGBA{0, 158, 115, 255}}
+	for i := range names {
+		if err := line(p, names[i], xs, cols[i], colours[i], i%2 == 0); err != nil {
+			return "", err
+		}
+	}
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Y.Min = 0
+	return render(p, vg.Points(560), vg.Points(300))
+}
