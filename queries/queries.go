@@ -1,0 +1,230 @@
+package queries
+
+import (
+	"embed"
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed cypher/*.cypher
+var files embed.FS
+
+// Param is a declared parameter of a query.
+type Param struct {
+	Name    string
+	Type    string // string, int or float
+	Default string // "" when the parameter is required
+}
+
+// Query is a named Cypher query with its header:
+//
+//	// name: trusted-path
+//	// params: from string, to string
+//	// columns: path, hops
+//	// purpose: The shortest path between two actors over relational ties only.
+type Query struct {
+	Name    string
+	Params  []Param
+	Columns []string
+	Purpose string
+	Text    string // the whole file
+}
+
+var (
+	library []Query
+	loadErr error
+)
+
+func init() { library, loadErr = load() }
+
+// All returns every query, by name.
+func All() ([]Query, error) { return library, loadErr }
+
+// Get returns the named query.
+func Get(name string) (Query, error) {
+	if loadErr != nil {
+		return Query{}, loadErr
+	}
+	for _, q := range library {
+		if q.Name == name {
+			return q, nil
+		}
+	}
+	var names []string
+	for _, q := range library {
+		names = append(names, q.Name)
+	}
+	return Query{}, fmt.Errorf("no query %q (have %s)", name, strings.Join(names, ", "))
+}
+
+var (
+	paramRef = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
+	alias    = regexp.MustCompile(`(?i)\bAS\s+([A-Za-z_][A-Za-z0-9_]*)`)
+)
+
+func load() ([]Query, error) {
+	entries, err := files.ReadDir("cypher")
+	if err != nil {
+		return nil, err
+	}
+	var out []Query
+	for _, e := range entries {
+		b, err := files.ReadFile(path.Join("cypher", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		q, err := Parse(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("queries: %s: %w", e.Name(), err)
+		}
+		if want := strings.TrimSuffix(e.Name(), ".cypher"); q.Name != want {
+			return nil, fmt.Errorf("queries: %s: name %q, want %q", e.Name(), q.Name, want)
+		}
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+// Parse reads a query file and checks its header: name, params, columns and purpose present;
+// every $parameter of the text declared and every declared one used; every column returned
+// (as an "AS column" alias).
+func Parse(text string) (Query, error) {
+	q := Query{Text: text}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "//") {
+			break
+		}
+		key, val, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(line, "//")), ":")
+		if !ok {
+			continue
+		}
+		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+		seen[key] = true
+		switch key {
+		case "name":
+			q.Name = val
+		case "purpose":
+			q.Purpose = val
+		case "columns":
+			for _, c := range strings.Split(val, ",") {
+				if c = strings.TrimSpace(c); c != "" {
+					q.Columns = append(q.Columns, c)
+				}
+			}
+		case "params":
+			for _, p := range strings.Split(val, ",") {
+				f := strings.Fields(p)
+				if len(f) == 0 {
+					continue
+				}
+				if len(f) < 2 || len(f) > 3 {
+					return q, fmt.Errorf("param %q: want NAME TYPE [DEFAULT]", strings.TrimSpace(p))
+				}
+				pr := Param{Name: f[0], Type: f[1]}
+				if len(f) == 3 {
+					pr.Default = f[2]
+				}
+				if _, err := pr.Convert(pr.Default); pr.Default != "" && err != nil {
+					return q, err
+				}
+				switch pr.Type {
+				case "string", "int", "float":
+				default:
+					return q, fmt.Errorf("param %s: type %q, want string, int or float", pr.Name, pr.Type)
+				}
+				q.Params = append(q.Params, pr)
+			}
+		}
+	}
+	for _, k := range []string{"name", "params", "columns", "purpose"} {
+		if !seen[k] {
+			return q, fmt.Errorf("header has no %q line", k)
+		}
+	}
+	if q.Name == "" || q.Purpose == "" || len(q.Columns) == 0 {
+		return q, fmt.Errorf("header: empty name, purpose or columns")
+	}
+	declared := map[string]bool{}
+	for _, p := range q.Params {
+		declared[p.Name] = true
+	}
+	used := map[string]bool{}
+	for _, m := range paramRef.FindAllStringSubmatch(text, -1) {
+		used[m[1]] = true
+		if !declared[m[1]] {
+			return q, fmt.Errorf("$%s is used but not declared", m[1])
+		}
+	}
+	for p := range declared {
+		if !used[p] {
+			return q, fmt.Errorf("param %s is declared but not used", p)
+		}
+	}
+	aliases := map[string]bool{}
+	for _, m := range alias.FindAllStringSubmatch(text, -1) {
+		aliases[m[1]] = true
+	}
+	for _, c := range q.Columns {
+		if !aliases[c] {
+			return q, fmt.Errorf("column %s is not returned (no AS %s)", c, c)
+		}
+	}
+	return q, nil
+}
+
+// Convert turns a parameter value given as text into the declared type.
+func (p Param) Convert(s string) (any, error) {
+	switch p.Type {
+	case "int":
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("param %s: %q is not an integer", p.Name, s)
+		}
+		return v, nil
+	case "float":
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, fmt.Errorf("param %s: %q is not a number", p.Name, s)
+		}
+		return v, nil
+	default:
+		return s, nil
+	}
+}
+
+// Bind checks the given parameter values (name → text) against the declaration and returns
+// them typed, with the defaults filled in.
+func (q Query) Bind(values map[string]string) (map[string]any, error) {
+	out := map[string]any{}
+	for k := range values {
+		found := false
+		for _, p := range q.Params {
+			found = found || p.Name == k
+		}
+		if !found {
+			return nil, fmt.Errorf("query %s has no parameter %q", q.Name, k)
+		}
+	}
+	for _, p := range q.Params {
+		s, ok := values[p.Name]
+		if !ok {
+			if p.Default == "" {
+				return nil, fmt.Errorf("query %s needs --param %s=%s", q.Name, p.Name, strings.ToUpper(p.Type))
+			}
+			s = p.Default
+		}
+		v, err := p.Convert(s)
+		if err != nil {
+			return nil, err
+		}
+		out[p.Name] = v
+	}
+	return out, nil
+}
