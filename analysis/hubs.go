@@ -11,14 +11,13 @@ import (
 	"github.com/liaison-net/liaison/graphmodel"
 )
 
-// hubs ranks the alliance hubs: score = (eigenvector/max + betweenness/max + clubs/max)/3,
+// HubScores gives every actor of r (in r.Actors order) its alliance hub score:
+//
+//	score = (eigenvector/max eigenvector + betweenness/max betweenness + clubs/max clubs) / 3
+//
 // the three parts being the actor's standing in the core, its brokerage between parts of the
-// network, and its multilateral reach. It keeps the best k with a reason in words.
-func hubs(r *Result, memberOf [][]int, k int) []Hub {
-	n := len(r.Actors)
-	if n == 0 {
-		return []Hub{}
-	}
+// network, and its multilateral reach (a part whose maximum is 0 counts 0).
+func HubScores(r *Result) []float64 {
 	var maxE, maxB, maxC float64
 	for _, a := range r.Actors {
 		maxE, maxB, maxC = math.Max(maxE, a.Eigenvector), math.Max(maxB, a.Betweenness), math.Max(maxC, a.Clubs)
@@ -29,13 +28,26 @@ func hubs(r *Result, memberOf [][]int, k int) []Hub {
 		}
 		return v / m
 	}
+	s := make([]float64, len(r.Actors))
+	for u, a := range r.Actors {
+		s[u] = (part(a.Eigenvector, maxE) + part(a.Betweenness, maxB) + part(a.Clubs, maxC)) / 3
+	}
+	return s
+}
+
+// hubs ranks the alliance hubs by HubScores and keeps the best k with a reason in words.
+func hubs(r *Result, memberOf [][]int, k int) []Hub {
+	n := len(r.Actors)
+	if n == 0 {
+		return []Hub{}
+	}
 	type cand struct {
 		u     int
 		score float64
 	}
 	cands := make([]cand, n)
-	for u, a := range r.Actors {
-		cands[u] = cand{u, (part(a.Eigenvector, maxE) + part(a.Betweenness, maxB) + part(a.Clubs, maxC)) / 3}
+	for u, s := range HubScores(r) {
+		cands[u] = cand{u, s}
 	}
 	slices.SortFunc(cands, func(a, b cand) int { // best first; earlier id on a tie
 		if a.score != b.score {

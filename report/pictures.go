@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+
+	"github.com/liaison-net/liaison/analysis"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -63,7 +65,7 @@ func network(rep *Report) string {
 	const size = 900.0
 	r := rep.Result
 	pos := layoutOf(rep)
-	score := hubScores(r)
+	score := analysis.HubScores(r)
 	toXY := func(i int) (float64, float64) {
 		return size/2 + pos[i].X*size*0.44, size/2 + pos[i].Y*size*0.44
 	}

@@ -120,26 +120,6 @@ func Build(ctx context.Context, l *graphmodel.Layer, o Options) (*Report, error)
 	return rep, nil
 }
 
-// hubScores gives every actor the hub score of analysis (eigenvector/max + betweenness/max +
-// clubs/max)/3, for sizing the nodes of the drawing.
-func hubScores(r *analysis.Result) []float64 {
-	var maxE, maxB, maxC float64
-	for _, a := range r.Actors {
-		maxE, maxB, maxC = math.Max(maxE, a.Eigenvector), math.Max(maxB, a.Betweenness), math.Max(maxC, a.Clubs)
-	}
-	part := func(v, m float64) float64 {
-		if m == 0 {
-			return 0
-		}
-		return v / m
-	}
-	s := make([]float64, len(r.Actors))
-	for i, a := range r.Actors {
-		s[i] = (part(a.Eigenvector, maxE) + part(a.Betweenness, maxB) + part(a.Clubs, maxC)) / 3
-	}
-	return s
-}
-
 // Broker is one row of the brokers table.
 type Broker struct {
 	ID         string

@@ -132,6 +132,8 @@ contract. Exit status: 0 success, 1 failure, 2 invalid input or command line.`,
 		newEvolve(g),
 		newWhatIf(g),
 		newReport(g),
+		newNeo4j(g),
+		newQuery(),
 		newVersion(),
 	)
 	return root
