@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,8 @@ type analysisFlags struct {
 	smallClub, volumeRatio  float64
 	window, hubs            int
 	groups                  string
+	fromNeo4j               bool
+	conn                    connFlags
 }
 
 func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
@@ -40,6 +43,47 @@ func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
 	if timings {
 		f.BoolVar(&af.timings, "timings", false, "print the time each stage took to stderr")
 	}
+}
+
+// registerNeo4j adds --from-neo4j and the connection flags: the data set is then pulled from
+// Neo4j (as liaison neo4j pull does) instead of read from PATH.
+func (af *analysisFlags) registerNeo4j(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&af.fromNeo4j, "from-neo4j", false, "read the data set from Neo4j (see liaison neo4j push) instead of PATH")
+	af.conn.register(cmd)
+}
+
+// pathArg is the positional argument rule of the commands that take PATH or --from-neo4j.
+func (af *analysisFlags) pathArg() cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case af.fromNeo4j && len(args) == 0, !af.fromNeo4j && len(args) == 1:
+			return nil
+		case af.fromNeo4j:
+			return usageError{fmt.Errorf("give either PATH or --from-neo4j, not both")}
+		}
+		return usageError{fmt.Errorf("accepts 1 arg(s), received %d", len(args))}
+	}
+}
+
+// load reads the data set at path, or pulls it from Neo4j with --from-neo4j.
+func (af *analysisFlags) load(cmd *cobra.Command, args []string) (*graphmodel.Dataset, error) {
+	if !af.fromNeo4j {
+		return graphmodel.Load(args[0])
+	}
+	s, err := af.conn.open(cmd)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close(cmd.Context())
+	dir, err := os.MkdirTemp("", "liaison-neo4j-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	if err := s.Pull(cmd.Context(), dir); err != nil {
+		return nil, err
+	}
+	return graphmodel.Load(dir)
 }
 
 func parseWeights(s string) (map[string]float64, error) {
@@ -89,7 +133,7 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 
 // prepare checks the flags and loads the data set at path, for the commands that build
 // several layers themselves.
-func prepare(g *globals, af *analysisFlags, path string) (graphmodel.Options, analysis.Options, *graphmodel.Dataset, error) {
+func prepare(cmd *cobra.Command, g *globals, af *analysisFlags, args []string) (graphmodel.Options, analysis.Options, *graphmodel.Dataset, error) {
 	lo, err := g.options()
 	if err != nil {
 		return lo, analysis.Options{}, nil, err
@@ -98,13 +142,13 @@ func prepare(g *globals, af *analysisFlags, path string) (graphmodel.Options, an
 	if err != nil {
 		return lo, ao, nil, err
 	}
-	d, err := graphmodel.Load(path)
+	d, err := af.load(cmd, args)
 	return lo, ao, d, err
 }
 
 // runAnalysis loads the data set at path, builds the layer the global flags choose and
 // analyses it.
-func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, path string, st *stages) (*graphmodel.Dataset, *graphmodel.Layer, *analysis.Result, error) {
+func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, args []string, st *stages) (*graphmodel.Dataset, *graphmodel.Layer, *analysis.Result, error) {
 	lo, err := g.options()
 	if err != nil {
 		return nil, nil, nil, err
@@ -114,7 +158,7 @@ func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, path string,
 		return nil, nil, nil, err
 	}
 	st.begin("load and validate")
-	d, err := graphmodel.Load(path)
+	d, err := af.load(cmd, args)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -233,14 +233,14 @@ byte-identical from run to run.`,
 		Example: `  liaison analyze testdata/example --format table
   liaison analyze testdata/example --layer bilateral --at 2005 --format json -o analysis.json
   liaison analyze big.csv --sample 200 --timings`,
-		Args: exactArgs(1),
+		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "table", "json"); err != nil {
 				return err
 			}
 			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
-			_, _, r, err := runAnalysis(cmd, g, af, args[0], st)
+			_, _, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
 			}
@@ -256,6 +256,7 @@ byte-identical from run to run.`,
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
 	af.register(cmd, true)
+	af.registerNeo4j(cmd)
 	return cmd
 }
 

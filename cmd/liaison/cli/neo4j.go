@@ -56,7 +56,7 @@ func newPush(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
-			d, _, r, err := runAnalysis(cmd, g, af, args[0], st)
+			d, _, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
 			}

@@ -27,7 +27,7 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 		Example: `  liaison report testdata/example -o example.html
   liaison report testdata/example --format md -o example.md
   liaison report testdata/example --at 2005 -o example-2005.html`,
-		Args: exactArgs(1),
+		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "html", "md"); err != nil {
 				return err
@@ -38,7 +38,7 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 			if format == "md" && strings.ToLower(filepath.Ext(out)) != ".md" {
 				return usageError{fmt.Errorf("-o %s: a Markdown report is a .md file", out)}
 			}
-			lo, ao, d, err := prepare(g, af, args[0])
+			lo, ao, d, err := prepare(cmd, g, af, args)
 			if err != nil {
 				return err
 			}
@@ -64,5 +64,6 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 	cmd.Flags().StringVar(&format, "format", "html", "html or md")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically)")
 	af.register(cmd, true)
+	af.registerNeo4j(cmd)
 	return cmd
 }

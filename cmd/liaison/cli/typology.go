@@ -33,7 +33,7 @@ bilateral or multilateral) with their members, then the alliance hubs.`,
 			}
 			st := newStages(cmd.ErrOrStderr(), false)
 			defer st.finish()
-			_, _, r, err := runAnalysis(cmd, g, af, args[0], st)
+			_, _, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
 			}
@@ -117,7 +117,7 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st := newStages(cmd.ErrOrStderr(), false)
 			defer st.finish()
-			_, _, r, err := runAnalysis(cmd, g, af, args[0], st)
+			_, _, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
 			}
@@ -249,7 +249,7 @@ prints one row a year: actors, edges, density, the four typology counts and the 
 			if from <= 0 || to < from || step <= 0 {
 				return usageError{fmt.Errorf("want --from YEAR --to YEAR with from ≤ to and --step ≥ 1")}
 			}
-			lo, ao, d, err := prepare(g, af, args[0])
+			lo, ao, d, err := prepare(cmd, g, af, args)
 			if err != nil {
 				return err
 			}
@@ -356,7 +356,7 @@ ends lose their last path over relational ties, and the hub ranking before and a
 			if len(ids) == 0 {
 				return usageError{fmt.Errorf("--remove: name at least one actor")}
 			}
-			lo, ao, d, err := prepare(g, af, args[0])
+			lo, ao, d, err := prepare(cmd, g, af, args)
 			if err != nil {
 				return err
 			}

@@ -1,0 +1,366 @@
+package queries
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/liaison-net/liaison/analysis"
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// These tests run against a real Neo4j server named by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD
+// and NEO4J_DATABASE (scripts/neo4j start runs one). Without a server they are skipped, except
+// in CI (CI=true), where a missing server is a failure.
+func session(t *testing.T) *Session {
+	t.Helper()
+	s, err := Open(context.Background(), ConnFromEnv())
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Neo4j is required in CI (scripts/neo4j start): %v", err)
+		}
+		t.Skipf("no Neo4j server: %v", err)
+	}
+	t.Cleanup(func() { s.Close(context.Background()) })
+	return s
+}
+
+func example(t *testing.T, at int) (*graphmodel.Dataset, *analysis.Result) {
+	t.Helper()
+	d, err := graphmodel.Load("../testdata/example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := graphmodel.DefaultOptions()
+	o.At = at
+	l, err := d.Layer(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := analysis.Analyze(context.Background(), l, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, r
+}
+
+func push(t *testing.T, s *Session, d *graphmodel.Dataset, r *analysis.Result) {
+	t.Helper()
+	if _, err := s.Push(context.Background(), d, r, PushOptions{Batch: 37}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dump lists every node and relationship with its properties, sorted.
+func dump(t *testing.T, s *Session) []string {
+	t.Helper()
+	rows, err := s.Run(context.Background(), `
+		MATCH (n) RETURN labels(n)[0] + ' ' + toString(properties(n)) AS x
+		UNION ALL
+		MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + b.id + ' ' + toString(properties(r)) AS x`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		out = append(out, r["x"].(string))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func count(t *testing.T, s *Session, cypher string) int64 {
+	t.Helper()
+	rows, err := s.Run(context.Background(), cypher, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows[0]["n"].(int64)
+}
+
+func TestPushIdempotentAndStaleReplaced(t *testing.T) {
+	s := session(t)
+	d, r := example(t, 0)
+	push(t, s, d, r)
+	first := dump(t, s)
+	push(t, s, d, r)
+	if second := dump(t, s); !reflect.DeepEqual(first, second) {
+		t.Error("pushing twice changed the database")
+	}
+	pairs := map[[2]string]bool{}
+	for _, tie := range d.Ties {
+		a, b := tie.Source, tie.Target
+		if a > b {
+			a, b = b, a
+		}
+		pairs[[2]string{a, b}] = true
+	}
+	for _, tie := range r.Ties {
+		pairs[[2]string{tie.Source, tie.Target}] = true
+	}
+	for q, want := range map[string]int{
+		"MATCH (a:Actor) RETURN count(a) AS n":                           len(d.Actors),
+		"MATCH (c:Club) RETURN count(c) AS n":                            len(d.Clubs),
+		"MATCH ()-[t:TIE]->() RETURN count(t) AS n":                      len(pairs),
+		"MATCH ()-[t:TIE]->() RETURN sum(size(t.spell_line)) AS n":       len(d.Ties),
+		"MATCH ()-[e:EXCHANGE]->() RETURN count(e) AS n":                 len(d.Exchanges),
+		"MATCH ()-[m:MEMBER_OF]->() RETURN sum(size(m.spell_line)) AS n": len(d.Memberships),
+	} {
+		if got := count(t, s, q); got != int64(want) {
+			t.Errorf("%s = %d, want %d", q, got, want)
+		}
+	}
+	// The 2005 analysis has no Ethiopia (no active tie): pushing it removes ETH's metrics.
+	d5, r5 := example(t, 2005)
+	push(t, s, d5, r5)
+	if got := count(t, s, "MATCH (a:Actor {id: 'ETH'}) WHERE a.betweenness IS NULL AND a.name IS NOT NULL RETURN count(a) AS n"); got != 1 {
+		t.Error("ETH keeps stale analysis properties after the 2005 push")
+	}
+	push(t, s, d, r)
+	if got := dump(t, s); !reflect.DeepEqual(first, got) {
+		t.Error("pushing the all-time analysis again does not restore the database")
+	}
+}
+
+func TestPushPullRoundTrip(t *testing.T) {
+	s := session(t)
+	d, r := example(t, 0)
+	push(t, s, d, r)
+	dir := t.TempDir()
+	if err := s.Pull(context.Background(), dir); err != nil {
+		t.Fatal(err)
+	}
+	p, err := graphmodel.Load(dir)
+	if err != nil {
+		t.Fatalf("pulled data set is invalid: %v", err)
+	}
+	if !reflect.DeepEqual(canonical(d), canonical(p)) {
+		a, b := canonical(d), canonical(p)
+		for i := range a {
+			if i >= len(b) || a[i] != b[i] {
+				t.Fatalf("pulled data set differs at %d:\n%v\n%v", i, a[i], b[min(i, len(b)-1)])
+			}
+		}
+		t.Fatalf("pulled data set differs in length: %d vs %d", len(a), len(b))
+	}
+	files, _ := os.ReadDir(dir)
+	if len(files) != len(d.Files) {
+		t.Errorf("pulled %d files, pushed %d", len(files), len(d.Files))
+	}
+}
+
+// canonical renders a data set's content (not its line numbers) as lines.
+func canonical(d *graphmodel.Dataset) []string {
+	var out []string
+	add := func(f string, args ...any) { out = append(out, fmtSprint(f, args...)) }
+	for _, a := range d.Actors {
+		add("actor %s %q %q %q %v", a.ID, a.Name, a.Type, a.Region, graphmodel.Attrs(d.Columns.Actors, a.Extra))
+	}
+	for _, c := range d.Clubs {
+		add("club %s %q %v %v", c.ID, c.Name, c.Period, graphmodel.Attrs(d.Columns.Clubs, c.Extra))
+	}
+	for _, t := range d.Ties {
+		add("tie %s %s %v %v %v %v", t.Source, t.Target, t.Weight, t.Period, t.Domains, graphmodel.Attrs(d.Columns.Ties, t.Extra))
+	}
+	for _, m := range d.Memberships {
+		add("member %s %s %v %q %v", m.Club, m.Actor, m.Period, m.Role, graphmodel.Attrs(d.Columns.Memberships, m.Extra))
+	}
+	for _, e := range d.Exchanges {
+		add("exchange %v %s %s %v %q %v", e.Date, e.From, e.To, e.Volume, e.Domain, graphmodel.Attrs(d.Columns.Exchanges, e.Extra))
+	}
+	return out
+}
+
+func TestConnectionErrors(t *testing.T) {
+	s := session(t) // a server is there
+	ctx := context.Background()
+	c := s.Conn
+	bad := c
+	bad.Password = "not-the-password"
+	if _, err := Open(ctx, bad); !errors.Is(err, ErrUnauthorized) {
+		t.Errorf("wrong password: %v", err)
+	}
+	bad = c
+	bad.Database = "nosuchdatabase"
+	if _, err := Open(ctx, bad); !errors.Is(err, ErrNoSuchDatabase) {
+		t.Errorf("missing database: %v", err)
+	}
+	bad = c
+	bad.URI = "bolt://127.0.0.1:1"
+	if _, err := Open(ctx, bad); !errors.Is(err, ErrUnreachable) {
+		t.Errorf("unreachable: %v", err)
+	}
+}
+
+// TestNamedQueries runs every query of the library on the example data set and checks its
+// rows against the analysis computed in Go.
+func TestNamedQueries(t *testing.T) {
+	s := session(t)
+	d, r := example(t, 0)
+	push(t, s, d, r)
+	ctx := context.Background()
+	run := func(name string, params map[string]string) []map[string]any {
+		t.Helper()
+		q, err := Get(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound, err := q.Bind(params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := s.Run(ctx, q.Text, bound)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, row := range rows {
+			for _, c := range q.Columns {
+				if _, ok := row[c]; !ok {
+					t.Fatalf("%s: no column %s in %v", name, c, row)
+				}
+			}
+		}
+		return rows
+	}
+	// hubs: the first three as analysis ranks them.
+	rows := run("hubs", map[string]string{"limit": "3"})
+	if len(rows) != 3 {
+		t.Fatalf("hubs: %v", rows)
+	}
+	for i, row := range rows {
+		if row["id"] != r.Hubs[i].ID || row["why"] != r.Hubs[i].Why {
+			t.Errorf("hub %d = %v, want %v", i+1, row, r.Hubs[i])
+		}
+	}
+	// typology: the four counts.
+	got := map[string]int64{}
+	for _, row := range run("typology", nil) {
+		got[row["parties"].(string)+" "+row["class"].(string)] = row["count"].(int64)
+	}
+	want := map[string]int64{
+		"bilateral relational": int64(r.Typology.RelationalBilateral), "bilateral transactional": int64(r.Typology.TransactionalBilateral),
+		"multilateral relational": int64(r.Typology.RelationalMultilateral), "multilateral transactional": int64(r.Typology.TransactionalMultilateral),
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("typology %v, want %v", got, want)
+	}
+	// partners: USA's bilateral ties, most relational first.
+	rows = run("partners", map[string]string{"actor": "USA"})
+	var usa []analysis.TieResult
+	for _, tie := range r.Ties {
+		if tie.Source == "USA" || tie.Target == "USA" {
+			usa = append(usa, tie)
+		}
+	}
+	if len(rows) != len(usa) || rows[0]["class"] != "relational" || rows[len(rows)-1]["relational_score"].(float64) > rows[0]["relational_score"].(float64) {
+		t.Errorf("partners of USA: %d rows, want %d", len(rows), len(usa))
+	}
+	// club: the Five Eyes, every member tied relationally to the four others.
+	rows = run("club", map[string]string{"club": "FVEY"})
+	if len(rows) != 5 {
+		t.Fatalf("FVEY members: %v", rows)
+	}
+	for _, row := range rows {
+		if row["relational_ties"] != int64(4) || row["transactional_ties"] != int64(0) {
+			t.Errorf("FVEY member %v", row)
+		}
+	}
+	// relational-core: the actors of the highest core.
+	k, members := 0.0, []string{}
+	for _, a := range r.Actors {
+		k = max(k, a.Core)
+	}
+	for _, a := range r.Actors {
+		if a.Core == k {
+			members = append(members, a.ID)
+		}
+	}
+	rows = run("relational-core", nil)
+	var ids []string
+	for _, row := range rows {
+		ids = append(ids, row["id"].(string))
+	}
+	slices.Sort(ids)
+	if !reflect.DeepEqual(ids, members) {
+		t.Errorf("relational core %v, want %v", ids, members)
+	}
+	// brokers: the top broker as analysis counts it.
+	rows = run("brokers", map[string]string{"limit": "1"})
+	best, bestTotal := "", 0.0
+	for _, a := range r.Actors {
+		b := a.Brokerage
+		if t := b.Coordinator + b.Itinerant + b.Gatekeeper + b.Liaison; t > bestTotal || (t == bestTotal && a.ID < best) {
+			best, bestTotal = a.ID, t
+		}
+	}
+	if len(rows) != 1 || rows[0]["id"] != best || rows[0]["brokerage"].(float64) != bestTotal {
+		t.Errorf("top broker %v, want %s (%v)", rows, best, bestTotal)
+	}
+	// trusted-path: over relational ties only, checked edge by edge.
+	class := map[[2]string]string{}
+	for _, tie := range r.Ties {
+		class[[2]string{tie.Source, tie.Target}] = tie.Class
+	}
+	rel := func(a, b string) bool {
+		if a > b {
+			a, b = b, a
+		}
+		return class[[2]string{a, b}] == "relational"
+	}
+	rows = run("trusted-path", map[string]string{"from": "NZL", "to": "NOR"})
+	if len(rows) != 1 {
+		t.Fatalf("trusted path NZL–NOR: %v", rows)
+	}
+	path := toStrings(rows[0]["path"])
+	if path[0] != "NZL" || path[len(path)-1] != "NOR" || int64(len(path)-1) != rows[0]["hops"] {
+		t.Errorf("path %v", rows[0])
+	}
+	for i := 1; i < len(path); i++ {
+		if !rel(path[i-1], path[i]) {
+			t.Errorf("path %v uses a non-relational tie %s–%s", path, path[i-1], path[i])
+		}
+	}
+	// third-party-reach: breadth-first search over relational ties in Go.
+	reach := map[string]int64{"GBR": 0}
+	frontier := []string{"GBR"}
+	for hop := int64(1); hop <= 2; hop++ {
+		var next []string
+		for _, u := range frontier {
+			for _, tie := range r.Ties {
+				if tie.Class != "relational" {
+					continue
+				}
+				var v string
+				switch u {
+				case tie.Source:
+					v = tie.Target
+				case tie.Target:
+					v = tie.Source
+				default:
+					continue
+				}
+				if _, seen := reach[v]; !seen {
+					reach[v] = hop
+					next = append(next, v)
+				}
+			}
+		}
+		frontier = next
+	}
+	delete(reach, "GBR")
+	rows = run("third-party-reach", map[string]string{"actor": "GBR", "k": "2"})
+	gotReach := map[string]int64{}
+	for _, row := range rows {
+		gotReach[row["id"].(string)] = row["hops"].(int64)
+	}
+	if !reflect.DeepEqual(gotReach, reach) {
+		t.Errorf("reach of GBR in 2 relational hops: %v, want %v", gotReach, reach)
+	}
+}
+
+func fmtSprint(format string, args ...any) string { return fmt.Sprintf(format, args...) }
