@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 )
 
 // Conn names a Neo4j server and database.
@@ -67,7 +68,7 @@ type Session struct {
 // database exists; each failure is reported as ErrUnreachable, ErrUnauthorized or
 // ErrNoSuchDatabase.
 func Open(ctx context.Context, c Conn) (*Session, error) {
-	drv, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.User, c.Password, ""), func(cfg *neo4j.Config) {
+	drv, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.User, c.Password, ""), func(cfg *config.Config) {
 		cfg.SocketConnectTimeout = 5 * time.Second
 		cfg.ConnectionAcquisitionTimeout = 15 * time.Second
 	})

@@ -75,7 +75,7 @@ func TestVersionAndHelp(t *testing.T) {
 	if code, out, _ := run(t, "version"); code != 0 || out != "liaison "+Version+"\n" {
 		t.Errorf("version: %d %q", code, out)
 	}
-	for _, cmd := range []string{"validate", "summary", "analyze", "typology", "explain", "evolve", "whatif", "report", "version"} {
+	for _, cmd := range []string{"validate", "summary", "analyze", "typology", "explain", "evolve", "whatif", "report", "export", "version"} {
 		code, out, _ := run(t, cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "liaison "+cmd) {
 			t.Errorf("%s --help: exit %d, no examples:\n%s", cmd, code, out)

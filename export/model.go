@@ -1,0 +1,497 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/liaison-net/liaison/analysis"
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// Options tune an export. The zero value gives the defaults.
+type Options struct {
+	// Seed seeds the layout (default 1).
+	Seed uint64
+	// Positions, when not nil, are the node positions (indexed by node id, in [−1, 1]²)
+	// instead of Layout's.
+	Positions []Point
+	// Static writes a GEXF without time even when the data set has times.
+	Static bool
+	// OpenEnds leaves the open ends of GEXF spells open (an empty since or until: Gephi reads
+	// them as −∞ and +∞). By default an open end is closed at the earliest or latest time of
+	// the data set, which every reader understands (NetworkX cannot read open spells) and
+	// which keeps Gephi's timeline finite.
+	OpenEnds bool
+}
+
+// kind is the type of an exported attribute.
+type kind uint8
+
+const (
+	kInt    kind = iota // 32-bit integer (counts, community numbers)
+	kLong               // 64-bit integer (integer input columns)
+	kDouble             // float64
+	kBool               // boolean
+	kString             // text
+)
+
+// gexfType, graphmlType name a kind in GEXF and GraphML.
+func (k kind) gexfType() string {
+	return [...]string{"integer", "long", "double", "boolean", "string"}[k]
+}
+
+func (k kind) graphmlType() string {
+	return [...]string{"int", "long", "double", "boolean", "string"}[k]
+}
+
+// attrDef is an exported attribute: its name (the contract's JSON field name) and type.
+type attrDef struct {
+	Name string
+	Kind kind
+}
+
+// val is one attribute value; ok is false when it is missing.
+type val struct {
+	ok bool
+	i  int64
+	f  float64
+	b  bool
+	s  string
+}
+
+func intVal(v int64) val     { return val{ok: true, i: v} }
+func strVal(s string) val    { return val{ok: s != "", s: s} }
+func boolVal(b bool) val     { return val{ok: true, b: b} }
+func floatVal(f float64) val { return val{ok: !math.IsNaN(f) && !math.IsInf(f, 0), f: f} }
+
+// text formats v as kind k; "" when missing.
+func (v val) text(k kind) string {
+	if !v.ok {
+		return ""
+	}
+	switch k {
+	case kInt, kLong:
+		return strconv.FormatInt(v.i, 10)
+	case kDouble:
+		return formatFloat(v.f)
+	case kBool:
+		return strconv.FormatBool(v.b)
+	default:
+		return v.s
+	}
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// reserved are names that readers treat specially (Gephi's id, label, weight, time columns;
+// the CSV table headers) or that the export uses itself; an input column with one of these
+// names is exported as input_NAME.
+var reserved = map[string]bool{
+	"id": true, "label": true, "weight": true, "source": true, "target": true, "type": true,
+	"timeset": true, "interval": true, "start": true, "end": true, "kind": true,
+	"x": true, "y": true, "size": true, "color": true, "r": true, "g": true, "b": true,
+}
+
+// graphData gathers, once, what every writer needs about the nodes and edges of a layer and
+// its analysis. Rows are produced one at a time, so a writer never holds the document.
+type graphData struct {
+	l *graphmodel.Layer
+	r *analysis.Result
+
+	nodeDefs, edgeDefs []attrDef
+	hasName, hasType   bool
+	hasRegion, hasPath bool
+	nodeExtra          []graphmodel.Column // extra actors.csv columns
+	tieExtra           []graphmodel.Column // extra ties.csv columns
+	pairRows           map[uint64][]int32  // active tie rows per pair (when tieExtra)
+
+	hub     []float64 // hub-like score of every node
+	hubRank []int     // 1-based rank in r.Hubs, 0 when not listed
+	clubsOf [][]string
+	pos     []Point
+}
+
+// newGraphData prepares the export of layer l analysed as r.
+func newGraphData(l *graphmodel.Layer, r *analysis.Result, o Options) (*graphData, error) {
+	n := l.Len()
+	if r == nil || len(r.Actors) != n {
+		return nil, fmt.Errorf("export: the analysis does not match the layer (%d actors, %d nodes)", lenActors(r), n)
+	}
+	for u := range r.Actors {
+		if r.Actors[u].ID != l.Actor(int64(u)) {
+			return nil, fmt.Errorf("export: the analysis does not match the layer (actor %d is %q, node %d is %q)", u, r.Actors[u].ID, u, l.Actor(int64(u)))
+		}
+	}
+	g := &graphData{l: l, r: r}
+	d := l.Data
+	for u := 0; u < n; u++ {
+		a := g.actor(u)
+		g.hasName = g.hasName || a.Name != ""
+		g.hasType = g.hasType || a.Type != ""
+		g.hasRegion = g.hasRegion || a.Region != ""
+	}
+	g.hasPath = n > 0 && r.Actors[0].Closeness != nil
+
+	// Node attributes, named as the contract's JSON fields.
+	add := func(defs *[]attrDef, name string, k kind) { *defs = append(*defs, attrDef{name, k}) }
+	if g.hasName {
+		add(&g.nodeDefs, "name", kString)
+	}
+	if g.hasType {
+		add(&g.nodeDefs, "type", kString)
+	}
+	if g.hasRegion {
+		add(&g.nodeDefs, "region", kString)
+	}
+	add(&g.nodeDefs, "degree", kInt)
+	add(&g.nodeDefs, "strength", kDouble)
+	add(&g.nodeDefs, "betweenness", kDouble)
+	if g.hasPath {
+		add(&g.nodeDefs, "closeness", kDouble)
+		add(&g.nodeDefs, "harmonic", kDouble)
+	}
+	for _, s := range []string{"eigenvector", "pagerank"} {
+		add(&g.nodeDefs, s, kDouble)
+	}
+	add(&g.nodeDefs, "core", kInt)
+	for _, s := range []string{"clustering", "constraint", "effective_size"} {
+		add(&g.nodeDefs, s, kDouble)
+	}
+	for _, s := range []string{"community", "cliques", "clubs"} {
+		add(&g.nodeDefs, s, kInt)
+	}
+	add(&g.nodeDefs, "club_ids", kString)
+	for _, s := range brokerageNames {
+		add(&g.nodeDefs, "brokerage_"+s, kDouble)
+	}
+	add(&g.nodeDefs, "hub_score", kDouble)
+	add(&g.nodeDefs, "hub_rank", kInt)
+	g.nodeExtra = d.Columns.Actors
+	g.nodeDefs = appendExtra(g.nodeDefs, g.nodeExtra)
+
+	add(&g.edgeDefs, "bilateral", kDouble)
+	add(&g.edgeDefs, "club", kDouble)
+	add(&g.edgeDefs, "class", kString)
+	add(&g.edgeDefs, "relational_score", kDouble)
+	for _, f := range analysis.TieFactors {
+		add(&g.edgeDefs, "factor_"+f, kDouble)
+	}
+	add(&g.edgeDefs, "domains", kString)
+	g.tieExtra = d.Columns.Ties
+	g.edgeDefs = appendExtra(g.edgeDefs, g.tieExtra)
+	if len(g.tieExtra) > 0 {
+		g.pairRows = map[uint64][]int32{}
+		for _, i := range l.Ties {
+			u, v := l.TieEnds(i)
+			k := pairKey(u, v)
+			g.pairRows[k] = append(g.pairRows[k], int32(i))
+		}
+	}
+
+	g.hub = analysis.HubScores(r)
+	g.hubRank = make([]int, n)
+	for i, h := range r.Hubs {
+		if u, ok := l.NodeID(h.ID); ok {
+			g.hubRank[u] = i + 1
+		}
+	}
+	g.clubsOf = make([][]string, n)
+	for _, c := range r.Clubs {
+		for _, m := range c.Members {
+			if u, ok := l.NodeID(m); ok {
+				g.clubsOf[u] = append(g.clubsOf[u], c.ID)
+			}
+		}
+	}
+	g.pos = o.Positions
+	if g.pos == nil {
+		seed := o.Seed
+		if seed == 0 {
+			seed = 1
+		}
+		groups := make([]int, n)
+		for u := range groups {
+			groups[u] = int(r.Actors[u].Community)
+		}
+		g.pos = Layout(analysis.NewIndex(l), groups, seed)
+	}
+	if len(g.pos) != n {
+		return nil, fmt.Errorf("export: %d positions for %d nodes", len(g.pos), n)
+	}
+	return g, nil
+}
+
+func lenActors(r *analysis.Result) int {
+	if r == nil {
+		return 0
+	}
+	return len(r.Actors)
+}
+
+var brokerageNames = []string{"coordinator", "itinerant", "gatekeeper", "representative", "liaison"}
+
+// appendExtra adds the input's extra columns, renaming those whose names are taken.
+func appendExtra(defs []attrDef, cols []graphmodel.Column) []attrDef {
+	taken := map[string]bool{}
+	for _, d := range defs {
+		taken[strings.ToLower(d.Name)] = true
+	}
+	for _, c := range cols {
+		name := c.Name
+		for taken[strings.ToLower(name)] || reserved[strings.ToLower(name)] {
+			name = "input_" + name
+		}
+		taken[strings.ToLower(name)] = true
+		k := kString
+		switch c.Type {
+		case graphmodel.AttrInteger:
+			k = kLong
+		case graphmodel.AttrFloat:
+			k = kDouble
+		case graphmodel.AttrBoolean:
+			k = kBool
+		}
+		defs = append(defs, attrDef{name, k})
+	}
+	return defs
+}
+
+func pairKey(u, v int64) uint64 {
+	if u > v {
+		u, v = v, u
+	}
+	return uint64(u)<<32 | uint64(v)
+}
+
+func (g *graphData) actor(u int) *graphmodel.Actor {
+	i, _ := g.l.Data.ActorIndex(g.l.Actor(int64(u)))
+	return &g.l.Data.Actors[i]
+}
+
+// label is the actor's name, or its id when it has none.
+func (g *graphData) label(u int) string {
+	if a := g.actor(u); a.Name != "" {
+		return a.Name
+	}
+	return g.l.Actor(int64(u))
+}
+
+// nodeValues fills vals (len(g.nodeDefs)) with node u's attribute values.
+func (g *graphData) nodeValues(u int, vals []val) {
+	a := &g.r.Actors[u]
+	act := g.actor(u)
+	i := 0
+	put := func(v val) { vals[i] = v; i++ }
+	if g.hasName {
+		put(strVal(act.Name))
+	}
+	if g.hasType {
+		put(strVal(act.Type))
+	}
+	if g.hasRegion {
+		put(strVal(act.Region))
+	}
+	put(intVal(int64(a.Degree)))
+	put(floatVal(a.Strength))
+	put(floatVal(a.Betweenness))
+	if g.hasPath {
+		put(floatVal(deref(a.Closeness)))
+		put(floatVal(deref(a.Harmonic)))
+	}
+	put(floatVal(a.Eigenvector))
+	put(floatVal(a.PageRank))
+	put(intVal(int64(a.Core)))
+	put(floatVal(a.Clustering))
+	put(floatVal(a.Constraint))
+	put(floatVal(a.EffectiveSize))
+	put(intVal(int64(a.Community)))
+	put(intVal(int64(a.Cliques)))
+	put(intVal(int64(a.Clubs)))
+	put(strVal(strings.Join(g.clubsOf[u], ";")))
+	b := a.Brokerage
+	for _, x := range []float64{b.Coordinator, b.Itinerant, b.Gatekeeper, b.Representative, b.Liaison} {
+		put(floatVal(x))
+	}
+	put(floatVal(g.hub[u]))
+	put(intVal(int64(g.hubRank[u])))
+	for _, at := range graphmodel.Attrs(g.nodeExtra, act.Extra) {
+		put(attrVal(at))
+	}
+}
+
+func deref(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+func attrVal(a graphmodel.Attr) val {
+	switch x := a.Value.(type) {
+	case int64:
+		return intVal(x)
+	case float64:
+		return floatVal(x)
+	case bool:
+		return boolVal(x)
+	case string:
+		return strVal(x)
+	}
+	return val{}
+}
+
+// edgeRow is one edge of the layer with its analysis.
+type edgeRow struct {
+	index int // 0…m−1 in (u, v) order
+	e     graphmodel.Edge
+	tie   *analysis.TieResult // nil when the pair has no bilateral tie
+}
+
+// eachEdge calls fn for every edge in ascending (u, v) order, with its tie result (r.Ties is
+// sorted the same way: node ids follow actor ids).
+func (g *graphData) eachEdge(fn func(edgeRow) error) error {
+	ties := g.r.Ties
+	t, i := 0, 0
+	var err error
+	g.l.EachEdge(func(e graphmodel.Edge) {
+		if err != nil {
+			return
+		}
+		s, d := e.F.Actor(), e.T.Actor()
+		for t < len(ties) && (ties[t].Source < s || ties[t].Source == s && ties[t].Target < d) {
+			t++
+		}
+		row := edgeRow{index: i, e: e}
+		if t < len(ties) && ties[t].Source == s && ties[t].Target == d {
+			row.tie = &ties[t]
+		}
+		i++
+		err = fn(row)
+	})
+	return err
+}
+
+// edgeValues fills vals (len(g.edgeDefs)) with the attribute values of an edge.
+func (g *graphData) edgeValues(row edgeRow, vals []val) {
+	i := 0
+	put := func(v val) { vals[i] = v; i++ }
+	put(floatVal(row.e.Bilateral))
+	put(floatVal(row.e.Club))
+	if t := row.tie; t != nil {
+		put(strVal(t.Class))
+		put(floatVal(t.RelationalScore))
+		for _, f := range analysis.TieFactors {
+			if x, ok := t.Factors.Get(f); ok {
+				put(floatVal(x))
+			} else {
+				put(val{})
+			}
+		}
+		put(strVal(strings.Join(t.Domains, ";")))
+	} else {
+		for range 3 + len(analysis.TieFactors) {
+			put(val{})
+		}
+	}
+	if len(g.tieExtra) == 0 {
+		return
+	}
+	rows := g.pairRows[pairKey(row.e.F.ID(), row.e.T.ID())]
+	for c, col := range g.tieExtra {
+		put(g.tieExtraValue(rows, c, col))
+	}
+}
+
+// tieExtraValue merges extra column c over the active tie rows of a pair: the value when the
+// rows agree (or only one gives one); distinct texts joined with ";" for a string column;
+// missing when numbers or booleans differ (no sum or mean of them is meaningful in general).
+func (g *graphData) tieExtraValue(rows []int32, c int, col graphmodel.Column) val {
+	var out val
+	var texts []string
+	for _, ri := range rows {
+		t := &g.l.Data.Ties[ri]
+		if c >= len(t.Extra) {
+			continue
+		}
+		v := attrVal(graphmodel.Attr{Type: col.Type, Value: col.Type.Value(t.Extra[c])})
+		if !v.ok {
+			continue
+		}
+		if col.Type == graphmodel.AttrString {
+			dup := false
+			for _, s := range texts {
+				dup = dup || s == v.s
+			}
+			if !dup {
+				texts = append(texts, v.s)
+			}
+			continue
+		}
+		if !out.ok {
+			out = v
+		} else if out != v {
+			return val{}
+		}
+	}
+	if col.Type == graphmodel.AttrString {
+		return strVal(strings.Join(texts, ";"))
+	}
+	return out
+}
+
+// Styling shared by GEXF, GraphML and DOT.
+
+// palette colours communities (community c gets palette[c mod 20]): Kelly's and Tableau's
+// distinct colours.
+var palette = [][3]uint8{
+	{31, 119, 180}, {255, 127, 14}, {44, 160, 44}, {214, 39, 40}, {148, 103, 189},
+	{140, 86, 75}, {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207},
+	{174, 199, 232}, {255, 187, 120}, {152, 223, 138}, {255, 152, 150}, {197, 176, 213},
+	{196, 156, 148}, {247, 182, 210}, {199, 199, 199}, {219, 219, 141}, {158, 218, 229},
+}
+
+// Edge colours by class: relational, transactional, and club co-membership only.
+var (
+	colorRelational    = [3]uint8{27, 120, 55}
+	colorTransactional = [3]uint8{217, 95, 2}
+	colorClubOnly      = [3]uint8{160, 160, 160}
+)
+
+func (g *graphData) nodeColor(u int) [3]uint8 {
+	c := int(g.r.Actors[u].Community)
+	if c < 0 {
+		c = -c
+	}
+	return palette[c%len(palette)]
+}
+
+func edgeColor(row edgeRow) [3]uint8 {
+	switch {
+	case row.tie == nil:
+		return colorClubOnly
+	case row.tie.Class == "relational":
+		return colorRelational
+	default:
+		return colorTransactional
+	}
+}
+
+func hexColor(c [3]uint8) string { return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2]) }
+
+// Node sizes: baseSize for a hub score of 0, up to baseSize+hubSize for the top hub.
+const (
+	baseSize = 4.0
+	hubSize  = 26.0
+	// scale maps Layout's [−1, 1]² to drawing units.
+	scale = 500.0
+)
+
+func (g *graphData) nodeSize(u int) float64 { return baseSize + hubSize*g.hub[u] }
+
+// position is node u's position in drawing units, rounded to 0.01.
+func (g *graphData) position(u int) (x, y float64) {
+	p := g.pos[u]
+	return math.Round(p.X*scale*100) / 100, math.Round(p.Y*scale*100) / 100
+}
