@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -60,15 +61,19 @@ func push(t *testing.T, s *Session, d *graphmodel.Dataset, r *analysis.Result) {
 func dump(t *testing.T, s *Session) []string {
 	t.Helper()
 	rows, err := s.Run(context.Background(), `
-		MATCH (n) RETURN labels(n)[0] + ' ' + toString(properties(n)) AS x
+		MATCH (n) RETURN labels(n)[0] AS x, properties(n) AS p
 		UNION ALL
-		MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + b.id + ' ' + toString(properties(r)) AS x`, nil)
+		MATCH (a)-[r]->(b) RETURN a.id + ' ' + type(r) + ' ' + b.id AS x, properties(r) AS p`, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, r := range rows {
-		out = append(out, r["x"].(string))
+		b, err := json.Marshal(r["p"]) // maps marshal with sorted keys
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r["x"].(string)+" "+string(b))
 	}
 	sort.Strings(out)
 	return out

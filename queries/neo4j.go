@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -105,28 +106,51 @@ func (s *Session) Run(ctx context.Context, cypher string, params map[string]any)
 }
 
 // write runs cypher with each batch of rows as $rows in its own write transaction: a batch is
-// written whole or not at all.
-func (s *Session) write(ctx context.Context, cypher string, rows []map[string]any, batch int, done func(int)) error {
+// written whole or not at all. Batches go through writers sessions at once (Neo4j retries the
+// transient lock conflicts of concurrent batches; ExecuteWrite retries them too).
+func (s *Session) write(ctx context.Context, cypher string, rows []map[string]any, batch, writers int, done func(int)) error {
 	if batch <= 0 {
 		batch = 1000
 	}
-	sess := s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.Conn.Database, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(ctx)
-	for start := 0; start < len(rows); start += batch {
-		chunk := rows[start:min(len(rows), start+batch)]
-		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			r, err := tx.Run(ctx, cypher, map[string]any{"rows": chunk})
-			if err != nil {
-				return nil, err
+	writers = max(1, writers)
+	var mu sync.Mutex
+	var firstErr error
+	next := 0
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sess := s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.Conn.Database, AccessMode: neo4j.AccessModeWrite})
+			defer sess.Close(ctx)
+			for {
+				mu.Lock()
+				if firstErr != nil || next >= len(rows) {
+					mu.Unlock()
+					return
+				}
+				start := next
+				next += batch
+				mu.Unlock()
+				chunk := rows[start:min(len(rows), start+batch)]
+				_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+					r, err := tx.Run(ctx, cypher, map[string]any{"rows": chunk})
+					if err != nil {
+						return nil, err
+					}
+					return r.Consume(ctx)
+				})
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = classify(s.Conn, err)
+				}
+				if err == nil && done != nil {
+					done(len(chunk))
+				}
+				mu.Unlock()
 			}
-			return r.Consume(ctx)
-		})
-		if err != nil {
-			return classify(s.Conn, err)
-		}
-		if done != nil {
-			done(len(chunk))
-		}
+		}()
 	}
-	return nil
+	wg.Wait()
+	return firstErr
 }

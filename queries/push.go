@@ -36,6 +36,7 @@ var analysisProps = []string{"degree", "strength", "betweenness", "closeness", "
 // PushOptions tune Push.
 type PushOptions struct {
 	Batch    int                                 // rows per write transaction (default 1000)
+	Writers  int                                 // batches written at once (default 2)
 	Progress func(stage string, done, total int) // told what is being written
 }
 
@@ -56,6 +57,9 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 		if slices.Contains(analysisProps, c.Name) || slices.Contains([]string{"id", "name", "type", "region"}, c.Name) {
 			return st, fmt.Errorf("push: actors.csv column %q clashes with a property of the schema", c.Name)
 		}
+	}
+	if o.Writers <= 0 {
+		o.Writers = 2
 	}
 	progress := func(stage string, done, total int) {
 		if o.Progress != nil {
@@ -134,7 +138,7 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 	tick := func(stage string) func(int) {
 		return func(n int) { done += n; progress(stage, done, total) }
 	}
-	if err := s.write(ctx, "UNWIND $rows AS row MERGE (a:Actor {id: row.id}) SET a = row", actors, o.Batch, tick("actors")); err != nil {
+	if err := s.write(ctx, "UNWIND $rows AS row MERGE (a:Actor {id: row.id}) SET a = row", actors, o.Batch, o.Writers, tick("actors")); err != nil {
 		return st, fmt.Errorf("push: actors: %w", err)
 	}
 	st.Actors = len(actors)
@@ -161,7 +165,7 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 		}
 		clubs = append(clubs, p)
 	}
-	if err := s.write(ctx, "UNWIND $rows AS row MERGE (c:Club {id: row.id}) SET c = row", clubs, o.Batch, tick("clubs")); err != nil {
+	if err := s.write(ctx, "UNWIND $rows AS row MERGE (c:Club {id: row.id}) SET c = row", clubs, o.Batch, o.Writers, tick("clubs")); err != nil {
 		return st, fmt.Errorf("push: clubs: %w", err)
 	}
 	st.Clubs = len(clubs)
@@ -212,7 +216,7 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 		tieRows = append(tieRows, map[string]any{"a": k.a, "b": k.b, "props": without(p, "a", "b")})
 	}
 	if err := s.write(ctx, "UNWIND $rows AS row MATCH (a:Actor {id: row.a}), (b:Actor {id: row.b}) MERGE (a)-[t:TIE]->(b) SET t = row.props",
-		tieRows, o.Batch, tick("ties")); err != nil {
+		tieRows, o.Batch, o.Writers, tick("ties")); err != nil {
 		return st, fmt.Errorf("push: ties: %w", err)
 	}
 	st.Ties = len(d.Ties)
@@ -244,7 +248,7 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 		memRows = append(memRows, map[string]any{"actor": k.a, "club": k.b, "props": mem[k]})
 	}
 	if err := s.write(ctx, "UNWIND $rows AS row MATCH (a:Actor {id: row.actor}), (c:Club {id: row.club}) MERGE (a)-[m:MEMBER_OF]->(c) SET m = row.props",
-		memRows, o.Batch, tick("memberships")); err != nil {
+		memRows, o.Batch, o.Writers, tick("memberships")); err != nil {
 		return st, fmt.Errorf("push: memberships: %w", err)
 	}
 	st.Memberships = len(d.Memberships)
@@ -259,7 +263,7 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 		exRows = append(exRows, map[string]any{"from": e.From, "to": e.To, "seq": int64(i), "props": p})
 	}
 	if err := s.write(ctx, "UNWIND $rows AS row MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to}) MERGE (a)-[e:EXCHANGE {seq: row.seq}]->(b) SET e = row.props",
-		exRows, o.Batch, tick("exchanges")); err != nil {
+		exRows, o.Batch, o.Writers, tick("exchanges")); err != nil {
 		return st, fmt.Errorf("push: exchanges: %w", err)
 	}
 	st.Exchanges = len(d.Exchanges)

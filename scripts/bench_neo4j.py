@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Compare writing a large graph into Neo4j: `liaison neo4j push` against LOAD CSV.
+
+A seeded random data set of --n actors and --m ties (default 100,000 / 1,000,000; integer
+weights 1..10) is written as ties.csv. Then, on the same server in the same run:
+
+  liaison   `liaison neo4j push FILE --sample 1 --timings`; the time of its write stages
+            (actors, ties: everything after "connect") gives its rows per second;
+  LOAD CSV  the same file loaded by Cypher into the same database after emptying it:
+            actors with MERGE, then ties with MATCH + CREATE, in transactions of --batch
+            rows (CALL { … } IN TRANSACTIONS), with the same uniqueness constraint.
+
+Rows are the tie rows of the file. The server is the one of NEO4J_URI / NEO4J_USER /
+NEO4J_PASSWORD (scripts/neo4j start); LOAD CSV reads from its import folder (NEO4J_IMPORT,
+default .neo4j/import).
+
+Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B]
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TIMING = re.compile(r"^timing: (.+?)\s+([0-9.]+) s$")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--m", type=int, default=1_000_000)
+    ap.add_argument("--batch", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=42)
+    a = ap.parse_args()
+
+    from neo4j import GraphDatabase  # pip package "neo4j" (scripts/requirements.txt)
+
+    uri = os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")
+    user = os.environ.get("NEO4J_USER", "neo4j")
+    password = os.environ.get("NEO4J_PASSWORD", "liaison-test-password")
+    database = os.environ.get("NEO4J_DATABASE", "neo4j")
+    import_dir = os.environ.get("NEO4J_IMPORT", os.path.join(REPO, ".neo4j", "import"))
+
+    rng = np.random.default_rng(a.seed)
+    u = rng.integers(0, a.n, int(a.m * 1.2))
+    v = rng.integers(0, a.n, int(a.m * 1.2))
+    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    keep = lo != hi
+    lo, hi = lo[keep], hi[keep]
+    _, idx = np.unique(lo.astype(np.int64) * a.n + hi, return_index=True)
+    idx = np.sort(idx)[: a.m]
+    w = rng.integers(1, 11, len(idx))
+    rows = len(idx)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ties = os.path.join(tmp, "ties.csv")
+        with open(ties, "w") as f:
+            f.write("source,target,weight\n")
+            f.write("".join(f"a{x},a{y},{z}\n" for x, y, z in zip(lo[idx], hi[idx], w)))
+        binary = os.path.join(tmp, "liaison")
+        subprocess.run(["go", "build", "-o", binary, "./cmd/liaison"], cwd=REPO, check=True)
+
+        drv = GraphDatabase.driver(uri, auth=(user, password))
+
+        def run(q, **params):
+            with drv.session(database=database) as s:
+                return list(s.run(q, **params))
+
+        def empty():
+            run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+
+        # liaison push (analysis sampled, its time not counted).
+        empty()
+        r = subprocess.run([binary, "neo4j", "push", ties, "--sample", "1", "--louvain-runs", "1", "--timings",
+                            "--batch", str(a.batch)], capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit(r.stderr)
+        stages = {}
+        for line in r.stderr.splitlines():
+            mt = TIMING.match(line.strip())
+            if mt:
+                stages[mt.group(1)] = float(mt.group(2))
+        write_stages = [k for k in stages if k in ("connect", "actors", "clubs", "ties", "memberships", "exchanges")]
+        push_s = sum(stages[k] for k in write_stages)
+
+        # LOAD CSV of the same file into the same database.
+        empty()
+        os.makedirs(import_dir, exist_ok=True)
+        shutil.copy(ties, os.path.join(import_dir, "bench_ties.csv"))
+        run("CREATE CONSTRAINT liaison_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE")
+        t0 = time.perf_counter()
+        run(f"""LOAD CSV WITH HEADERS FROM 'file:///bench_ties.csv' AS row
+                CALL {{ WITH row MERGE (:Actor {{id: row.source}}) MERGE (:Actor {{id: row.target}}) }}
+                IN TRANSACTIONS OF {a.batch} ROWS""")
+        run(f"""LOAD CSV WITH HEADERS FROM 'file:///bench_ties.csv' AS row
+                CALL {{ WITH row MATCH (s:Actor {{id: row.source}}), (t:Actor {{id: row.target}})
+                        CREATE (s)-[:TIE {{weight: toFloat(row.weight)}}]->(t) }}
+                IN TRANSACTIONS OF {a.batch} ROWS""")
+        load_s = time.perf_counter() - t0
+        n_ties = run("MATCH ()-[t:TIE]->() RETURN count(t) AS n")[0]["n"]
+        os.remove(os.path.join(import_dir, "bench_ties.csv"))
+        empty()
+        drv.close()
+
+    print(f"Random data set: {a.n:,} actors, {rows:,} tie rows; batch {a.batch:,}; server {uri}\n")
+    print("| writer | time | tie rows/s | vs LOAD CSV |")
+    print("|---|---:|---:|---:|")
+    print(f"| liaison neo4j push (write stages: {', '.join(write_stages)}) | {push_s:.1f} s | {rows / push_s:,.0f} | {load_s / push_s:.2f}× |")
+    print(f"| LOAD CSV (MERGE actors, CREATE ties) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× |")
+    print(f"\nLOAD CSV created {n_ties:,} ties; liaison stage times: {stages}")
+
+
+if __name__ == "__main__":
+    main()
