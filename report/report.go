@@ -21,8 +21,8 @@ type Report struct {
 	Result   *analysis.Result
 	First    string // the data set's time span ("" without times)
 	Last     string
-	Layers   []LayerCount // counts of the three layers in the period
-	Series   []YearPoint  // change over time; empty without times or with --at
+	Layers   []LayerCount         // counts of the three layers in the period
+	Series   []analysis.YearPoint // change over time; empty without times or with --at
 	Pictures Pictures
 }
 
@@ -31,15 +31,6 @@ type LayerCount struct {
 	Layer                string
 	Nodes, Edges         int
 	Density, TotalWeight float64
-}
-
-// YearPoint is one year of the change over time.
-type YearPoint struct {
-	Year          int
-	Actors, Edges int
-	Density       float64
-	Typology      analysis.Typology
-	TopHubs       []string
 }
 
 // Options tune the report.
@@ -87,30 +78,16 @@ func Build(ctx context.Context, l *graphmodel.Layer, o Options) (*Report, error)
 		}
 		y0, y1 := int(first.Year), int(last.Year)
 		step := max(1, int(math.Ceil(float64(y1-y0+1)/float64(maxYears))))
-		// The series needs ranks, not exact betweenness: sample it on large years.
-		so := o.Analysis
-		so.Progress = nil
-		so.Sample = 200
+		var years []int
 		for y := y0; y <= y1; y += step {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("report: %w", err)
-			}
-			progress("change over time", y-y0, y1-y0+1)
-			lo := l.Options
-			lo.At = y
-			ly, err := d.Layer(lo)
-			if err != nil {
-				return nil, fmt.Errorf("report: %w", err)
-			}
-			ry, err := analysis.Analyze(ctx, ly, so)
-			if err != nil {
-				return nil, fmt.Errorf("report: %d: %w", y, err)
-			}
-			p := YearPoint{Year: y, Actors: ly.Len(), Edges: ly.EdgeCount(), Density: ly.Density(), Typology: ry.Typology}
-			for _, h := range ry.Hubs[:min(3, len(ry.Hubs))] {
-				p.TopHubs = append(p.TopHubs, h.ID)
-			}
-			rep.Series = append(rep.Series, p)
+			years = append(years, y)
+		}
+		// The series needs ranks, not exact betweenness: sample it.
+		so := o.Analysis
+		so.Sample = 200
+		so.Progress = func(_ string, done, total int) { progress("change over time", done, total) }
+		if rep.Series, err = analysis.Evolve(ctx, d, l.Options, so, years, 3); err != nil {
+			return nil, fmt.Errorf("report: %w", err)
 		}
 	}
 	progress("pictures", 0, 1)

@@ -217,19 +217,6 @@ func orNone(s string) string {
 	return s
 }
 
-// YearRow is one year of `liaison evolve`.
-type YearRow struct {
-	Year                      int      `json:"year"`
-	Actors                    int      `json:"actors"`
-	Edges                     int      `json:"edges"`
-	Density                   float64  `json:"density"`
-	TransactionalBilateral    int      `json:"transactional_bilateral"`
-	RelationalBilateral       int      `json:"relational_bilateral"`
-	TransactionalMultilateral int      `json:"transactional_multilateral"`
-	RelationalMultilateral    int      `json:"relational_multilateral"`
-	TopHubs                   []string `json:"top_hubs"`
-}
-
 func newEvolve(g *globals) *cobra.Command {
 	var format string
 	var from, to, step, top int
@@ -255,26 +242,14 @@ prints one row a year: actors, edges, density, the four typology counts and the 
 			}
 			st := newStages(cmd.ErrOrStderr(), false)
 			defer st.finish()
-			var rows []YearRow
+			var years []int
 			for y := from; y <= to; y += step {
-				st.progress("years", y-from, to-from+1)
-				lo.At = y
-				l, err := d.Layer(lo)
-				if err != nil {
-					return err
-				}
-				r, err := analysis.Analyze(cmd.Context(), l, ao)
-				if err != nil {
-					return fmt.Errorf("%d: %w", y, err)
-				}
-				row := YearRow{Year: y, Actors: l.Len(), Edges: l.EdgeCount(), Density: l.Density(),
-					TransactionalBilateral: r.Typology.TransactionalBilateral, RelationalBilateral: r.Typology.RelationalBilateral,
-					TransactionalMultilateral: r.Typology.TransactionalMultilateral, RelationalMultilateral: r.Typology.RelationalMultilateral,
-					TopHubs: []string{}}
-				for _, h := range r.Hubs[:min(top, len(r.Hubs))] {
-					row.TopHubs = append(row.TopHubs, h.ID)
-				}
-				rows = append(rows, row)
+				years = append(years, y)
+			}
+			ao.Progress = st.progress
+			rows, err := analysis.Evolve(cmd.Context(), d, lo, ao, years, top)
+			if err != nil {
+				return err
 			}
 			return output(cmd, "", func(w io.Writer) error {
 				switch format {
@@ -296,7 +271,7 @@ prints one row a year: actors, edges, density, the four typology counts and the 
 	return cmd
 }
 
-func evolveTable(w io.Writer, rows []YearRow) error {
+func evolveTable(w io.Writer, rows []analysis.YearPoint) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "year\tactors\tedges\tdensity\ttrans. bilateral\trel. bilateral\ttrans. multilateral\trel. multilateral\ttop hubs")
 	for _, r := range rows {
@@ -306,7 +281,7 @@ func evolveTable(w io.Writer, rows []YearRow) error {
 	return tw.Flush()
 }
 
-func evolveCSV(w io.Writer, rows []YearRow) error {
+func evolveCSV(w io.Writer, rows []analysis.YearPoint) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"year", "actors", "edges", "density", "transactional_bilateral", "relational_bilateral", "transactional_multilateral", "relational_multilateral", "top_hubs"})
 	for _, r := range rows {

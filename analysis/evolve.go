@@ -1,0 +1,46 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// YearPoint is one year of a data set's change over time.
+type YearPoint struct {
+	Year     int      `json:"year"`
+	Actors   int      `json:"actors"`
+	Edges    int      `json:"edges"`
+	Density  float64  `json:"density"`
+	Typology          // the four counts, inlined
+	TopHubs  []string `json:"top_hubs"`
+}
+
+// Evolve analyses the layer lo of d at each of the years (lo.At is replaced) and returns one
+// point a year: the layer's size and density, the typology counts and the top hubs.
+func Evolve(ctx context.Context, d *graphmodel.Dataset, lo graphmodel.Options, o Options, years []int, top int) ([]YearPoint, error) {
+	var out []YearPoint
+	for i, y := range years {
+		if o.Progress != nil {
+			o.Progress("years", i, len(years))
+		}
+		lo.At = y
+		l, err := d.Layer(lo)
+		if err != nil {
+			return nil, err
+		}
+		yo := o
+		yo.Progress = nil
+		r, err := Analyze(ctx, l, yo)
+		if err != nil {
+			return nil, fmt.Errorf("%d: %w", y, err)
+		}
+		p := YearPoint{Year: y, Actors: l.Len(), Edges: l.EdgeCount(), Density: l.Density(), Typology: r.Typology, TopHubs: []string{}}
+		for _, h := range r.Hubs[:min(top, len(r.Hubs))] {
+			p.TopHubs = append(p.TopHubs, h.ID)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
