@@ -46,13 +46,6 @@ func (f Factors) Get(name string) (v float64, ok bool) {
 	return 0, false
 }
 
-// Delete makes factor name absent.
-func (f Factors) Delete(name string) {
-	if i := f.index(name); i >= 0 {
-		f.vals[i] = math.NaN()
-	}
-}
-
 // Len is the number of factors present.
 func (f Factors) Len() int {
 	n := 0

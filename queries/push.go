@@ -179,29 +179,22 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 			a, b = b, a
 		}
 		k := pair{a, b}
-		p := ties[k]
-		if p == nil {
-			p = map[string]any{"a": a, "b": b, "key": a + "|" + b,
-				"spell_line": []int64{}, "spell_source": []string{}, "spell_weight": []float64{}, "spell_since": []string{},
-				"spell_until": []string{}, "spell_domains": []string{}}
-			for _, c := range d.Columns.Ties {
-				p["spell_x_"+c.Name] = []string{}
-			}
-			ties[k] = p
+		if ties[k] == nil {
+			ties[k] = map[string]any{"key": a + "|" + b}
 			order = append(order, k)
 		}
-		return p
+		return ties[k]
 	}
 	for _, t := range d.Ties {
 		p := get(t.Source, t.Target)
-		p["spell_line"] = append(p["spell_line"].([]int64), int64(t.Line))
-		p["spell_source"] = append(p["spell_source"].([]string), t.Source)
-		p["spell_weight"] = append(p["spell_weight"].([]float64), t.Weight)
-		p["spell_since"] = append(p["spell_since"].([]string), t.Since.String())
-		p["spell_until"] = append(p["spell_until"].([]string), t.Until.String())
-		p["spell_domains"] = append(p["spell_domains"].([]string), strings.Join(t.Domains, ";"))
+		appendTo(p, "spell_line", int64(t.Line))
+		appendTo(p, "spell_source", t.Source)
+		appendTo(p, "spell_weight", t.Weight)
+		appendTo(p, "spell_since", t.Since.String())
+		appendTo(p, "spell_until", t.Until.String())
+		appendTo(p, "spell_domains", strings.Join(t.Domains, ";"))
 		for i, c := range d.Columns.Ties {
-			p["spell_x_"+c.Name] = append(p["spell_x_"+c.Name].([]string), t.Extra[i])
+			appendTo(p, "spell_x_"+c.Name, t.Extra[i])
 		}
 	}
 	for _, t := range r.Ties {
@@ -212,8 +205,7 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 	}
 	var tieRows []map[string]any
 	for _, k := range order {
-		p := ties[k]
-		tieRows = append(tieRows, map[string]any{"a": k.a, "b": k.b, "props": without(p, "a", "b")})
+		tieRows = append(tieRows, map[string]any{"a": k.a, "b": k.b, "props": ties[k]})
 	}
 	if err := s.write(ctx, "UNWIND $rows AS row MATCH (a:Actor {id: row.a}), (b:Actor {id: row.b}) MERGE (a)-[t:TIE]->(b) SET t = row.props",
 		tieRows, o.Batch, o.Writers, tick("ties")); err != nil {
@@ -228,19 +220,16 @@ func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.R
 		k := pair{m.Actor, m.Club}
 		p := mem[k]
 		if p == nil {
-			p = map[string]any{"key": m.Club + "|" + m.Actor, "spell_line": []int64{}, "spell_since": []string{}, "spell_until": []string{}, "spell_role": []string{}}
-			for _, c := range d.Columns.Memberships {
-				p["spell_x_"+c.Name] = []string{}
-			}
+			p = map[string]any{"key": m.Club + "|" + m.Actor}
 			mem[k] = p
 			morder = append(morder, k)
 		}
-		p["spell_line"] = append(p["spell_line"].([]int64), int64(m.Line))
-		p["spell_since"] = append(p["spell_since"].([]string), m.Since.String())
-		p["spell_until"] = append(p["spell_until"].([]string), m.Until.String())
-		p["spell_role"] = append(p["spell_role"].([]string), m.Role)
+		appendTo(p, "spell_line", int64(m.Line))
+		appendTo(p, "spell_since", m.Since.String())
+		appendTo(p, "spell_until", m.Until.String())
+		appendTo(p, "spell_role", m.Role)
 		for i, c := range d.Columns.Memberships {
-			p["spell_x_"+c.Name] = append(p["spell_x_"+c.Name].([]string), m.Extra[i])
+			appendTo(p, "spell_x_"+c.Name, m.Extra[i])
 		}
 	}
 	var memRows []map[string]any
@@ -308,12 +297,8 @@ func setNonEmpty(p map[string]any, k, v string) {
 	}
 }
 
-func without(m map[string]any, keys ...string) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		if !slices.Contains(keys, k) {
-			out[k] = v
-		}
-	}
-	return out
+// appendTo appends v to the list property key of p (a missing list is empty).
+func appendTo[T any](p map[string]any, key string, v T) {
+	l, _ := p[key].([]T)
+	p[key] = append(l, v)
 }
