@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"reflect"
 	"slices"
@@ -18,7 +19,7 @@ import (
 // These tests run against a real Neo4j server named by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD
 // and NEO4J_DATABASE (scripts/neo4j start runs one). Without a server they are skipped, except
 // in CI (CI=true), where a missing server is a failure.
-func session(t *testing.T) *Session {
+func session(t testing.TB) *Session {
 	t.Helper()
 	s, err := Open(context.Background(), ConnFromEnv())
 	if err != nil {
@@ -69,7 +70,7 @@ func dump(t *testing.T, s *Session) []string {
 	}
 	var out []string
 	for _, r := range rows {
-		b, err := json.Marshal(r["p"]) // maps marshal with sorted keys
+		b, err := json.Marshal(jsonSafe(r["p"])) // maps marshal with sorted keys
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,6 +78,29 @@ func dump(t *testing.T, s *Session) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// jsonSafe replaces the NaNs (factors without data) in a property map with "NaN".
+func jsonSafe(v any) any {
+	switch x := v.(type) {
+	case float64:
+		if math.IsNaN(x) {
+			return "NaN"
+		}
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonSafe(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = jsonSafe(e)
+		}
+		return out
+	}
+	return v
 }
 
 func count(t *testing.T, s *Session, cypher string) int64 {
@@ -129,6 +153,60 @@ func TestPushIdempotentAndStaleReplaced(t *testing.T) {
 	push(t, s, d, r)
 	if got := dump(t, s); !reflect.DeepEqual(first, got) {
 		t.Error("pushing the all-time analysis again does not restore the database")
+	}
+}
+
+// TestPushFreshEqualsMerged pushes into an empty database (relationships created) and over
+// another data set and stray edits (relationships merged, the rest swept away): both must
+// leave the same database.
+func TestPushFreshEqualsMerged(t *testing.T) {
+	s := session(t)
+	ctx := context.Background()
+	if _, err := s.Run(ctx, "MATCH (n) DETACH DELETE n", nil); err != nil {
+		t.Fatal(err)
+	}
+	d, r := example(t, 0)
+	push(t, s, d, r)
+	fresh := dump(t, s)
+
+	// Another data set: Pakistan gone, with its ties, memberships and exchanges (so the
+	// exchanges after its first one change seq and endpoints).
+	other, err := d.Without("PAK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := other.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, err := analysis.Analyze(ctx, l, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	push(t, s, other, ro)
+	if got := count(t, s, "MATCH (a:Actor {id: 'PAK'}) RETURN count(a) AS n"); got != 0 {
+		t.Error("PAK not swept away")
+	}
+	// Stray edits: a second and a reversed TIE, an actor, a membership, an exchange.
+	for _, q := range []string{
+		"MATCH (a:Actor {id: 'GBR'}), (b:Actor {id: 'USA'}) CREATE (a)-[:TIE {weight: 1}]->(b), (b)-[:TIE]->(a)",
+		"CREATE (:Actor {id: 'ZZZ'})",
+		"MATCH (a:Actor {id: 'USA'}), (c:Club {id: 'FVEY'}) CREATE (a)-[:MEMBER_OF]->(c)",
+		"MATCH (a:Actor {id: 'USA'}), (b:Actor {id: 'GBR'}) CREATE (a)-[:EXCHANGE {seq: 0}]->(b)",
+	} {
+		if _, err := s.Run(ctx, q, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	push(t, s, d, r)
+	merged := dump(t, s)
+	if !reflect.DeepEqual(fresh, merged) {
+		for i := range fresh {
+			if i >= len(merged) || fresh[i] != merged[i] {
+				t.Fatalf("merged push differs from fresh push at %d (%d vs %d items):\n%s\n%s", i, len(fresh), len(merged), fresh[i], merged[min(i, len(merged)-1)])
+			}
+		}
+		t.Fatalf("merged push has %d items, fresh %d", len(merged), len(fresh))
 	}
 }
 
@@ -321,7 +399,7 @@ func TestNamedQueries(t *testing.T) {
 	if len(rows) != 1 {
 		t.Fatalf("trusted path NZL–NOR: %v", rows)
 	}
-	path := toStrings(rows[0]["path"])
+	path := toStrings(rows[0]["path"], 0)
 	if path[0] != "NZL" || path[len(path)-1] != "NOR" || int64(len(path)-1) != rows[0]["hops"] {
 		t.Errorf("path %v", rows[0])
 	}
@@ -329,6 +407,25 @@ func TestNamedQueries(t *testing.T) {
 		if !rel(path[i-1], path[i]) {
 			t.Errorf("path %v uses a non-relational tie %s–%s", path, path[i-1], path[i])
 		}
+	}
+	// tie-factors: every tie's factors in report order, those without data (NaN) left out.
+	partial := 0
+	for _, tie := range r.Ties {
+		var want []string
+		tie.Factors.Each(func(f string, v float64) { want = append(want, fmt.Sprintf("%s=%v", f, v)) })
+		if len(want) < len(analysis.TieFactors) {
+			partial++
+		}
+		var got []string
+		for _, row := range run("tie-factors", map[string]string{"a": tie.Target, "b": tie.Source}) {
+			got = append(got, fmt.Sprintf("%s=%v", row["factor"], row["value"]))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("tie-factors %s–%s: %v, want %v", tie.Source, tie.Target, got, want)
+		}
+	}
+	if partial == 0 {
+		t.Error("no tie lacks a factor: the NaN case is not exercised")
 	}
 	// third-party-reach: breadth-first search over relational ties in Go.
 	reach := map[string]int64{"GBR": 0}

@@ -105,47 +105,86 @@ func (s *Session) Run(ctx context.Context, cypher string, params map[string]any)
 	return out, nil
 }
 
-// write runs cypher with each batch of rows as $rows in its own write transaction: a batch is
-// written whole or not at all. Batches go through writers sessions at once (Neo4j retries the
-// transient lock conflicts of concurrent batches; ExecuteWrite retries them too).
-func (s *Session) write(ctx context.Context, cypher string, rows []map[string]any, batch, writers int, done func(int)) error {
+// writer writes rows in batches, each batch its own write transaction, writers batches at
+// once (Neo4j retries the transient lock conflicts of concurrent batches; ExecuteWrite retries
+// them too).
+type writer struct {
+	s              *Session
+	batch, writers int
+}
+
+// writeRows runs cypher with each batch of the n rows row(0) … row(n-1) as $rows in its own
+// write transaction: a batch is written whole or not at all. Rows are made batch by batch,
+// by the writers, so row must be safe for concurrent use. The query returns either one count n or one record
+// per row with the columns k and e (each gets them, in no particular order, once the batch is
+// committed); a batch that writes fewer rows than it holds (an endpoint missing) is rolled
+// back and fails. progress is told each committed batch's size.
+func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int, row func(i int) T, each func(k, e string), progress func(stage string, n int)) error {
+	batch := w.batch
 	if batch <= 0 {
-		batch = 1000
+		batch = 2000
 	}
-	writers = max(1, writers)
 	var mu sync.Mutex
 	var firstErr error
 	next := 0
 	var wg sync.WaitGroup
-	for w := 0; w < writers; w++ {
+	for range max(1, w.writers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sess := s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.Conn.Database, AccessMode: neo4j.AccessModeWrite})
+			sess := w.s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.s.Conn.Database, AccessMode: neo4j.AccessModeWrite})
 			defer sess.Close(ctx)
 			for {
 				mu.Lock()
-				if firstErr != nil || next >= len(rows) {
+				if firstErr != nil || next >= n {
 					mu.Unlock()
 					return
 				}
 				start := next
 				next += batch
 				mu.Unlock()
-				chunk := rows[start:min(len(rows), start+batch)]
-				_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+				chunk := make([]T, min(n, start+batch)-start)
+				for i := range chunk {
+					chunk[i] = row(start + i)
+				}
+				out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 					r, err := tx.Run(ctx, cypher, map[string]any{"rows": chunk})
 					if err != nil {
 						return nil, err
 					}
-					return r.Consume(ctx)
+					recs, err := r.Collect(ctx)
+					if err != nil {
+						return nil, err
+					}
+					n := int64(len(recs))
+					if len(recs) == 1 {
+						if c, ok := recs[0].Get("n"); ok {
+							n, _ = c.(int64)
+						}
+					}
+					if n < int64(len(chunk)) { // more: MERGE met a duplicate, which the sweep removes
+						return nil, fmt.Errorf("a batch of %d rows wrote only %d (a node it refers to is missing: was the database changed during the push?)",
+							len(chunk), n)
+					}
+					return recs, nil
 				})
 				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = classify(s.Conn, err)
-				}
-				if err == nil && done != nil {
-					done(len(chunk))
+				switch {
+				case err != nil && firstErr == nil:
+					firstErr = fmt.Errorf("%s: %w", stage, classify(w.s.Conn, err))
+				case err == nil:
+					if each != nil {
+						for _, rec := range out.([]*neo4j.Record) {
+							k, _ := rec.Get("k")
+							e, _ := rec.Get("e")
+							ks, _ := k.(string)
+							es, _ := e.(string)
+							each(ks, es)
+						}
+					}
+					if progress != nil {
+						progress(stage, len(chunk))
+					}
 				}
 				mu.Unlock()
 			}
@@ -153,4 +192,41 @@ func (s *Session) write(ctx context.Context, cypher string, rows []map[string]an
 	}
 	wg.Wait()
 	return firstErr
+}
+
+// sweep deletes what list returns (columns k: a list of strings, e: an element id) when its
+// key is not in keep or repeats an earlier one; del deletes the element ids $rows.
+func (w writer) sweep(ctx context.Context, stage, list, del string, keep map[string]bool) error {
+	sess := w.s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.s.Conn.Database, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		r, err := tx.Run(ctx, list, nil)
+		if err != nil {
+			return nil, err
+		}
+		var stale []string
+		seen := map[string]bool{}
+		var parts []string
+		for r.Next(ctx) {
+			k, _ := r.Record().Get("k")
+			e, _ := r.Record().Get("e")
+			parts = parts[:0]
+			l, _ := k.([]any)
+			for _, x := range l {
+				s, _ := x.(string)
+				parts = append(parts, s)
+			}
+			key := key(parts...)
+			if !keep[key] || seen[key] {
+				stale = append(stale, e.(string))
+			}
+			seen[key] = true
+		}
+		return stale, r.Err()
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", stage, classify(w.s.Conn, err))
+	}
+	stale := out.([]string)
+	return writeRows(ctx, w, stage, del+" RETURN count(*) AS n", len(stale), func(i int) string { return stale[i] }, nil, nil)
 }

@@ -27,8 +27,8 @@ func (s *Session) Pull(ctx context.Context, dir string) error {
 		return fmt.Errorf("pull: no liaison data set in database %q (push one first)", s.Conn.Database)
 	}
 	meta := props(metaRows[0]["d"])
-	cols := func(name string) []string { return toStrings(meta["columns_"+name]) }
-	files := toStrings(meta["files"])
+	cols := func(name string) []string { return toStrings(meta["columns_"+name], 0) }
+	files := toStrings(meta["files"], 0)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("pull: %w", err)
 	}
@@ -83,16 +83,17 @@ func (s *Session) Pull(ctx context.Context, dir string) error {
 		for _, r := range rows {
 			p := props(r["t"])
 			lines := toInts(p["spell_line"])
-			src, w := toStrings(p["spell_source"]), toFloats(p["spell_weight"])
-			since, until, doms := toStrings(p["spell_since"]), toStrings(p["spell_until"]), toStrings(p["spell_domains"])
+			n := len(lines)
+			w, rev := toFloats(p["spell_weight"], n), toBools(p["spell_reversed"], n)
+			since, until, doms := toStrings(p["spell_since"], n), toStrings(p["spell_until"], n), toStrings(p["spell_domains"], n)
 			for i := range lines {
-				target := str(r["b"])
-				if src[i] == target {
-					target = str(r["a"])
+				source, target := str(r["a"]), str(r["b"])
+				if rev[i] {
+					source, target = target, source
 				}
-				rec := []string{src[i], target, strconv.FormatFloat(w[i], 'g', -1, 64), since[i], until[i], doms[i]}
+				rec := []string{source, target, strconv.FormatFloat(w[i], 'g', -1, 64), since[i], until[i], doms[i]}
 				for _, c := range cols("ties") {
-					rec = append(rec, toStrings(p["spell_x_"+c])[i])
+					rec = append(rec, toStrings(p["spell_x_"+c], n)[i])
 				}
 				out = append(out, lined{lines[i], rec})
 			}
@@ -111,11 +112,12 @@ func (s *Session) Pull(ctx context.Context, dir string) error {
 		for _, r := range rows {
 			p := props(r["m"])
 			lines := toInts(p["spell_line"])
-			since, until, role := toStrings(p["spell_since"]), toStrings(p["spell_until"]), toStrings(p["spell_role"])
+			n := len(lines)
+			since, until, role := toStrings(p["spell_since"], n), toStrings(p["spell_until"], n), toStrings(p["spell_role"], n)
 			for i := range lines {
 				rec := []string{str(r["club"]), str(r["actor"]), since[i], until[i], role[i]}
 				for _, c := range cols("memberships") {
-					rec = append(rec, toStrings(p["spell_x_"+c])[i])
+					rec = append(rec, toStrings(p["spell_x_"+c], n)[i])
 				}
 				out = append(out, lined{lines[i], rec})
 			}
@@ -204,9 +206,11 @@ func str(v any) string {
 	return fmt.Sprint(v)
 }
 
-func toStrings(v any) []string {
+// toStrings, toFloats and toBools read a list property, at least n long (a list left out
+// reads as n empty entries).
+func toStrings(v any, n int) []string {
 	l, _ := v.([]any)
-	out := make([]string, len(l))
+	out := make([]string, max(n, len(l)))
 	for i, x := range l {
 		out[i] = str(x)
 	}
@@ -233,11 +237,20 @@ func toInt(v any) int64 {
 	return 0
 }
 
-func toFloats(v any) []float64 {
+func toFloats(v any, n int) []float64 {
 	l, _ := v.([]any)
-	out := make([]float64, len(l))
+	out := make([]float64, max(n, len(l)))
 	for i, x := range l {
 		out[i] = toFloat(x)
+	}
+	return out
+}
+
+func toBools(v any, n int) []bool {
+	l, _ := v.([]any)
+	out := make([]bool, max(n, len(l)))
+	for i, x := range l {
+		out[i], _ = x.(bool)
 	}
 	return out
 }

@@ -10,16 +10,19 @@ weights 1..10) is written as ties.csv. Then, on the same server in the same run:
             actors with MERGE, then ties with MATCH + CREATE, in transactions of --batch
             rows (CALL { … } IN TRANSACTIONS), with the same uniqueness constraint.
 
-Rows are the tie rows of the file. The server is the one of NEO4J_URI / NEO4J_USER /
+Both start from an empty database, use the same --batch (push's default, 2,000, unless
+given) and alternate --repeat times; the medians are compared. Rows are the tie rows of the
+file. The server is the one of NEO4J_URI / NEO4J_USER /
 NEO4J_PASSWORD (scripts/neo4j start); LOAD CSV reads from its import folder (NEO4J_IMPORT,
 default .neo4j/import).
 
-Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B]
+Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B] [--repeat R]
 """
 import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +38,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--m", type=int, default=1_000_000)
-    ap.add_argument("--batch", type=int, default=10_000)
+    ap.add_argument("--batch", type=int, default=2_000)
+    ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=42)
     a = ap.parse_args()
 
@@ -73,47 +77,63 @@ def main():
                 return list(s.run(q, **params))
 
         def empty():
-            run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+            run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
-        # liaison push (analysis sampled, its time not counted).
-        empty()
-        r = subprocess.run([binary, "neo4j", "push", ties, "--sample", "1", "--louvain-runs", "1", "--timings",
-                            "--batch", str(a.batch)], capture_output=True, text=True)
-        if r.returncode != 0:
-            sys.exit(r.stderr)
-        stages = {}
-        for line in r.stderr.splitlines():
-            mt = TIMING.match(line.strip())
-            if mt:
-                stages[mt.group(1)] = float(mt.group(2))
-        write_stages = [k for k in stages if k in ("connect", "actors", "clubs", "ties", "memberships", "exchanges")]
-        push_s = sum(stages[k] for k in write_stages)
+        def push():
+            """liaison push (analysis sampled, its time not counted): seconds of its write stages."""
+            empty()
+            r = subprocess.run([binary, "neo4j", "push", ties, "--sample", "1", "--louvain-runs", "1", "--timings",
+                                "--batch", str(a.batch)], capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.exit(r.stderr)
+            stages = {}
+            for line in r.stderr.splitlines():
+                mt = TIMING.match(line.strip())
+                if mt:
+                    stages[mt.group(1)] = float(mt.group(2))
+            write = [k for k in stages if k in ("connect", "actors", "clubs", "ties", "memberships", "exchanges", "clean up")]
+            return sum(stages[k] for k in write), stages
 
-        # LOAD CSV of the same file into the same database.
-        empty()
-        os.makedirs(import_dir, exist_ok=True)
-        shutil.copy(ties, os.path.join(import_dir, "bench_ties.csv"))
-        run("CREATE CONSTRAINT liaison_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE")
-        t0 = time.perf_counter()
-        run(f"""LOAD CSV WITH HEADERS FROM 'file:///bench_ties.csv' AS row
-                CALL {{ WITH row MERGE (:Actor {{id: row.source}}) MERGE (:Actor {{id: row.target}}) }}
-                IN TRANSACTIONS OF {a.batch} ROWS""")
-        run(f"""LOAD CSV WITH HEADERS FROM 'file:///bench_ties.csv' AS row
-                CALL {{ WITH row MATCH (s:Actor {{id: row.source}}), (t:Actor {{id: row.target}})
-                        CREATE (s)-[:TIE {{weight: toFloat(row.weight)}}]->(t) }}
-                IN TRANSACTIONS OF {a.batch} ROWS""")
-        load_s = time.perf_counter() - t0
-        n_ties = run("MATCH ()-[t:TIE]->() RETURN count(t) AS n")[0]["n"]
-        os.remove(os.path.join(import_dir, "bench_ties.csv"))
+        def load_csv():
+            """LOAD CSV of the same file into the same database: seconds, ties created."""
+            empty()
+            os.makedirs(import_dir, exist_ok=True)
+            shutil.copy(ties, os.path.join(import_dir, "bench_ties.csv"))
+            run("CREATE CONSTRAINT liaison_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE")
+            t0 = time.perf_counter()
+            run(f"""LOAD CSV WITH HEADERS FROM 'file:///bench_ties.csv' AS row
+                    CALL (row) {{ MERGE (:Actor {{id: row.source}}) MERGE (:Actor {{id: row.target}}) }}
+                    IN TRANSACTIONS OF {a.batch} ROWS""")
+            run(f"""LOAD CSV WITH HEADERS FROM 'file:///bench_ties.csv' AS row
+                    CALL (row) {{ MATCH (s:Actor {{id: row.source}}), (t:Actor {{id: row.target}})
+                                  CREATE (s)-[:TIE {{weight: toFloat(row.weight)}}]->(t) }}
+                    IN TRANSACTIONS OF {a.batch} ROWS""")
+            took = time.perf_counter() - t0
+            n = run("MATCH ()-[t:TIE]->() RETURN count(t) AS n")[0]["n"]
+            os.remove(os.path.join(import_dir, "bench_ties.csv"))
+            return took, n
+
+        pushes, loads, stage_runs = [], [], []
+        for i in range(a.repeat):
+            p, stages = push()
+            pushes.append(p)
+            stage_runs.append(stages)
+            took, n_ties = load_csv()
+            loads.append(took)
+            print(f"run {i + 1}: push {p:.1f} s, LOAD CSV {took:.1f} s", file=sys.stderr)
         empty()
         drv.close()
+    push_s, load_s = statistics.median(pushes), statistics.median(loads)
+    stages = stage_runs[pushes.index(sorted(pushes)[len(pushes) // 2])]
+    write_stages = [k for k in stages if k in ("connect", "actors", "clubs", "ties", "memberships", "exchanges", "clean up")]
 
-    print(f"Random data set: {a.n:,} actors, {rows:,} tie rows; batch {a.batch:,}; server {uri}\n")
+    print(f"Random data set: {a.n:,} actors, {rows:,} tie rows; batch {a.batch:,}; median of {a.repeat} alternating runs; server {uri}\n")
     print("| writer | time | tie rows/s | vs LOAD CSV |")
     print("|---|---:|---:|---:|")
     print(f"| liaison neo4j push (write stages: {', '.join(write_stages)}) | {push_s:.1f} s | {rows / push_s:,.0f} | {load_s / push_s:.2f}× |")
     print(f"| LOAD CSV (MERGE actors, CREATE ties) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× |")
-    print(f"\nLOAD CSV created {n_ties:,} ties; liaison stage times: {stages}")
+    print(f"\nruns: push {', '.join(f'{x:.1f}' for x in pushes)} s; LOAD CSV {', '.join(f'{x:.1f}' for x in loads)} s")
+    print(f"LOAD CSV created {n_ties:,} ties; liaison stage times (median run): {stages}")
 
 
 if __name__ == "__main__":

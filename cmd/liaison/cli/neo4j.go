@@ -45,7 +45,7 @@ NEO4J_DATABASE variables.`,
 
 func newPush(g *globals) *cobra.Command {
 	var cf connFlags
-	var batch int
+	var batch, writers int
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "push PATH",
@@ -66,7 +66,7 @@ func newPush(g *globals) *cobra.Command {
 				return err
 			}
 			defer s.Close(cmd.Context())
-			stats, err := s.Push(cmd.Context(), d, r, queries.PushOptions{Batch: batch, Progress: st.progress})
+			stats, err := s.Push(cmd.Context(), d, r, queries.PushOptions{Batch: batch, Writers: writers, Progress: st.progress})
 			if err != nil {
 				return err
 			}
@@ -78,7 +78,8 @@ func newPush(g *globals) *cobra.Command {
 		},
 	}
 	cf.register(cmd)
-	cmd.Flags().IntVar(&batch, "batch", 1000, "rows per write transaction")
+	cmd.Flags().IntVar(&batch, "batch", 2000, "nodes or relationships per write transaction")
+	cmd.Flags().IntVar(&writers, "writers", 2, "write transactions at once")
 	af.register(cmd, true)
 	return cmd
 }

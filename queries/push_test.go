@@ -1,0 +1,69 @@
+package queries
+
+import (
+	"context"
+	"testing"
+
+	"github.com/liaison-net/liaison/analysis"
+	"github.com/liaison-net/liaison/graphmodel"
+)
+
+// TestTieRows checks the relationships Push writes for ties, without a server: one per pair
+// (a < b), in node order, every input row once among the spells, the analysis on the pairs
+// analysed, for several periods and for no analysis at all.
+func TestTieRows(t *testing.T) {
+	d, err := graphmodel.Load("../testdata/example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []int{0, 1960, 2005, -1} {
+		r := &analysis.Result{} // -1: no analysed tie
+		if at >= 0 {
+			o := graphmodel.DefaultOptions()
+			o.At = at
+			l, err := d.Layer(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, err = analysis.Analyze(context.Background(), l, analysis.Options{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		set := tieRows(d, r)
+		analysed := map[[2]string]analysis.TieResult{}
+		for _, tie := range r.Ties {
+			analysed[[2]string{tie.Source, tie.Target}] = tie
+		}
+		lines := map[int64]bool{}
+		pairs := map[[2]string]bool{}
+		for i, x := range set.rels {
+			if x.a >= x.b {
+				t.Fatalf("at %d: pair %s, %s not in id order", at, x.a, x.b)
+			}
+			if i > 0 && (x.ia < set.rels[i-1].ia || x.ia == set.rels[i-1].ia && x.ib <= set.rels[i-1].ib) {
+				t.Fatalf("at %d: relationships not in node order at %d", at, i)
+			}
+			pairs[[2]string{x.a, x.b}] = true
+			p := set.props(i)
+			ls, _ := p["spell_line"].([]int64)
+			for _, line := range ls {
+				lines[line] = true
+			}
+			tie, ok := analysed[[2]string{x.a, x.b}]
+			if ok != (p["class"] != nil) || ok && (p["class"] != tie.Class || p["relational_score"] != tie.RelationalScore) {
+				t.Errorf("at %d: %s–%s analysis %v, want %+v", at, x.a, x.b, p, tie)
+			}
+			if f, _ := p["factors"].([]float64); ok && len(f) != len(analysis.TieFactors) {
+				t.Errorf("at %d: %s–%s factors %v", at, x.a, x.b, f)
+			}
+		}
+		if len(lines) != len(d.Ties) {
+			t.Errorf("at %d: %d distinct spell lines, want %d tie rows", at, len(lines), len(d.Ties))
+		}
+		for k := range analysed {
+			if !pairs[k] {
+				t.Errorf("at %d: analysed tie %v has no relationship", at, k)
+			}
+		}
+	}
+}
