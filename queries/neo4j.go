@@ -216,11 +216,11 @@ func (w writer) sweep(ctx context.Context, stage, list, del string, keep map[str
 				s, _ := x.(string)
 				parts = append(parts, s)
 			}
-			key := key(parts...)
-			if !keep[key] || seen[key] {
+			id := key(parts...)
+			if !keep[id] || seen[id] {
 				stale = append(stale, e.(string))
 			}
-			seen[key] = true
+			seen[id] = true
 		}
 		return stale, r.Err()
 	})

@@ -286,9 +286,9 @@ type relSet struct {
 	props func(i int) map[string]any // rels[i]'s properties when rels[i].props is nil; safe for concurrent use
 }
 
-// relWrite is the Cypher that writes relRows: CREATE when the database has no relationship
-// of the type (nothing to match), MERGE otherwise; merged on the property by when not empty.
-// It returns one count per batch, checked against the batch's rows.
+// relWrite is the Cypher that writes the rows of relSet.row: CREATE when the database has no
+// relationship of the type (nothing to match), MERGE otherwise; merged on the property by when
+// not empty. It returns one count per batch, checked against the batch's rows.
 func relWrite(fresh bool, from, typ, to, by string) string {
 	verb, pattern := "MERGE", "[x:"+typ+"]"
 	if fresh {
