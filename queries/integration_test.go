@@ -38,6 +38,12 @@ func example(t *testing.T, at int) (*graphmodel.Dataset, *analysis.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d, analyzeAt(t, d, at)
+}
+
+// analyzeAt analyses the combined layer of d at year at (0: all time).
+func analyzeAt(t *testing.T, d *graphmodel.Dataset, at int) *analysis.Result {
+	t.Helper()
 	o := graphmodel.DefaultOptions()
 	o.At = at
 	l, err := d.Layer(o)
@@ -48,7 +54,7 @@ func example(t *testing.T, at int) (*graphmodel.Dataset, *analysis.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d, r
+	return r
 }
 
 func push(t *testing.T, s *Session, d *graphmodel.Dataset, r *analysis.Result) {
@@ -175,15 +181,7 @@ func TestPushFreshEqualsMerged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := other.Layer(graphmodel.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ro, err := analysis.Analyze(ctx, l, analysis.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	push(t, s, other, ro)
+	push(t, s, other, analyzeAt(t, other, 0))
 	if got := count(t, s, "MATCH (a:Actor {id: 'PAK'}) RETURN count(a) AS n"); got != 0 {
 		t.Error("PAK not swept away")
 	}

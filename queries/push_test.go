@@ -1,7 +1,6 @@
 package queries
 
 import (
-	"context"
 	"testing"
 
 	"github.com/liaison-net/liaison/analysis"
@@ -19,15 +18,7 @@ func TestTieRows(t *testing.T) {
 	for _, at := range []int{0, 1960, 2005, -1} {
 		r := &analysis.Result{} // -1: no analysed tie
 		if at >= 0 {
-			o := graphmodel.DefaultOptions()
-			o.At = at
-			l, err := d.Layer(o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r, err = analysis.Analyze(context.Background(), l, analysis.Options{}); err != nil {
-				t.Fatal(err)
-			}
+			r = analyzeAt(t, d, at)
 		}
 		set := tieRows(d, r)
 		analysed := map[[2]string]analysis.TieResult{}
