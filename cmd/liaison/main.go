@@ -4,7 +4,7 @@ package main
 import (
 	"os"
 
-	"github.com/liaison-net/liaison/cmd/liaison/cli"
+	"github.com/liaison-net/liaison/internal/cli"
 )
 
 func main() { os.Exit(cli.Do(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
