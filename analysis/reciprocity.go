@@ -81,8 +81,8 @@ func dayOf(t graphmodel.Time) float64 {
 	return float64(365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + int(t.Day) - 1)
 }
 
-// PairReciprocity reads the exchanges between two actors (a < b by id).
-func PairReciprocity(ts []transfer, o ReciprocityOptions) Reciprocity {
+// pairReciprocity reads the exchanges between two actors (a < b by id).
+func pairReciprocity(ts []transfer, o ReciprocityOptions) Reciprocity {
 	o = o.withDefaults()
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].day < ts[j].day })
 	r := Reciprocity{Transfers: len(ts)}
@@ -201,25 +201,13 @@ func meanStd(xs []float64) (float64, float64) {
 	return mu, math.Sqrt(v / float64(len(xs)))
 }
 
-// ExchangeReciprocity reads every pair's exchanges up to and including year at (all of them
-// when at is 0). Pairs are keyed by actor ids, lesser first.
-func ExchangeReciprocity(d *graphmodel.Dataset, at int, o ReciprocityOptions) map[[2]string]Reciprocity {
-	streams := map[[2]string][]transfer{}
-	for _, e := range d.Exchanges {
-		if at != 0 && int(e.Date.Year) > at {
-			continue
-		}
-		a, b := e.From, e.To
-		fromA := true
-		if a > b {
-			a, b, fromA = b, a, false
-		}
-		k := [2]string{a, b}
-		streams[k] = append(streams[k], transfer{day: dayOf(e.Date), fromA: fromA, volume: e.Volume})
+// exchangeReciprocity reads the exchanges rows (of one pair, in input order; see
+// graphmodel.Layer.History) of data set d.
+func exchangeReciprocity(d *graphmodel.Dataset, rows []int32, o ReciprocityOptions) Reciprocity {
+	ts := make([]transfer, len(rows))
+	for k, i := range rows {
+		e := &d.Exchanges[i]
+		ts[k] = transfer{day: dayOf(e.Date), fromA: e.From < e.To, volume: e.Volume}
 	}
-	out := make(map[[2]string]Reciprocity, len(streams))
-	for k, ts := range streams {
-		out[k] = PairReciprocity(ts, o)
-	}
-	return out
+	return pairReciprocity(ts, o)
 }

@@ -51,7 +51,7 @@ func TestReciprocityRecoversPlantedPatterns(t *testing.T) {
 		hits := 0
 		var spec float64
 		for i := 0; i < trials; i++ {
-			r := PairReciprocity(c.gen(rng), ReciprocityOptions{})
+			r := pairReciprocity(c.gen(rng), ReciprocityOptions{})
 			if r.Pattern == c.want {
 				hits++
 			}
@@ -67,16 +67,16 @@ func TestReciprocityRecoversPlantedPatterns(t *testing.T) {
 
 func TestReciprocityOneSidedAndLag(t *testing.T) {
 	one := []transfer{{day: 0, fromA: true, volume: 1}, {day: 100, fromA: true, volume: 1}, {day: 200, fromA: true, volume: 2}}
-	if r := PairReciprocity(one, ReciprocityOptions{}); r.Pattern != "one-sided" || r.Balance != 0 || r.Diffuse != 0 {
+	if r := pairReciprocity(one, ReciprocityOptions{}); r.Pattern != "one-sided" || r.Balance != 0 || r.Diffuse != 0 {
 		t.Errorf("one-way stream: %+v", r)
 	}
 	qpq := []transfer{{day: 0, fromA: true, volume: 1}, {day: 10, fromA: false, volume: 1}, {day: 1000, fromA: false, volume: 3}, {day: 1004, fromA: true, volume: 2.5}}
-	r := PairReciprocity(qpq, ReciprocityOptions{})
+	r := pairReciprocity(qpq, ReciprocityOptions{})
 	if r.Answered != 1 || r.MedianLag != 7 || r.Pattern != "specific" || r.Balance != 1-0.5/7.5 {
 		t.Errorf("quid pro quo: %+v", r)
 	}
 	// A larger window makes chance answers likelier.
-	wide := PairReciprocity(qpq, ReciprocityOptions{Window: 2000})
+	wide := pairReciprocity(qpq, ReciprocityOptions{Window: 2000})
 	if !(wide.Chance > r.Chance) {
 		t.Errorf("window 2000: chance %v, not above %v", wide.Chance, r.Chance)
 	}

@@ -242,33 +242,13 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 		SmallClub: o.SmallClub, ReferenceYear: ref, Window: o.Reciprocity.Window, VolumeRatio: o.Reciprocity.VolumeRatio,
 	}
 
-	// The bilateral and combined layers of the same period: the same nodes, so the same ids.
-	layerOf := func(k graphmodel.LayerKind) (*graphmodel.Layer, *Index, error) {
-		if l.Options.Layer == k {
-			return l, x, nil
-		}
-		lo := l.Options
-		lo.Layer = k
-		ll, err := d.Layer(lo)
-		if err != nil {
-			return nil, nil, err
-		}
-		return ll, NewIndex(ll), nil
+	// The bilateral and combined layers of the same period (the same nodes, so the same ids),
+	// from the period view.
+	bx, err := indexOf(l, x, graphmodel.Bilateral)
+	if err != nil {
+		return err
 	}
-	// The bilateral index comes from the analysed layer unless that is the clubs layer: a
-	// combined layer holds every bilateral edge with its bilateral part.
-	var bx *Index
-	switch l.Options.Layer {
-	case graphmodel.Bilateral:
-		bx = x
-	case graphmodel.Combined:
-		bx = NewBilateralIndex(l)
-	default:
-		if _, bx, err = layerOf(graphmodel.Bilateral); err != nil {
-			return err
-		}
-	}
-	_, cx, err := layerOf(graphmodel.Combined)
+	cx, err := indexOf(l, x, graphmodel.Combined)
 	if err != nil {
 		return err
 	}
@@ -287,48 +267,29 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 		}
 	}
 
-	// The bilateral edges (the ties), u < v in (u, v) order, and the position of each in bx.
-	type bedge struct{ u, v int32 }
+	// The ties: the pairs of the period with a bilateral part, in (u, v) order, and the tie
+	// number of each pair (−1 for a club-only pair).
+	pairs := l.Pairs()
+	type bedge struct {
+		u, v int32
+		pair int
+	}
 	edges := make([]bedge, 0, bx.M())
-	edgeAt := make([]int32, len(bx.Nbr)) // CSR position (u < v side) -> edge number
-	for u := int32(0); int(u) < bx.N; u++ {
-		for p := bx.Off[u]; p < bx.Off[u+1]; p++ {
-			if v := bx.Nbr[p]; v > u {
-				edgeAt[p] = int32(len(edges))
-				edges = append(edges, bedge{u, v})
-			}
+	tieOf := make([]int32, len(pairs))
+	for p, e := range pairs {
+		tieOf[p] = -1
+		if e.Bilateral > 0 {
+			tieOf[p] = int32(len(edges))
+			edges = append(edges, bedge{e.U, e.V, p})
 		}
 	}
-	edgeOf := func(a, b int64) int {
-		if a > b {
-			a, b = b, a
-		}
-		row := bx.Nbr[bx.Off[a]:bx.Off[a+1]]
-		if i, ok := slices.BinarySearch(row, int32(b)); ok {
-			return int(edgeAt[int(bx.Off[a])+i])
+	edgeOf := func(a, b int32) int {
+		if p, ok := l.PairOf(a, b); ok {
+			return int(tieOf[p])
 		}
 		return -1
 	}
-	// The active tie rows of each edge, in CSR form.
-	rowOff := make([]int32, len(edges)+1)
-	tieEdge := make([]int32, len(l.Ties))
-	for k, i := range l.Ties {
-		u, v := l.TieEnds(i)
-		e := edgeOf(u, v)
-		tieEdge[k] = int32(e)
-		rowOff[e+1]++
-	}
-	for e := range edges {
-		rowOff[e+1] += rowOff[e]
-	}
-	rowIdx := make([]int32, len(l.Ties))
-	fillAt := slices.Clone(rowOff[:len(edges)])
-	for k, i := range l.Ties {
-		e := tieEdge[k]
-		rowIdx[fillAt[e]] = int32(i)
-		fillAt[e]++
-	}
-	rowsOf := func(e int) []int32 { return rowIdx[rowOff[e]:rowOff[e+1]] }
+	rowsOf := func(e int) []int32 { return l.TieRows(edges[e].pair) }
 
 	// The intensity of a tie is its bilateral weight per active tie row: several rows are
 	// several spells of one tie, and their summed weight measures its history (which duration
@@ -336,8 +297,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	// mid-rank among all ties; the strength of a club the mean of its members' ties' ranks.
 	intensity := make([]float64, len(edges))
 	for e, ed := range edges {
-		w, _ := l.Parts(int64(ed.u), int64(ed.v))
-		intensity[e] = w / float64(max(1, len(rowsOf(e))))
+		intensity[e] = pairs[ed.pair].Bilateral / float64(max(1, len(rowsOf(e))))
 	}
 	ws := slices.Clone(intensity)
 	sort.Float64s(ws)
@@ -374,7 +334,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	for _, lc := range l.Clubs {
 		c := &d.Clubs[lc.Index]
 		k := len(lc.Members)
-		cr := ClubResult{ID: lc.ID, Name: c.Name, Members: x.names64(lc.Members), Factors: newFactors(ClubFactors)}
+		cr := ClubResult{ID: lc.ID, Name: c.Name, Members: x.names(lc.Members), Factors: newFactors(ClubFactors)}
 		if k >= 2 {
 			pairs, tied, inClique := 0, 0, 0
 			strength := 0.0
@@ -423,30 +383,6 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 		r.Clubs = append(r.Clubs, cr)
 	}
 
-	// Exchanges: their reciprocity, and their domains, per edge.
-	recip := make([]*Reciprocity, len(edges))
-	if len(d.Exchanges) > 0 {
-		for pair, rc := range ExchangeReciprocity(d, l.Options.At, o.Reciprocity) {
-			u, ok1 := l.NodeID(pair[0])
-			v, ok2 := l.NodeID(pair[1])
-			if !ok1 || !ok2 {
-				continue // exchanges before the year, between actors not in the layer
-			}
-			if e := edgeOf(u, v); e >= 0 {
-				rc := rc
-				recip[e] = &rc
-			}
-		}
-	}
-	exDomains := map[int][]string{}
-	for _, i := range l.Exchanges {
-		if dom := d.Exchanges[i].Domain; dom != "" {
-			u, v := l.ExchangeEnds(i)
-			e := edgeOf(u, v)
-			exDomains[e] = append(exDomains[e], dom)
-		}
-	}
-
 	// Ties: every edge of the bilateral layer, in parallel chunks.
 	r.Ties = make([]TieResult, len(edges))
 	const chunk = 4096
@@ -455,7 +391,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 			u, v := edges[e].u, edges[e].v
 			tr := &r.Ties[e]
 			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: newFactors(TieFactors)}
-			tr.Weight, _ = l.Parts(int64(u), int64(v))
+			tr.Weight = pairs[edges[e].pair].Bilateral
 			f := tr.Factors
 			// Structural embeddedness on the combined layer.
 			ku, kv := cx.Degree(int(u)), cx.Degree(int(v))
@@ -489,7 +425,11 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 			for _, i := range rows {
 				doms = append(doms, d.Ties[i].Domains...)
 			}
-			doms = append(doms, exDomains[e]...)
+			for _, i := range l.Exchanges(edges[e].pair) {
+				if dom := d.Exchanges[i].Domain; dom != "" {
+					doms = append(doms, dom)
+				}
+			}
 			slices.Sort(doms)
 			doms = slices.Compact(doms)
 			tr.Domains = doms
@@ -500,8 +440,9 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 				f.Set("multiplexity", math.Min(1, float64(len(doms)-1)/3))
 			}
 			f.Set("weight", rank(intensity[e]))
-			if rc := recip[e]; rc != nil {
-				tr.Reciprocity = rc
+			if hist := l.History(edges[e].pair); len(hist) > 0 {
+				rc := exchangeReciprocity(d, hist, o.Reciprocity)
+				tr.Reciprocity = &rc
 				f.Set("reciprocity", rc.Diffuse)
 			}
 			dropZeroWeight(f, tieW)
@@ -605,12 +546,4 @@ func jaccard(a, b []int32) float64 {
 	}
 	c := mergeSorted(a, b, nil)
 	return float64(c) / float64(len(a)+len(b)-c)
-}
-
-func (x *Index) names64(ids []int64) []string {
-	out := make([]string, len(ids))
-	for i, v := range ids {
-		out[i] = x.IDs[v]
-	}
-	return out
 }

@@ -291,7 +291,7 @@ func TestBrokerageGroupChoices(t *testing.T) {
 		nb, _ := l.Adjacency(b)
 		for i := range nb {
 			for j := i + 1; j < len(nb); j++ {
-				if !l.HasEdgeBetween(nb[i], nb[j]) {
+				if !l.HasEdgeBetween(int64(nb[i]), int64(nb[j])) {
 					open++
 				}
 			}

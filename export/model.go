@@ -105,7 +105,6 @@ type graphData struct {
 	hasRegion, hasPath bool
 	nodeExtra          []graphmodel.Column // extra actors.csv columns
 	tieExtra           []graphmodel.Column // extra ties.csv columns
-	pairRows           map[uint64][]int32  // active tie rows per pair (when tieExtra)
 
 	hub     []float64 // hub-like score of every node
 	hubRank []int     // 1-based rank in r.Hubs, 0 when not listed
@@ -181,14 +180,6 @@ func newGraphData(l *graphmodel.Layer, r *analysis.Result, o Options) (*graphDat
 	add(&g.edgeDefs, "domains", kString)
 	g.tieExtra = d.Columns.Ties
 	g.edgeDefs = appendExtra(g.edgeDefs, g.tieExtra)
-	if len(g.tieExtra) > 0 {
-		g.pairRows = map[uint64][]int32{}
-		for _, i := range l.Ties {
-			u, v := l.TieEnds(i)
-			k := pairKey(u, v)
-			g.pairRows[k] = append(g.pairRows[k], int32(i))
-		}
-	}
 
 	g.hub = analysis.HubScores(r)
 	g.hubRank = make([]int, n)
@@ -398,7 +389,8 @@ func (g *graphData) edgeValues(row edgeRow, vals []val) {
 	if len(g.tieExtra) == 0 {
 		return
 	}
-	rows := g.pairRows[pairKey(row.e.F.ID(), row.e.T.ID())]
+	p, _ := g.l.PairOf(int32(row.e.F.ID()), int32(row.e.T.ID()))
+	rows := g.l.TieRows(p)
 	for c, col := range g.tieExtra {
 		put(g.tieExtraValue(rows, c, col))
 	}

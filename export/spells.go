@@ -122,14 +122,14 @@ func newTimeline(l *graphmodel.Layer, o Options) *timeline {
 		}
 	}
 	if l.Options.Layer != graphmodel.Clubs {
-		for _, i := range l.Ties {
-			u, v := l.TieEnds(i)
-			addEdge(u, v, t.period(d.Ties[i].Period))
-		}
-		for _, i := range l.Exchanges {
-			u, v := l.ExchangeEnds(i)
-			x := t.unit(d.Exchanges[i].Date, false)
-			addEdge(u, v, span{x, t.unit(d.Exchanges[i].Date, true)})
+		for p, e := range l.Pairs() {
+			for _, i := range l.TieRows(p) {
+				addEdge(int64(e.U), int64(e.V), t.period(d.Ties[i].Period))
+			}
+			for _, i := range l.Exchanges(p) {
+				x := t.unit(d.Exchanges[i].Date, false)
+				addEdge(int64(e.U), int64(e.V), span{x, t.unit(d.Exchanges[i].Date, true)})
+			}
 		}
 	}
 	// Memberships: each one's spell within its club's, per club.
@@ -137,20 +137,19 @@ func newTimeline(l *graphmodel.Layer, o Options) *timeline {
 		node int64
 		s    span
 	}
-	byClub := make([][]member, len(d.Clubs))
-	for i := range d.Memberships {
-		m := &d.Memberships[i]
-		ci, _ := d.ClubIndex(m.Club)
-		u, ok := l.NodeID(m.Actor)
-		if !ok {
-			continue
+	byClub := make([][]member, len(l.Clubs))
+	for c, lc := range l.Clubs {
+		club := t.period(d.Clubs[lc.Index].Period)
+		for _, i := range lc.Rows {
+			m := &d.Memberships[i]
+			u, _ := l.NodeID(m.Actor)
+			s, ok := intersect(t.period(m.Period), club)
+			if !ok {
+				continue
+			}
+			byClub[c] = append(byClub[c], member{u, s})
+			t.nodes[u] = append(t.nodes[u], s)
 		}
-		s, ok := intersect(t.period(m.Period), t.period(d.Clubs[ci].Period))
-		if !ok {
-			continue
-		}
-		byClub[ci] = append(byClub[ci], member{u, s})
-		t.nodes[u] = append(t.nodes[u], s)
 	}
 	clubs := l.Options.Layer == graphmodel.Clubs || l.Options.Layer == graphmodel.Combined && l.Options.ClubWeight > 0
 	if clubs {

@@ -1,6 +1,7 @@
 package graphmodel
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -80,6 +81,81 @@ type Dataset struct {
 	tieEnds      [][2]int32 // source, target
 	exchangeEnds [][2]int32 // from, to
 	memberRefs   [][2]int32 // club, actor
+	// The tie rows and the exchanges of each unordered pair of actors: the one grouping of
+	// rows by pair, which every layer filters by its period.
+	tiePairs, exchangePairs pairIndex
+	// The span of the data set's times (since, until, exchange dates).
+	first, last Time
+	hasSpan     bool
+}
+
+// pairIndex groups the rows of one file by the unordered pair of actors they join: pair p
+// joins the actors at positions keys[p]>>32 < keys[p]&0xffffffff and holds the rows
+// rows[off[p]:off[p+1]], ascending (input order). Pairs are sorted by key.
+type pairIndex struct {
+	keys []uint64
+	off  []int32
+	rows []int32
+}
+
+func pairKey(a, b int32) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return uint64(a)<<32 | uint64(b)
+}
+
+// groupPairs builds the pair index of rows whose ends are ends[i].
+func groupPairs(ends [][2]int32) pairIndex {
+	order := make([]int32, len(ends))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		if ki, kj := pairKey(ends[i][0], ends[i][1]), pairKey(ends[j][0], ends[j][1]); ki != kj {
+			return cmp.Compare(ki, kj)
+		}
+		return cmp.Compare(i, j)
+	})
+	x := pairIndex{rows: order, off: []int32{0}}
+	for k, i := range order {
+		key := pairKey(ends[i][0], ends[i][1])
+		if len(x.keys) == 0 || x.keys[len(x.keys)-1] != key {
+			if len(x.keys) > 0 {
+				x.off = append(x.off, int32(k))
+			}
+			x.keys = append(x.keys, key)
+		}
+	}
+	if len(order) > 0 {
+		x.off = append(x.off, int32(len(order)))
+	}
+	return x
+}
+
+// find returns the rows of the pair with key k (nil when none).
+func (x *pairIndex) find(k uint64) []int32 {
+	if p, ok := slices.BinarySearch(x.keys, k); ok {
+		return x.rows[x.off[p]:x.off[p+1]]
+	}
+	return nil
+}
+
+// TiePair is the ties.csv rows of one unordered pair of actors.
+type TiePair struct {
+	A, B int     // positions in Dataset.Actors, A < B
+	Rows []int32 // indexes into Dataset.Ties, in input order
+}
+
+// TiePairs returns every pair of actors with tie rows, in ascending order of (A, B), with
+// all their rows whatever their times. Do not modify the rows.
+func (d *Dataset) TiePairs() []TiePair {
+	x := &d.tiePairs
+	out := make([]TiePair, len(x.keys))
+	for p, k := range x.keys {
+		out[p] = TiePair{A: int(k >> 32), B: int(k & 0xffffffff), Rows: x.rows[x.off[p]:x.off[p+1]]}
+	}
+	return out
 }
 
 // ActorIndex returns the position of actor id in d.Actors.
@@ -97,6 +173,10 @@ func (d *Dataset) ClubIndex(id string) (int, bool) {
 // Span returns the earliest and latest time given anywhere in the data set (since, until and
 // exchange dates); ok is false when the data set has no times at all.
 func (d *Dataset) Span() (first, last Time, ok bool) {
+	return d.first, d.last, d.hasSpan
+}
+
+func (d *Dataset) span() (first, last Time, ok bool) {
 	see := func(t Time) {
 		if t.IsZero() {
 			return
@@ -150,6 +230,8 @@ func (d *Dataset) index() {
 	for i := range d.Memberships {
 		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
 	}
+	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds), groupPairs(d.exchangeEnds)
+	d.first, d.last, d.hasSpan = d.span()
 }
 
 // Without returns a copy of d without the given actors and every tie, membership and

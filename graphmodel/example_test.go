@@ -23,7 +23,7 @@ func ExampleDataset_Layer() {
 	medici, _ := l.NodeID("Medici")
 	nbrs, weights := l.Adjacency(medici)
 	for i, v := range nbrs {
-		fmt.Println(l.Actor(v), weights[i])
+		fmt.Println(l.Actor(int64(v)), weights[i])
 	}
 	fmt.Println(l.Len(), "families,", l.EdgeCount(), "ties")
 	// Output:

@@ -72,7 +72,7 @@ func FuzzLoad(f *testing.F) {
 				nbrs, ws := l.Adjacency(int64(u))
 				deg += len(nbrs)
 				for i, v := range nbrs {
-					if v == int64(u) || !(ws[i] > 0) || (i > 0 && nbrs[i-1] >= v) {
+					if int(v) == u || !(ws[i] > 0) || (i > 0 && nbrs[i-1] >= v) {
 						t.Fatalf("bad adjacency of %d: %v %v", u, nbrs, ws)
 					}
 				}

@@ -103,7 +103,7 @@ func (l *Layer) WeightedEdge(uid, vid int64) graph.WeightedEdge {
 	if !ok {
 		return nil
 	}
-	return Edge{F: l.nodes[uid], T: l.nodes[vid], W: l.w[p], Bilateral: l.bil[p], Club: l.club[p]}
+	return l.edgeAt(uid, p)
 }
 
 // Weight implements graph.Weighted: the edge weight and true for an edge; 0 and true for
@@ -116,6 +116,12 @@ func (l *Layer) Weight(xid, yid int64) (w float64, ok bool) {
 		return l.w[p], true
 	}
 	return 0, false
+}
+
+// edgeAt is the edge at CSR position p of node u.
+func (l *Layer) edgeAt(u int64, p int) Edge {
+	e := &l.pairs[l.pairAt[p]]
+	return Edge{F: l.nodes[u], T: l.nodes[l.nbr[p]], W: l.w[p], Bilateral: e.Bilateral, Club: e.Club}
 }
 
 // WeightedEdges returns every edge once, as u < v, in ascending (u, v) order.
@@ -132,8 +138,8 @@ func (l *Layer) WeightedEdges() graph.WeightedEdges {
 func (l *Layer) EachEdge(fn func(Edge)) {
 	for u := range l.nodes {
 		for p := l.off[u]; p < l.off[u+1]; p++ {
-			if v := l.nbr[p]; v > int64(u) {
-				fn(Edge{F: l.nodes[u], T: l.nodes[v], W: l.w[p], Bilateral: l.bil[p], Club: l.club[p]})
+			if v := l.nbr[p]; int(v) > u {
+				fn(l.edgeAt(int64(u), int(p)))
 			}
 		}
 	}

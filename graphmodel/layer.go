@@ -67,34 +67,64 @@ func (o Options) Validate() error {
 	return nil
 }
 
+// The time rules of a period, in one place. With At = 0 everything counts.
+//
+//   - A row with a period (tie, club, membership) is active when the year of since ≤ At ≤ the
+//     year of until (open ends always match).
+//   - An exchange adds its volume to the layer in the year of its date.
+//   - An exchange is part of a pair's history (the record the typology reads) when its date
+//     is in At or before.
+func (o Options) active(p Period) bool          { return o.At == 0 || p.ActiveIn(o.At) }
+func (o Options) exchangeInPeriod(t Time) bool  { return o.At == 0 || int(t.Year) == o.At }
+func (o Options) exchangeInHistory(t Time) bool { return o.At == 0 || int(t.Year) <= o.At }
+
+// weight is the layer's weight of a pair with the given parts.
+func (o Options) weight(bilateral, club float64) float64 {
+	switch o.Layer {
+	case Bilateral:
+		return bilateral
+	case Clubs:
+		return club
+	default:
+		return bilateral + o.ClubWeight*club
+	}
+}
+
 // part is one contribution to the weight of a pair of actors (by actor index).
 type part struct {
 	key       uint64 // a<<32 | b with a < b
 	bil, club float64
 }
 
-// edge is a merged pair of nodes.
-type edge struct {
-	u, v      int64
-	bil, club float64
+// Pair is a pair of nodes joined in the period by any relation: an active tie row, an
+// exchange in the period, or a shared active club. Its two parts are the bilateral weight
+// (the active tie rows' weights plus the exchanges' volumes) and the club weight (the
+// projection); the layer's weight is made from them (Options.Layer). U < V.
+type Pair struct {
+	U, V      int32
+	Bilateral float64
+	Club      float64
 }
 
 // LayerClub is a club active in the layer's period with its active members.
 type LayerClub struct {
 	Index   int     // position in Dataset.Clubs
 	ID      string  // club id
-	Members []int64 // node ids of the distinct active members, ascending
+	Members []int32 // node ids of the distinct active members, ascending
+	Rows    []int32 // the active membership rows (indexes into Dataset.Memberships), input order
 }
 
-// Layer is one weighted, undirected graph of a data set for one period. It implements
-// gonum's graph.Undirected and graph.Weighted. Node ids are 0…n−1 in ascending order of
-// actor id; Nodes, From and Edges iterate in ascending id order, so every walk over a
-// Layer is deterministic.
+// Layer is the period view of a data set: everything the analysis and every output need about
+// one period, built once, in one pass, on node indices. It is one weighted, undirected graph
+// (the layer chosen by Options.Layer) and implements gonum's graph.Undirected and
+// graph.Weighted. Node ids are 0…n−1 in ascending order of actor id; Nodes, From and Edges
+// iterate in ascending id order, so every walk over a Layer is deterministic.
 //
-// Each edge carries its weight and the two parts it was made from: the bilateral weight
-// (active tie rows plus exchange volumes) and the club weight (the projection), so that
-// weight = bilateral + ClubWeight × club on the combined layer. Edges of weight 0 are
-// left out.
+// Besides the graph it holds every Pair of the period with both parts of its weight (so the
+// other layers of the same period are one call away: As), the active tie rows and the
+// exchanges of each pair (those in the period and its history up to the period), and the
+// active clubs with their members and membership rows. Edges of weight 0 are left out of
+// the graph (e.g. club-only pairs in the bilateral layer).
 type Layer struct {
 	Options Options
 	Data    *Dataset
@@ -102,54 +132,85 @@ type Layer struct {
 	actors []string // node id -> actor id
 	index  map[string]int64
 	nodes  []Node
-	nodeOf []int64 // actor index -> node id (meaningful for actors in the layer)
+	nodeOf []int32 // actor index -> node id (meaningful for actors in the layer)
 
-	off  []int // CSR offsets, len n+1
-	nbr  []int64
-	w    []float64
-	bil  []float64
-	club []float64
+	*period
+
+	// The graph of the chosen layer in compressed sparse rows: the neighbours of u are
+	// nbr[off[u]:off[u+1]], ascending, with weights w and path lengths length = 1/w; pairAt
+	// is the pair of each position.
+	off    []int32
+	nbr    []int32
+	w      []float64
+	length []float64
+	pairAt []int32
 
 	// Clubs are the clubs active in the period with at least one active member.
 	Clubs []LayerClub
-	// Ties and Exchanges are the indexes into Data.Ties and Data.Exchanges of the rows active
-	// in the period.
-	Ties, Exchanges []int
 }
 
-// Layer builds the layer chosen by o.
+// period is what every layer of one period shares.
+type period struct {
+	pairs []Pair
+	// The rows of each pair: tie rows active in the period, exchanges in the period, and the
+	// exchange history up to the period (indexes into Data.Ties and Data.Exchanges).
+	ties, exchanges, history rowSets
+}
+
+// rowSets holds one list of rows per pair: rows[off[p]:off[p+1]].
+type rowSets struct {
+	off  []int32
+	rows []int32
+}
+
+func (r *rowSets) of(p int) []int32 { return r.rows[r.off[p]:r.off[p+1]] }
+
+// add appends the rows that keep picks from in as the next pair's rows.
+func (r *rowSets) add(in []int32, keep func(int32) bool) {
+	if r.off == nil {
+		r.off = []int32{0}
+	}
+	for _, i := range in {
+		if keep(i) {
+			r.rows = append(r.rows, i)
+		}
+	}
+	r.off = append(r.off, int32(len(r.rows)))
+}
+
+// Layer builds the period view chosen by o: the layer's graph and everything about its period.
 func (d *Dataset) Layer(o Options) (*Layer, error) {
 	if err := o.Validate(); err != nil {
 		return nil, fmt.Errorf("build layer: %w", err)
 	}
-	at := o.At
-	active := func(p Period) bool { return at == 0 || p.ActiveIn(at) }
-
-	l := &Layer{Options: o, Data: d}
+	l := &Layer{Options: o, Data: d, period: &period{}}
 	used := make([]bool, len(d.Actors))
 	mark := func(i int32) int {
 		used[i] = true
 		return int(i)
 	}
 	// The active rows and memberships first, to size the list of contributions exactly.
+	var ties, exchanges []int32
 	for i := range d.Ties {
-		if active(d.Ties[i].Period) {
-			l.Ties = append(l.Ties, i)
+		if o.active(d.Ties[i].Period) {
+			ties = append(ties, int32(i))
 		}
 	}
 	for i := range d.Exchanges {
-		if at == 0 || int(d.Exchanges[i].Date.Year) == at {
-			l.Exchanges = append(l.Exchanges, i)
+		if o.exchangeInPeriod(d.Exchanges[i].Date) {
+			exchanges = append(exchanges, int32(i))
 		}
 	}
 	members := make([][]int, len(d.Clubs))
+	memberRows := make([][]int32, len(d.Clubs))
 	for i := range d.Memberships {
 		m := &d.Memberships[i]
 		ci := d.memberRefs[i][0]
-		if !active(m.Period) || !active(d.Clubs[ci].Period) {
+		if !o.active(m.Period) || !o.active(d.Clubs[ci].Period) {
 			continue
 		}
 		members[ci] = append(members[ci], mark(d.memberRefs[i][1]))
+		memberRows[ci] = append(memberRows[ci], int32(i))
 	}
 	clubPairs := 0
 	for ci, ms := range members {
@@ -160,31 +221,28 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	}
 	// Every contribution is listed as (pair key, bilateral, club) and merged after one sort:
 	// cheaper than a map on a million rows.
-	parts := make([]part, 0, len(l.Ties)+len(l.Exchanges)+clubPairs)
+	parts := make([]part, 0, len(ties)+len(exchanges)+clubPairs)
 	add := func(a, b int, bil, club float64) {
-		if a > b {
-			a, b = b, a
-		}
-		parts = append(parts, part{key: uint64(a)<<32 | uint64(b), bil: bil, club: club})
+		parts = append(parts, part{key: pairKey(int32(a), int32(b)), bil: bil, club: club})
 	}
-	for _, i := range l.Ties {
+	for _, i := range ties {
 		add(mark(d.tieEnds[i][0]), mark(d.tieEnds[i][1]), d.Ties[i].Weight, 0)
 	}
-	for _, i := range l.Exchanges {
+	for _, i := range exchanges {
 		add(mark(d.exchangeEnds[i][0]), mark(d.exchangeEnds[i][1]), d.Exchanges[i].Volume, 0)
 	}
-	if at == 0 {
+	if o.At == 0 {
 		for i := range used {
 			used[i] = true
 		}
 	}
 	// Dense node ids over the actors in the layer, in actor id order.
-	nodeOf := make([]int64, len(d.Actors))
+	nodeOf := make([]int32, len(d.Actors))
 	l.index = make(map[string]int64)
 	for i := range d.Actors {
 		if used[i] {
-			nodeOf[i] = int64(len(l.actors))
-			l.index[d.Actors[i].ID] = nodeOf[i]
+			nodeOf[i] = int32(len(l.actors))
+			l.index[d.Actors[i].ID] = int64(nodeOf[i])
 			l.actors = append(l.actors, d.Actors[i].ID)
 		}
 	}
@@ -198,7 +256,7 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 			continue
 		}
 		k := len(ms)
-		lc := LayerClub{Index: ci, ID: d.Clubs[ci].ID, Members: make([]int64, k)}
+		lc := LayerClub{Index: ci, ID: d.Clubs[ci].ID, Members: make([]int32, k), Rows: memberRows[ci]}
 		for j, m := range ms {
 			lc.Members[j] = nodeOf[m]
 		}
@@ -217,11 +275,10 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		}
 	}
 
-	// Merge the contributions per pair into a sorted edge list, then CSR. Node ids keep the
-	// order of actor indexes, so sorting by actor-index key sorts by node ids too, and
-	// walking the edges in (u, v) order appends every node's neighbours in ascending order.
-	// Within a pair the contributions are summed in ascending order of value, so the sums do
-	// not depend on the input order.
+	// Merge the contributions per pair into the sorted list of pairs. Node ids keep the order
+	// of actor indexes, so sorting by actor-index key sorts by node ids too. Within a pair the
+	// contributions are summed in ascending order of value, so the sums do not depend on the
+	// input order.
 	slices.SortFunc(parts, func(a, b part) int {
 		if a.key != b.key {
 			return cmp.Compare(a.key, b.key)
@@ -231,73 +288,112 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		}
 		return cmp.Compare(a.club, b.club)
 	})
-	var edges []edge
+	pr := l.period
 	for i := 0; i < len(parts); {
-		e := edge{u: nodeOf[int(parts[i].key>>32)], v: nodeOf[int(parts[i].key&0xffffffff)]}
+		key := parts[i].key
+		e := Pair{U: nodeOf[int(key>>32)], V: nodeOf[int(key&0xffffffff)]}
 		j := i
-		for ; j < len(parts) && parts[j].key == parts[i].key; j++ {
-			e.bil += parts[j].bil
-			e.club += parts[j].club
+		for ; j < len(parts) && parts[j].key == key; j++ {
+			e.Bilateral += parts[j].bil
+			e.Club += parts[j].club
 		}
-		edges = append(edges, e)
+		pr.pairs = append(pr.pairs, e)
+		// The pair's rows, from the data set's one grouping by pair, filtered by the period.
+		pr.ties.add(d.tiePairs.find(key), func(r int32) bool { return o.active(d.Ties[r].Period) })
+		xs := d.exchangePairs.find(key)
+		pr.exchanges.add(xs, func(r int32) bool { return o.exchangeInPeriod(d.Exchanges[r].Date) })
+		pr.history.add(xs, func(r int32) bool { return o.exchangeInHistory(d.Exchanges[r].Date) })
 		i = j
 	}
-	weight := func(e edge) float64 {
-		switch o.Layer {
-		case Bilateral:
-			return e.bil
-		case Clubs:
-			return e.club
-		default:
-			return e.bil + o.ClubWeight*e.club
-		}
+	l.buildGraph()
+	return l, nil
+}
+
+// As returns the layer of kind k of the same period: it shares the pairs, rows and clubs and
+// builds only the graph. (With k = l.Options.Layer it returns l.)
+func (l *Layer) As(k LayerKind) (*Layer, error) {
+	if k == l.Options.Layer {
+		return l, nil
 	}
+	o := l.Options
+	o.Layer = k
+	if err := o.Validate(); err != nil {
+		return nil, fmt.Errorf("build layer: %w", err)
+	}
+	ll := *l
+	ll.Options = o
+	ll.buildGraph()
+	return &ll, nil
+}
+
+// buildGraph builds the CSR of the chosen layer from the pairs: the pairs of weight > 0.
+// Walking the pairs in (u, v) order appends every node's neighbours in ascending order.
+func (l *Layer) buildGraph() {
 	n := len(l.actors)
-	deg := make([]int, n+1)
-	kept := edges[:0]
-	for _, e := range edges {
-		if weight(e) > 0 {
-			kept = append(kept, e)
-			deg[e.u]++
-			deg[e.v]++
+	deg := make([]int32, n+1)
+	for _, e := range l.pairs {
+		if l.Options.weight(e.Bilateral, e.Club) > 0 {
+			deg[e.U]++
+			deg[e.V]++
 		}
 	}
-	l.off = make([]int, n+1)
+	l.off = make([]int32, n+1)
 	for i := 0; i < n; i++ {
 		l.off[i+1] = l.off[i] + deg[i]
 	}
 	m2 := l.off[n]
-	l.nbr = make([]int64, m2)
+	l.nbr = make([]int32, m2)
 	l.w = make([]float64, m2)
-	l.bil = make([]float64, m2)
-	l.club = make([]float64, m2)
-	pos := make([]int, n)
-	copy(pos, l.off[:n])
-	put := func(a, b int64, e edge, w float64) {
-		p := pos[a]
+	l.length = make([]float64, m2)
+	l.pairAt = make([]int32, m2)
+	pos := slices.Clone(l.off[:n])
+	put := func(a, b int32, p int, w float64) {
+		q := pos[a]
 		pos[a]++
-		l.nbr[p], l.w[p], l.bil[p], l.club[p] = b, w, e.bil, e.club
+		l.nbr[q], l.w[q], l.length[q], l.pairAt[q] = b, w, 1/w, int32(p)
 	}
-	for _, e := range kept {
-		w := weight(e)
-		put(e.u, e.v, e, w)
-		put(e.v, e.u, e, w)
+	for p, e := range l.pairs {
+		if w := l.Options.weight(e.Bilateral, e.Club); w > 0 {
+			put(e.U, e.V, p, w)
+			put(e.V, e.U, p, w)
+		}
 	}
-	return l, nil
 }
 
-// TieEnds returns the node ids of the ends of row i of Data.Ties (an index from l.Ties).
-func (l *Layer) TieEnds(i int) (u, v int64) {
-	e := l.Data.tieEnds[i]
-	return l.nodeOf[e[0]], l.nodeOf[e[1]]
+// Pairs returns every pair of the period, in ascending (U, V) order. Do not modify it.
+func (l *Layer) Pairs() []Pair { return l.pairs }
+
+// PairOf returns the number of the pair of nodes x and y (in either order).
+func (l *Layer) PairOf(x, y int32) (int, bool) {
+	if x > y {
+		x, y = y, x
+	}
+	return slices.BinarySearchFunc(l.pairs, [2]int32{x, y}, func(e Pair, k [2]int32) int {
+		return cmp.Or(cmp.Compare(e.U, k[0]), cmp.Compare(e.V, k[1]))
+	})
 }
 
-// ExchangeEnds returns the node ids of the ends of row i of Data.Exchanges (an index from
-// l.Exchanges).
-func (l *Layer) ExchangeEnds(i int) (from, to int64) {
-	e := l.Data.exchangeEnds[i]
-	return l.nodeOf[e[0]], l.nodeOf[e[1]]
+// TieRows returns the tie rows of pair p active in the period (indexes into Data.Ties, input
+// order). Do not modify it.
+func (l *Layer) TieRows(p int) []int32 { return l.ties.of(p) }
+
+// Exchanges returns the exchanges of pair p in the period: those whose volumes are part of
+// the bilateral weight (indexes into Data.Exchanges, input order). Do not modify it.
+func (l *Layer) Exchanges(p int) []int32 { return l.exchanges.of(p) }
+
+// History returns the exchanges of pair p up to and including the period: the exchange record
+// the typology reads (indexes into Data.Exchanges, input order). Do not modify it.
+func (l *Layer) History(p int) []int32 { return l.history.of(p) }
+
+// CSR returns the graph in compressed sparse rows, without copying: the neighbours of node u
+// are nbr[off[u]:off[u+1]] (ascending) with edge weights w and path lengths length = 1/w at
+// the same positions. Do not modify them.
+func (l *Layer) CSR() (off, nbr []int32, w, length []float64) {
+	return l.off, l.nbr, l.w, l.length
 }
+
+// PairAt returns the pair of the CSR position q.
+func (l *Layer) PairAt(q int) int { return int(l.pairAt[q]) }
 
 // Len is the number of nodes.
 func (l *Layer) Len() int { return len(l.actors) }
@@ -311,6 +407,12 @@ func (l *Layer) Actor(id int64) string { return l.actors[id] }
 // Actors returns the actor ids of the nodes, indexed by node id. Do not modify it.
 func (l *Layer) Actors() []string { return l.actors }
 
+// ActorOf returns the data set's actor of node id.
+func (l *Layer) ActorOf(id int64) *Actor {
+	i := l.Data.actorIndex[l.actors[id]]
+	return &l.Data.Actors[i]
+}
+
 // NodeID returns the node id of an actor; ok is false when the actor is not in the layer.
 func (l *Layer) NodeID(actor string) (id int64, ok bool) {
 	id, ok = l.index[actor]
@@ -319,22 +421,18 @@ func (l *Layer) NodeID(actor string) (id int64, ok bool) {
 
 // Adjacency returns node id's neighbours (ascending) and the weights of the edges to them,
 // without copying. Do not modify them.
-func (l *Layer) Adjacency(id int64) (nbrs []int64, weights []float64) {
+func (l *Layer) Adjacency(id int64) (nbrs []int32, weights []float64) {
 	a, b := l.off[id], l.off[id+1]
 	return l.nbr[a:b], l.w[a:b]
 }
 
-// AdjacencyParts is Adjacency with the bilateral and club parts of each edge's weight.
-// Do not modify the slices.
-func (l *Layer) AdjacencyParts(id int64) (nbrs []int64, bilateral, club []float64) {
-	a, b := l.off[id], l.off[id+1]
-	return l.nbr[a:b], l.bil[a:b], l.club[a:b]
-}
-
-// Parts returns the bilateral and club weight of the edge between x and y (0, 0 if none).
+// Parts returns the bilateral and club weight of the pair of x and y (0, 0 if none).
 func (l *Layer) Parts(x, y int64) (bilateral, club float64) {
-	if p, ok := l.find(x, y); ok {
-		return l.bil[p], l.club[p]
+	if x < 0 || y < 0 || x >= int64(len(l.actors)) || y >= int64(len(l.actors)) {
+		return 0, 0
+	}
+	if p, ok := l.PairOf(int32(x), int32(y)); ok {
+		return l.pairs[p].Bilateral, l.pairs[p].Club
 	}
 	return 0, 0
 }
@@ -363,9 +461,6 @@ func (l *Layer) find(x, y int64) (int, bool) {
 		return 0, false
 	}
 	a, b := l.off[x], l.off[x+1]
-	i := sort.Search(b-a, func(i int) bool { return l.nbr[a+i] >= y })
-	if i < b-a && l.nbr[a+i] == y {
-		return a + i, true
-	}
-	return 0, false
+	i, ok := slices.BinarySearch(l.nbr[a:b], int32(y))
+	return int(a) + i, ok
 }

@@ -106,11 +106,90 @@ func TestLayerParts(t *testing.T) {
 	if w, _ := l.Weight(a, b); w != 4 {
 		t.Errorf("Weight(A,B) = %v", w)
 	}
-	if len(l.Clubs) != 2 || l.Clubs[0].ID != "K" || !reflect.DeepEqual(l.Clubs[0].Members, []int64{a, b, 2}) {
+	if len(l.Clubs) != 2 || l.Clubs[0].ID != "K" || !reflect.DeepEqual(l.Clubs[0].Members, []int32{int32(a), int32(b), 2}) {
 		t.Errorf("clubs %+v", l.Clubs)
 	}
-	if !reflect.DeepEqual(l.Ties, []int{0, 1, 2}) || !reflect.DeepEqual(l.Exchanges, []int{0}) {
-		t.Errorf("active rows %v %v", l.Ties, l.Exchanges)
+	rows := func(x, y string) (ties, exchanges, history []int32) {
+		u, _ := l.NodeID(x)
+		v, _ := l.NodeID(y)
+		p, ok := l.PairOf(int32(v), int32(u))
+		if !ok {
+			t.Fatalf("no pair %s–%s", x, y)
+		}
+		return l.TieRows(p), l.Exchanges(p), l.History(p)
+	}
+	if ties, _, _ := rows("A", "B"); !reflect.DeepEqual(ties, []int32{0, 1}) {
+		t.Errorf("A–B tie rows %v", ties)
+	}
+	if ties, _, _ := rows("C", "D"); !reflect.DeepEqual(ties, []int32{2}) {
+		t.Errorf("C–D tie rows %v", ties)
+	}
+	if ties, ex, hist := rows("D", "E"); len(ties) != 0 || !reflect.DeepEqual(ex, []int32{0}) || !reflect.DeepEqual(hist, []int32{0}) {
+		t.Errorf("D–E rows %v %v %v", ties, ex, hist)
+	}
+}
+
+// The period view: rows filtered by the period's one time rule, and the other layers of the
+// same period from As, equal to building them from the data set.
+func TestLayerPeriodView(t *testing.T) {
+	d, err := LoadFS(fsOf(smallWorld), "small")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []int{0, 1995, 2001, 2006, 2011} {
+		for _, k := range []LayerKind{Bilateral, Clubs, Combined} {
+			o := Options{Layer: Combined, At: at, ClubWeight: 0.5, Projection: Newman}
+			l, err := d.Layer(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			as, err := l.As(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.Layer = k
+			fresh, err := d.Layer(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(edgesOf(as), edgesOf(fresh)) || as.Len() != fresh.Len() {
+				t.Errorf("at %d: As(%s) %v, built %v", at, k, edgesOf(as), edgesOf(fresh))
+			}
+			for p, e := range l.Pairs() {
+				for _, r := range l.TieRows(p) {
+					if !o.active(d.Ties[r].Period) {
+						t.Errorf("at %d: inactive tie row %d on pair %d", at, r, p)
+					}
+				}
+				for _, r := range l.History(p) {
+					if x := d.Exchanges[r].Date.Year; at != 0 && int(x) > at {
+						t.Errorf("at %d: exchange of %d in the history", at, x)
+					}
+				}
+				if got := l.Options.weight(e.Bilateral, e.Club); got > 0 {
+					if w, ok := l.Weight(int64(e.U), int64(e.V)); !ok || w != got {
+						t.Errorf("at %d: pair %v weight %v, graph %v", at, e, got, w)
+					}
+				}
+			}
+		}
+	}
+	// The D–E exchange of 2001 is in the layer of 2001 only, and in the history from 2001 on.
+	for at, want := range map[int][2]int{2001: {1, 1}, 2006: {0, 0}} {
+		l, err := d.Layer(Options{Layer: Bilateral, At: at, ClubWeight: 1, Projection: Newman})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, okU := l.NodeID("D")
+		v, okV := l.NodeID("E")
+		p, ok := l.PairOf(int32(u), int32(v))
+		got := [2]int{}
+		if okU && okV && ok {
+			got = [2]int{len(l.Exchanges(p)), len(l.History(p))}
+		}
+		if got != want {
+			t.Errorf("at %d: D–E exchanges in period, history = %v, want %v", at, got, want)
+		}
 	}
 }
 

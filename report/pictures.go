@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/liaison-net/liaison/analysis"
+	"github.com/liaison-net/liaison/graphmodel"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -80,24 +81,19 @@ func network(rep *Report) string {
 	n := l.Len()
 	drawClubOnly := l.EdgeCount() <= 20000
 	b.WriteString(`<g stroke-linecap="round">`)
-	for u := 0; u < n; u++ {
-		nbrs, bil, _ := l.AdjacencyParts(int64(u))
-		for i, v := range nbrs {
-			if int(v) <= u {
-				continue
-			}
-			x1, y1 := toXY(u)
-			x2, y2 := toXY(int(v))
-			switch c := class[[2]string{l.Actor(int64(u)), l.Actor(v)}]; {
-			case bil[i] > 0 && c == "relational":
-				fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.6" opacity="0.8"/>`, x1, y1, x2, y2, relationalColour)
-			case bil[i] > 0:
-				fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.2" stroke-dasharray="5 3" opacity="0.8"/>`, x1, y1, x2, y2, transactionalColour)
-			case drawClubOnly:
-				fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="0.5" opacity="0.5"/>`, x1, y1, x2, y2, clubOnlyColour)
-			}
+	l.EachEdge(func(e graphmodel.Edge) {
+		bil := e.Bilateral
+		x1, y1 := toXY(int(e.F.ID()))
+		x2, y2 := toXY(int(e.T.ID()))
+		switch c := class[[2]string{e.F.Actor(), e.T.Actor()}]; {
+		case bil > 0 && c == "relational":
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.6" opacity="0.8"/>`, x1, y1, x2, y2, relationalColour)
+		case bil > 0:
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.2" stroke-dasharray="5 3" opacity="0.8"/>`, x1, y1, x2, y2, transactionalColour)
+		case drawClubOnly:
+			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="0.5" opacity="0.5"/>`, x1, y1, x2, y2, clubOnlyColour)
 		}
-	}
+	})
 	b.WriteString(`</g>`)
 	// Labels for the best-placed actors only on large graphs.
 	order := make([]int, n)

@@ -19,7 +19,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 func TestValidate(t *testing.T) {
 	for _, dir := range []string{"karate", "florentine", "southern-women", "example"} {
-		code, out, stderr := run(t, "validate", "../../../testdata/"+dir)
+		code, out, stderr := run(t, "validate", "../../testdata/"+dir)
 		if code != ExitOK || !strings.Contains(out, ": valid: ") || stderr != "" {
 			t.Errorf("validate %s: exit %d, out %q, err %q", dir, code, out, stderr)
 		}
@@ -55,13 +55,13 @@ func TestExitCodes(t *testing.T) {
 		err  string
 	}{
 		{[]string{"validate"}, ExitInvalid, "accepts 1 arg(s), received 0"},
-		{[]string{"summary", "../../../testdata/karate", "--layer", "trust"}, ExitInvalid, `layer "trust"`},
-		{[]string{"analyze", "../../../testdata/karate", "--format", "xml"}, ExitInvalid, `format "xml"`},
-		{[]string{"analyze", "../../../testdata/karate", "--no-such-flag"}, ExitInvalid, "unknown flag"},
-		{[]string{"summary", "../../../testdata/karate", "--at", "x"}, ExitInvalid, "invalid argument"},
+		{[]string{"summary", "../../testdata/karate", "--layer", "trust"}, ExitInvalid, `layer "trust"`},
+		{[]string{"analyze", "../../testdata/karate", "--format", "xml"}, ExitInvalid, `format "xml"`},
+		{[]string{"analyze", "../../testdata/karate", "--no-such-flag"}, ExitInvalid, "unknown flag"},
+		{[]string{"summary", "../../testdata/karate", "--at", "x"}, ExitInvalid, "invalid argument"},
 		{[]string{"frobnicate"}, ExitInvalid, "unknown command"},
-		{[]string{"validate", "../../../testdata/no-such-folder"}, ExitFailure, "no such file"},
-		{[]string{"analyze", "../../../testdata/karate", "-o", "/no/such/dir/out.json"}, ExitFailure, "no such file"},
+		{[]string{"validate", "../../testdata/no-such-folder"}, ExitFailure, "no such file"},
+		{[]string{"analyze", "../../testdata/karate", "-o", "/no/such/dir/out.json"}, ExitFailure, "no such file"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := run(t, tt.args...)
@@ -84,7 +84,7 @@ func TestVersionAndHelp(t *testing.T) {
 }
 
 func TestSummaryJSON(t *testing.T) {
-	code, out, stderr := run(t, "summary", "../../../testdata/southern-women", "--format", "json")
+	code, out, stderr := run(t, "summary", "../../testdata/southern-women", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -99,7 +99,7 @@ func TestSummaryJSON(t *testing.T) {
 	if s.LargestClub == nil || s.LargestClub.ID != "E8" || s.LargestClub.Members != 14 {
 		t.Errorf("largest club %+v", s.LargestClub)
 	}
-	code, out, _ = run(t, "summary", "../../../testdata/example", "--at", "1950")
+	code, out, _ = run(t, "summary", "../../testdata/example", "--at", "1950")
 	if code != 0 || !strings.Contains(out, "at 1950") {
 		t.Errorf("summary --at: %d\n%s", code, out)
 	}
@@ -109,7 +109,7 @@ func TestAnalyzeJSONStableAndAtomic(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
 	for _, p := range []string{a, b} {
-		if code, _, stderr := run(t, "analyze", "../../../testdata/example", "--format", "json", "-o", p); code != 0 {
+		if code, _, stderr := run(t, "analyze", "../../testdata/example", "--format", "json", "-o", p); code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 	}
@@ -140,7 +140,7 @@ func TestAnalyzeJSONStableAndAtomic(t *testing.T) {
 }
 
 func TestAnalyzeKarateStrength(t *testing.T) {
-	code, out, _ := run(t, "analyze", "../../../testdata/karate", "--format", "json")
+	code, out, _ := run(t, "analyze", "../../testdata/karate", "--format", "json")
 	if code != 0 {
 		t.Fatal(code)
 	}

@@ -18,14 +18,14 @@ func TestExportCommand(t *testing.T) {
 			t.Errorf("%s: %v, %d bytes", f, err, len(b))
 		}
 	}
-	if code, _, stderr := run(t, "export", "../../../testdata/florentine", "--format", "csv", "-o", filepath.Join(dir, "tables")); code != 0 {
+	if code, _, stderr := run(t, "export", "../../testdata/florentine", "--format", "csv", "-o", filepath.Join(dir, "tables")); code != 0 {
 		t.Fatalf("csv: %d %s", code, stderr)
 	}
 	nodes, _ := os.ReadFile(filepath.Join(dir, "tables", "nodes.csv"))
 	if !strings.HasPrefix(string(nodes), "Id,Label,") || strings.Count(string(nodes), "\n") != 17 {
 		t.Errorf("nodes.csv: %.60q", nodes)
 	}
-	code, out, _ := run(t, "export", "../../../testdata/florentine", "--format", "dot", "-o", "-")
+	code, out, _ := run(t, "export", "../../testdata/florentine", "--format", "dot", "-o", "-")
 	if code != 0 || !strings.HasPrefix(out, "graph") {
 		t.Errorf("dot to stdout: %d %.40q", code, out)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-const example = "../../../testdata/example"
+const example = "../../testdata/example"
 
 func TestTypologyCommand(t *testing.T) {
 	code, out, stderr := run(t, "typology", example)
