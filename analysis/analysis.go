@@ -84,6 +84,10 @@ type Result struct {
 	TypologyLists TypologyLists    `json:"typology_lists"`
 	Hubs          []Hub            `json:"hubs"` // best first
 	Settings      TypologySettings `json:"settings"`
+
+	// View is the period view that was analysed: every output of the result reads it (never
+	// the data set's files or another layer), so a result and its layer cannot disagree.
+	View *graphmodel.Layer `json:"-"`
 }
 
 // Analyze computes every measure of layer l. It builds the compact Index once and runs each
@@ -99,15 +103,8 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	}
 	x := NewIndex(l)
 	n := x.N
-	r := &Result{
-		Layer: LayerInfo{
-			Layer: string(l.Options.Layer), At: l.Options.At, ClubWeight: l.Options.ClubWeight,
-			Projection: string(l.Options.Projection), Nodes: n, Edges: x.M(),
-		},
-		Actors: make([]ActorMetrics, n),
-	}
+	r := &Result{Layer: layerInfo(l), Actors: make([]ActorMetrics, n), View: l}
 
-	r.Layer.Components = Components(x)
 	po := PathOptions{Workers: o.Workers, Progress: func(d, t int) { progress("shortest paths", d, t) }}
 	if o.Sample > 0 && o.Sample < n {
 		po.Sources = SampleSources(n, o.Sample, o.Seed)
@@ -182,10 +179,33 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		}
 	}
 	progress("typology", 0, 1)
-	if err := classify(l, x, core, cliques, comm, r, o.Typology); err != nil {
+	memberOf, err := classify(l, x, core, cliques, r, o.Typology)
+	if err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
+	// Brokerage roles and hubs, from the measures and the clubs.
+	groups, groupName := brokerageGroups(l.Data, x, comm, r, memberOf, o.Typology.Groups)
+	r.Settings.BrokerageGroup = groupName
+	br := BrokerageRoles(x, groups)
+	for u := range r.Actors {
+		r.Actors[u].Brokerage = br[u]
+		r.Actors[u].Clubs = float64(len(memberOf[u]))
+	}
+	hubCount := o.Typology.Hubs
+	if hubCount <= 0 {
+		hubCount = defaultHubs
+	}
+	r.Hubs = hubs(r, memberOf, hubCount)
 	return r, nil
+}
+
+// layerInfo describes the layer analysed.
+func layerInfo(l *graphmodel.Layer) LayerInfo {
+	_, components := l.Components()
+	return LayerInfo{
+		Layer: string(l.Options.Layer), At: l.Options.At, ClubWeight: l.Options.ClubWeight,
+		Projection: string(l.Options.Projection), Nodes: l.Len(), Edges: l.EdgeCount(), Components: components,
+	}
 }
 
 func (x *Index) names(ids []int32) []string {

@@ -44,3 +44,19 @@ func Evolve(ctx context.Context, d *graphmodel.Dataset, lo graphmodel.Options, o
 	}
 	return out, nil
 }
+
+// Years lists the years from first to last (inclusive) every step years.
+func Years(first, last, step int) []int {
+	var ys []int
+	for y := first; y <= last && step > 0; y += step {
+		ys = append(ys, y)
+	}
+	return ys
+}
+
+// SeriesYears steps evenly through the years first…last, at most maxYears of them (the step is
+// the smallest that fits): the years of the report's change over time.
+func SeriesYears(first, last, maxYears int) []int {
+	step := max(1, (last-first+1+maxYears-1)/maxYears)
+	return Years(first, last, step)
+}

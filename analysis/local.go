@@ -156,29 +156,3 @@ func StructuralHoles(x *Index, strength []float64) (constraint, effSize []float6
 	}
 	return constraint, effSize
 }
-
-// Components returns the number of connected components (an isolated node is one).
-func Components(x *Index) int {
-	seen := make([]bool, x.N)
-	stack := make([]int32, 0, 64)
-	count := 0
-	for s := 0; s < x.N; s++ {
-		if seen[s] {
-			continue
-		}
-		count++
-		seen[s] = true
-		stack = append(stack[:0], int32(s))
-		for len(stack) > 0 {
-			u := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for p := x.Off[u]; p < x.Off[u+1]; p++ {
-				if v := x.Nbr[p]; !seen[v] {
-					seen[v] = true
-					stack = append(stack, v)
-				}
-			}
-		}
-	}
-	return count
-}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"runtime"
@@ -16,6 +17,9 @@ var TieFactors = []string{"overlap", "cliques", "core", "clubs", "duration", "co
 
 // The factors of a club's relational score.
 var ClubFactors = []string{"density", "strength", "cliques", "size", "age"}
+
+// defaultHubs is the number of alliance hubs listed by default.
+const defaultHubs = 10
 
 // TypologyOptions tune the relational/transactional classification. The zero value gives
 // the documented defaults.
@@ -80,7 +84,7 @@ func (o TypologyOptions) withDefaults() (TypologyOptions, error) {
 		o.SmallClub = 5
 	}
 	if o.Hubs <= 0 {
-		o.Hubs = 10
+		o.Hubs = defaultHubs
 	}
 	switch o.Groups {
 	case "", "region", "community", "club":
@@ -221,11 +225,14 @@ func classOf(s, threshold float64) string {
 
 // classify fills the ties, clubs, typology, hubs and brokerage of r. x is the index of the
 // analysed layer l with its computed measures in r.Actors; core and cliques are those of x.
-func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm Communities, r *Result, o TypologyOptions) error {
+//
+// core and cliques may be nil (Classify): they are then computed where needed. It returns the
+// positions in r.Clubs of each node's active clubs.
+func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *Result, o TypologyOptions) ([][]int, error) {
 	d := l.Data
 	o, err := o.withDefaults()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ref := l.Options.At
 	if ref == 0 {
@@ -246,14 +253,14 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	// from the period view.
 	bx, err := indexOf(l, x, graphmodel.Bilateral)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cx, err := indexOf(l, x, graphmodel.Combined)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ccore, ccliques := core, cliques
-	if cx != x {
+	if cx != x || core == nil {
 		ccore, ccliques = CoreNumbers(cx), MaximalCliques(cx, 3)
 	}
 	maxCore := 0
@@ -319,7 +326,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 	var bCliquesOf [][]int32
 	if needCliques {
 		bcliques := cliques
-		if bx != x {
+		if bx != x || cliques == nil {
 			bcliques = MaximalCliques(bx, 3)
 		}
 		bCliquesOf = make([][]int32, bx.N)
@@ -472,17 +479,22 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, comm
 		}
 	}
 	r.TypologyLists.ensure()
+	return memberOf, nil
+}
 
-	// Brokerage roles.
-	groups, groupName := brokerageGroups(d, x, comm, r, memberOf, o.Groups)
-	r.Settings.BrokerageGroup = groupName
-	br := BrokerageRoles(x, groups)
-	for u := range r.Actors {
-		r.Actors[u].Brokerage = br[u]
-		r.Actors[u].Clubs = float64(len(memberOf[u]))
+// Classify computes only the typology of the period view l: the class of every bilateral tie
+// and club with its factors, the four counts and the settings — what explaining one tie or
+// club needs — without the centralities, communities, brokerage and hubs (Actors, Cliques,
+// Communities and Hubs are left empty).
+func Classify(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, error) {
+	r := &Result{View: l, Layer: layerInfo(l)}
+	if _, err := classify(l, NewIndex(l), nil, nil, r, o.Typology); err != nil {
+		return nil, fmt.Errorf("classify: %w", err)
 	}
-	r.Hubs = hubs(r, memberOf, o.Hubs)
-	return nil
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("classify: %w", err)
+	}
+	return r, nil
 }
 
 func (l *TypologyLists) ensure() {

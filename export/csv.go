@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"github.com/liaison-net/liaison/analysis"
-	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/layout"
 )
 
 // CSV file names in the folder that WriteFile writes for the csv format.
@@ -20,15 +20,16 @@ const (
 // imports (File › Import spreadsheet): nodes (Id, Label, then the node attributes of
 // WriteGEXF) and edges (Source, Target, Type = Undirected, Id, Weight, then the edge
 // attributes). Missing values are empty fields. Rows are written one at a time.
-func WriteCSV(nodes, edges io.Writer, l *graphmodel.Layer, r *analysis.Result, o Options) error {
-	if o.Positions == nil {
+func WriteCSV(nodes, edges io.Writer, r *analysis.Result, o Options) error {
+	if o.Positions == nil && r != nil && r.View != nil {
 		// The tables carry no drawing: skip the layout.
-		o.Positions = make([]Point, l.Len())
+		o.Positions = make([]layout.Point, r.View.Len())
 	}
-	g, err := newGraphData(l, r, o)
+	g, err := newGraphData(r, o)
 	if err != nil {
 		return err
 	}
+	l := g.l
 	bn := bufio.NewWriterSize(nodes, 64<<10)
 	cn := csv.NewWriter(bn)
 	rec := []string{"Id", "Label"}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/layout"
 )
 
 // TestCSVTables: nodes.csv and edges.csv have the headers Gephi's spreadsheet import
@@ -95,9 +96,9 @@ func TestStreamLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	pos := make([]Point, l.Len()) // the layout is tested elsewhere; here only the writers
+	pos := make([]layout.Point, l.Len()) // the layout is tested elsewhere; here only the writers
 	for _, f := range Formats {
-		if err := WriteFile(filepath.Join(dir, f), f, l, r, Options{Positions: pos}); err != nil {
+		if err := WriteFile(filepath.Join(dir, f), f, r, Options{Positions: pos}); err != nil {
 			t.Fatal(err)
 		}
 	}

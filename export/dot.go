@@ -17,11 +17,12 @@ import (
 // weight (rounded to an integer ≥ 1 in weight, which dot requires; exact in the tooltip),
 // a pen width growing with it and the colour of their class. The community, hub score,
 // class and relational score also travel as attributes that Graphviz keeps and ignores.
-func WriteDOT(w io.Writer, l *graphmodel.Layer, r *analysis.Result, o Options) error {
-	g, err := newGraphData(l, r, o)
+func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
+	g, err := newGraphData(r, o)
 	if err != nil {
 		return err
 	}
+	l := g.l
 	b := bufio.NewWriterSize(w, 64<<10)
 	var werr error
 	put := func(ss ...string) {

@@ -66,11 +66,11 @@ func writeAll(t testing.TB, c exportCase, dir string) (*graphmodel.Layer, *analy
 	t.Helper()
 	l, r := analysed(t, c)
 	for _, f := range []string{"gexf", "graphml", "dot"} {
-		if err := WriteFile(filepath.Join(dir, "out."+f), f, l, r, c.opts); err != nil {
+		if err := WriteFile(filepath.Join(dir, "out."+f), f, r, c.opts); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := WriteFile(dir, "csv", l, r, c.opts); err != nil {
+	if err := WriteFile(dir, "csv", r, c.opts); err != nil {
 		t.Fatal(err)
 	}
 	return l, r
@@ -151,7 +151,7 @@ func TestDeterministic(t *testing.T) {
 func TestGEXFContent(t *testing.T) {
 	l, r := analysed(t, cases[1])
 	var buf bytes.Buffer
-	if err := WriteGEXF(&buf, l, r, Options{}); err != nil {
+	if err := WriteGEXF(&buf, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	s := buf.String()
@@ -213,9 +213,9 @@ func TestGEXFContent(t *testing.T) {
 	}
 
 	// With --at the export is static.
-	l2, r2 := analysed(t, exportCase{path: cases[1].path, layer: combined(1995)})
+	_, r2 := analysed(t, exportCase{path: cases[1].path, layer: combined(1995)})
 	buf.Reset()
-	if err := WriteGEXF(&buf, l2, r2, Options{}); err != nil {
+	if err := WriteGEXF(&buf, r2, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), `mode="static"`) || strings.Contains(buf.String(), "spell") {
@@ -232,26 +232,13 @@ func attrOf(line, name string) string {
 	return rest[:strings.IndexByte(rest, '"')]
 }
 
-// TestHubScores: the listed hubs have the score analysis gave them.
-func TestHubScores(t *testing.T) {
-	l, r := analysed(t, cases[4])
-	h := analysis.HubScores(r)
-	for _, hub := range r.Hubs {
-		u, _ := l.NodeID(hub.ID)
-		if d := h[u] - hub.Score; d > 1e-12 || d < -1e-12 {
-			t.Errorf("%s: hub score %v, analysis %v", hub.ID, h[u], hub.Score)
-		}
-	}
-}
-
-// TestMismatch: an analysis of another layer is refused.
-func TestMismatch(t *testing.T) {
-	l, _ := analysed(t, cases[0])
+// TestBadInput: a result without its layer and an unknown format are refused.
+func TestBadInput(t *testing.T) {
 	_, r := analysed(t, cases[1])
-	if err := WriteGEXF(&bytes.Buffer{}, l, r, Options{}); err == nil {
-		t.Error("no error for an analysis of another layer")
+	if err := WriteGEXF(&bytes.Buffer{}, &analysis.Result{}, Options{}); err == nil {
+		t.Error("no error for a result without its layer")
 	}
-	if err := WriteFile(filepath.Join(t.TempDir(), "x"), "pdf", l, r, Options{}); err == nil {
+	if err := WriteFile(filepath.Join(t.TempDir(), "x"), "pdf", r, Options{}); err == nil {
 		t.Error("no error for an unknown format")
 	}
 }

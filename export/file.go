@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/liaison-net/liaison/analysis"
-	"github.com/liaison-net/liaison/graphmodel"
 	"github.com/liaison-net/liaison/internal/atomicfile"
 )
 
@@ -16,7 +15,7 @@ import (
 var Formats = []string{"gexf", "graphml", "csv", "dot"}
 
 // Writer is the shape of WriteGEXF, WriteGraphML and WriteDOT.
-type Writer func(w io.Writer, l *graphmodel.Layer, r *analysis.Result, o Options) error
+type Writer func(w io.Writer, r *analysis.Result, o Options) error
 
 // WriterFor returns the writer of a single-file format (gexf, graphml, dot); ok is false for
 // csv (two files: see WriteCSV) and unknown formats.
@@ -35,7 +34,7 @@ func WriterFor(format string) (Writer, bool) {
 // WriteFile writes the export in format (one of Formats) to path, atomically: for csv, path
 // is a folder (created if needed) that receives nodes.csv and edges.csv, each written
 // atomically; otherwise path is the file.
-func WriteFile(path, format string, l *graphmodel.Layer, r *analysis.Result, o Options) error {
+func WriteFile(path, format string, r *analysis.Result, o Options) error {
 	if format == "csv" {
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			return fmt.Errorf("export: %w", err)
@@ -45,7 +44,7 @@ func WriteFile(path, format string, l *graphmodel.Layer, r *analysis.Result, o O
 		nodesPath, edgesPath := filepath.Join(path, NodesCSV), filepath.Join(path, EdgesCSV)
 		return atomicfile.Write(nodesPath, func(nw io.Writer) error {
 			return atomicfile.Write(edgesPath, func(ew io.Writer) error {
-				return WriteCSV(nw, ew, l, r, o)
+				return WriteCSV(nw, ew, r, o)
 			})
 		})
 	}
@@ -53,5 +52,5 @@ func WriteFile(path, format string, l *graphmodel.Layer, r *analysis.Result, o O
 	if !ok {
 		return fmt.Errorf("export: format %q: want %s", format, strings.Join(Formats, ", "))
 	}
-	return atomicfile.Write(path, func(w io.Writer) error { return fn(w, l, r, o) })
+	return atomicfile.Write(path, func(w io.Writer) error { return fn(w, r, o) })
 }

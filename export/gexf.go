@@ -22,11 +22,12 @@ const (
 // and placed by Layout. When the data set has times and the layer is not limited to a year
 // (no --at), the graph is dynamic: nodes and edges have spells (timeformat integer for years,
 // date when the data has full dates). The document is written element by element.
-func WriteGEXF(w io.Writer, l *graphmodel.Layer, r *analysis.Result, o Options) error {
-	g, err := newGraphData(l, r, o)
+func WriteGEXF(w io.Writer, r *analysis.Result, o Options) error {
+	g, err := newGraphData(r, o)
 	if err != nil {
 		return err
 	}
+	l := g.l
 	tl := newTimeline(l, o)
 	x := newXMLWriter(w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")

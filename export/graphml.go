@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/liaison-net/liaison/analysis"
-	"github.com/liaison-net/liaison/graphmodel"
 )
 
 // WriteGraphML writes layer l and its analysis r as GraphML: an undirected graph with typed
@@ -14,11 +13,12 @@ import (
 // "weight", and the drawing as the node keys label, x, y, size, r, g, b (and r, g, b on
 // edges), which Gephi's GraphML importer maps to label, position, size and colour. GraphML has no standard
 // time, so the export is static. The document is written element by element.
-func WriteGraphML(w io.Writer, l *graphmodel.Layer, r *analysis.Result, o Options) error {
-	g, err := newGraphData(l, r, o)
+func WriteGraphML(w io.Writer, r *analysis.Result, o Options) error {
+	g, err := newGraphData(r, o)
 	if err != nil {
 		return err
 	}
+	l := g.l
 	x := newXMLWriter(w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	x.raw(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/layout"
 )
 
 // Options tune an export. The zero value gives the defaults.
@@ -16,7 +17,7 @@ type Options struct {
 	Seed uint64
 	// Positions, when not nil, are the node positions (indexed by node id, in [−1, 1]²)
 	// instead of Layout's.
-	Positions []Point
+	Positions []layout.Point
 	// Static writes a GEXF without time even when the data set has times.
 	Static bool
 	// OpenEnds leaves the open ends of GEXF spells open (an empty since or until: Gephi reads
@@ -109,20 +110,16 @@ type graphData struct {
 	hub     []float64 // hub-like score of every node
 	hubRank []int     // 1-based rank in r.Hubs, 0 when not listed
 	clubsOf [][]string
-	pos     []Point
+	pos     []layout.Point
 }
 
-// newGraphData prepares the export of layer l analysed as r.
-func newGraphData(l *graphmodel.Layer, r *analysis.Result, o Options) (*graphData, error) {
+// newGraphData prepares the export of the analysis r of its period view.
+func newGraphData(r *analysis.Result, o Options) (*graphData, error) {
+	if r == nil || r.View == nil {
+		return nil, fmt.Errorf("export: no analysed layer")
+	}
+	l := r.View
 	n := l.Len()
-	if r == nil || len(r.Actors) != n {
-		return nil, fmt.Errorf("export: the analysis does not match the layer (%d actors, %d nodes)", lenActors(r), n)
-	}
-	for u := range r.Actors {
-		if r.Actors[u].ID != l.Actor(int64(u)) {
-			return nil, fmt.Errorf("export: the analysis does not match the layer (actor %d is %q, node %d is %q)", u, r.Actors[u].ID, u, l.Actor(int64(u)))
-		}
-	}
 	g := &graphData{l: l, r: r}
 	d := l.Data
 	for u := 0; u < n; u++ {
@@ -206,19 +203,12 @@ func newGraphData(l *graphmodel.Layer, r *analysis.Result, o Options) (*graphDat
 		for u := range groups {
 			groups[u] = int(r.Actors[u].Community)
 		}
-		g.pos = Layout(analysis.NewIndex(l), groups, seed)
+		g.pos = layout.Layout(analysis.NewIndex(l), groups, seed)
 	}
 	if len(g.pos) != n {
 		return nil, fmt.Errorf("export: %d positions for %d nodes", len(g.pos), n)
 	}
 	return g, nil
-}
-
-func lenActors(r *analysis.Result) int {
-	if r == nil {
-		return 0
-	}
-	return len(r.Actors)
 }
 
 var brokerageNames = []string{"coordinator", "itinerant", "gatekeeper", "representative", "liaison"}

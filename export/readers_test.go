@@ -12,30 +12,19 @@ import (
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testenv"
 )
 
 // The exports are checked by the programs that read them: xmllint against the GEXF 1.3
 // RELAX NG grammar, Graphviz's dot, NetworkX and igraph (scripts/check_exports.py) and the
-// Gephi toolkit's own importers (scripts/gephi-check). A missing tool skips its check, or
-// fails it when CI=true.
+// Gephi toolkit's own importers (scripts/gephi-check). They run with LIAISON_EXTERNAL=1
+// (internal/testenv); a missing tool then skips its check, or fails it when CI=true.
 
-const gexfRNG = "../../shared/schemas/gexf-1.3/gexf.rng"
-
-// unavailable skips the test (or fails it on CI) because a tool cannot run.
-func unavailable(t *testing.T, what string, err error) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s: %v (on CI every reader must run: bash scripts/setup installs them)", what, err)
-	}
-	t.Skipf("%s not available: %v (bash scripts/setup installs it)", what, err)
-}
-
+// lookPath is the path of tool, under testenv.Tool's rule.
 func lookPath(t *testing.T, tool string) string {
 	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		unavailable(t, tool, err)
-	}
+	testenv.Tool(t, tool)
+	p, _ := exec.LookPath(tool)
 	return p
 }
 
@@ -66,9 +55,7 @@ func TestReaders(t *testing.T) {
 	ws := writeCases(t)
 	t.Run("xmllint", func(t *testing.T) {
 		xmllint := lookPath(t, "xmllint")
-		if _, err := os.Stat(gexfRNG); err != nil {
-			unavailable(t, "the GEXF 1.3 grammar", err)
-		}
+		gexfRNG := testenv.Shared(t, "schemas/gexf-1.3/gexf.rng")
 		for _, w := range ws {
 			out, err := exec.Command(xmllint, "--noout", "--relaxng", gexfRNG, filepath.Join(w.dir, "out.gexf")).CombinedOutput()
 			if err != nil {
@@ -95,10 +82,7 @@ func TestReaders(t *testing.T) {
 		}
 	})
 	t.Run("networkx-igraph", func(t *testing.T) {
-		python := lookPath(t, "python3")
-		if out, err := exec.Command(python, "-c", "import networkx, igraph").CombinedOutput(); err != nil {
-			unavailable(t, "networkx and igraph", fmt.Errorf("%v: %s", err, out))
-		}
+		python := testenv.Python(t, "networkx", "igraph")
 		var files []any
 		for _, w := range ws {
 			for _, f := range []string{"gexf", "graphml"} {
@@ -121,8 +105,8 @@ func TestReaders(t *testing.T) {
 		}
 	})
 	t.Run("gephi", func(t *testing.T) {
-		cp := gephiClasspath(t)
 		java := lookPath(t, "java")
+		cp := gephiClasspath(t)
 		var spec strings.Builder
 		for _, w := range ws {
 			for _, f := range []string{"gexf", "graphml"} {
@@ -164,7 +148,7 @@ func typed(d attrDef, v val) []any {
 // manifestEntry says what NetworkX and igraph must find in a case's file of format f.
 func manifestEntry(t *testing.T, w written, f string) map[string]any {
 	t.Helper()
-	g, err := newGraphData(w.l, w.r, w.c.opts)
+	g, err := newGraphData(w.r, w.c.opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +217,7 @@ func (t *timeline) value(x int64) any {
 // for a dynamic GEXF, the time bounds and the intervals of the node with the most spells.
 func gephiLine(t *testing.T, w written, f string) string {
 	t.Helper()
-	g, err := newGraphData(w.l, w.r, w.c.opts)
+	g, err := newGraphData(w.r, w.c.opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,12 +291,12 @@ func gephiClasspath(t *testing.T) string {
 			msgs = append(msgs, fmt.Sprintf("mvn %s: %v\n%s", strings.Join(args, " "), err, out))
 		}
 		if !built {
-			unavailable(t, "the Gephi toolkit check (scripts/gephi-check)", fmt.Errorf("%s", strings.Join(msgs, "\n")))
+			testenv.Missing(t, "the Gephi toolkit check (scripts/gephi-check) does not build:\n%s", strings.Join(msgs, "\n"))
 		}
 	}
 	cp, err := os.ReadFile(cpFile)
 	if err != nil {
-		unavailable(t, "the Gephi toolkit class path", err)
+		testenv.Missing(t, "the Gephi toolkit class path: %v", err)
 	}
 	return filepath.Join(dir, "target", "classes") + string(os.PathListSeparator) + strings.TrimSpace(string(cp))
 }

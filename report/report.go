@@ -1,15 +1,14 @@
 package report
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"slices"
 	"sort"
 
 	"github.com/liaison-net/liaison/analysis"
-	"github.com/liaison-net/liaison/export"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/layout"
 )
 
 // Report is everything the report shows, computed once; the HTML and Markdown writers only
@@ -19,82 +18,63 @@ type Report struct {
 	Data     *graphmodel.Dataset
 	Layer    *graphmodel.Layer
 	Result   *analysis.Result
-	First    string // the data set's time span ("" without times)
+	Summary  *graphmodel.Summary // the data set's counts, span and the three layers of the period
+	First    string              // the data set's time span ("" without times)
 	Last     string
-	Layers   []LayerCount         // counts of the three layers in the period
-	Series   []analysis.YearPoint // change over time; empty without times or with --at
+	Layers   []graphmodel.LayerSummary // counts of the three layers in the period
+	Series   []analysis.YearPoint      // change over time; empty without times or with --at
 	Pictures Pictures
-}
-
-// LayerCount counts one layer.
-type LayerCount struct {
-	Layer                string
-	Nodes, Edges         int
-	Density, TotalWeight float64
 }
 
 // Options tune the report.
 type Options struct {
-	Analysis analysis.Options
-	// MaxYears bounds the number of years in the series (default 25): the step is chosen so
-	// that the span fits.
-	MaxYears int
 	// Progress, when not nil, is told what the report is doing.
 	Progress func(stage string, done, total int)
 }
 
-// Build analyses the layer l (of d) and everything the report shows.
-func Build(ctx context.Context, l *graphmodel.Layer, o Options) (*Report, error) {
-	d := l.Data
-	progress := func(s string, done, total int) {
-		if o.Progress != nil {
-			o.Progress(s, done, total)
-		}
+// Build prepares the report of the analysis r (of its period view r.View) and the change over
+// time series (nil for none; see SeriesOptions and analysis.Evolve): it analyses nothing
+// itself.
+func Build(r *analysis.Result, series []analysis.YearPoint, o Options) (*Report, error) {
+	if r == nil || r.View == nil {
+		return nil, fmt.Errorf("report: no analysed layer")
 	}
-	ao := o.Analysis
-	ao.Progress = o.Progress
-	r, err := analysis.Analyze(ctx, l, ao)
+	l := r.View
+	d := l.Data
+	sum, err := graphmodel.Summarize(l)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	rep := &Report{Title: "Liaison network report: " + d.Path, Data: d, Layer: l, Result: r}
-	first, last, hasTimes := d.Span()
-	if hasTimes {
-		rep.First, rep.Last = first.String(), last.String()
+	rep := &Report{Title: "Liaison network report: " + d.Path, Data: d, Layer: l, Result: r, Summary: sum,
+		First: sum.First, Last: sum.Last, Layers: sum.Layers, Series: series}
+	if o.Progress != nil {
+		o.Progress("pictures", 0, 1)
 	}
-	for _, k := range []graphmodel.LayerKind{graphmodel.Bilateral, graphmodel.Clubs, graphmodel.Combined} {
-		lo := l.Options
-		lo.Layer = k
-		ll, err := d.Layer(lo)
-		if err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
-		rep.Layers = append(rep.Layers, LayerCount{Layer: string(k), Nodes: ll.Len(), Edges: ll.EdgeCount(), Density: ll.Density(), TotalWeight: ll.TotalWeight()})
-	}
-	if hasTimes && l.Options.At == 0 {
-		maxYears := o.MaxYears
-		if maxYears <= 0 {
-			maxYears = 25
-		}
-		y0, y1 := int(first.Year), int(last.Year)
-		step := max(1, int(math.Ceil(float64(y1-y0+1)/float64(maxYears))))
-		var years []int
-		for y := y0; y <= y1; y += step {
-			years = append(years, y)
-		}
-		// The series needs ranks, not exact betweenness: sample it.
-		so := o.Analysis
-		so.Sample = 200
-		so.Progress = func(_ string, done, total int) { progress("change over time", done, total) }
-		if rep.Series, err = analysis.Evolve(ctx, d, l.Options, so, years, 3); err != nil {
-			return nil, fmt.Errorf("report: %w", err)
-		}
-	}
-	progress("pictures", 0, 1)
 	if rep.Pictures, err = drawAll(rep); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	return rep, nil
+}
+
+// SeriesYears are the years of the change over time that the report shows for the period view
+// l: none with --at or without times, else at most maxYears (25 when ≤ 0) evenly stepped over
+// the data set's span.
+func SeriesYears(l *graphmodel.Layer, maxYears int) []int {
+	first, last, ok := l.Data.Span()
+	if !ok || l.Options.At != 0 {
+		return nil
+	}
+	if maxYears <= 0 {
+		maxYears = 25
+	}
+	return analysis.SeriesYears(int(first.Year), int(last.Year), maxYears)
+}
+
+// SeriesOptions are the analysis options of the series: the report's, with betweenness
+// sampled from 200 sources (the series needs ranks, not exact values).
+func SeriesOptions(o analysis.Options) analysis.Options {
+	o.Sample = 200
+	return o
 }
 
 // Broker is one row of the brokers table.
@@ -145,11 +125,11 @@ func (rep *Report) LargestCliques(n int) [][]string {
 func Examples(list []string, n int) []string { return list[:min(n, len(list))] }
 
 // layoutOf lays the analysed layer out, grouping by community for large graphs.
-func layoutOf(rep *Report) []export.Point {
+func layoutOf(rep *Report) []layout.Point {
 	x := analysis.NewIndex(rep.Layer)
 	groups := make([]int, len(rep.Result.Actors))
 	for i, a := range rep.Result.Actors {
 		groups[i] = int(a.Community)
 	}
-	return export.Layout(x, groups, 1)
+	return layout.Layout(x, groups, 1)
 }

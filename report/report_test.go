@@ -16,19 +16,21 @@ import (
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testenv"
+	"github.com/liaison-net/liaison/internal/testutil"
 )
 
 func build(t *testing.T, o graphmodel.Options) *Report {
 	t.Helper()
-	d, err := graphmodel.Load("../testdata/example")
-	if err != nil {
-		t.Fatal(err)
+	r := testutil.Analyze(t, "../testdata/example", o, analysis.Options{})
+	var series []analysis.YearPoint
+	if years := SeriesYears(r.View, 0); len(years) > 0 {
+		var err error
+		if series, err = analysis.Evolve(context.Background(), r.View.Data, o, SeriesOptions(analysis.Options{}), years, 3); err != nil {
+			t.Fatal(err)
+		}
 	}
-	l, err := d.Layer(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Build(context.Background(), l, Options{Analysis: analysis.Options{}})
+	rep, err := Build(r, series, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,15 +128,10 @@ func TestMarkdownAndPictures(t *testing.T) {
 	}
 }
 
-// chromium returns the headless Chromium command, or skips (fails in CI) without one.
+// chromium returns the headless Chromium command; it needs LIAISON_EXTERNAL=1 (testenv.Tool).
 func chromium(t *testing.T) []string {
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium is required in CI (scripts/setup installs it)")
-		}
-		t.Skip("no chromium")
-	}
+	testenv.Tool(t, "chromium")
+	path, _ := exec.LookPath("chromium")
 	return []string{path, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + t.TempDir()}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/liaison-net/liaison/graphmodel"
 )
 
 // run calls Do as main does and returns the exit status, stdout and stderr.
@@ -88,7 +90,7 @@ func TestSummaryJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var s Summary
+	var s graphmodel.Summary
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
 	}

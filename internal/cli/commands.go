@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-	"gonum.org/v1/gonum/graph/topo"
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
@@ -72,82 +71,6 @@ Exit status 0 when the data set is valid, 2 when it is not.`,
 	}
 }
 
-// Summary is what `liaison summary` reports.
-type Summary struct {
-	Path        string         `json:"path"`
-	Files       []string       `json:"files"`
-	Actors      int            `json:"actors"`
-	TieRows     int            `json:"tie_rows"`
-	Clubs       int            `json:"clubs"`
-	Memberships int            `json:"memberships"`
-	Exchanges   int            `json:"exchanges"`
-	First       string         `json:"first,omitempty"` // earliest time in the data set
-	Last        string         `json:"last,omitempty"`  // latest time in the data set
-	At          int            `json:"at,omitempty"`
-	Layers      []LayerSummary `json:"layers"`
-	Layer       string         `json:"layer"` // the layer the components are of
-	Components  int            `json:"components"`
-	Largest     int            `json:"largest_component"`
-	Isolates    int            `json:"isolates"`
-	LargestClub *ClubSize      `json:"largest_club,omitempty"`
-	ActiveClubs int            `json:"active_clubs"`
-}
-
-// LayerSummary counts one layer.
-type LayerSummary struct {
-	Layer       string  `json:"layer"`
-	Nodes       int     `json:"nodes"`
-	Edges       int     `json:"edges"`
-	TotalWeight float64 `json:"total_weight"`
-	Density     float64 `json:"density"`
-}
-
-// ClubSize names a club and its number of active members.
-type ClubSize struct {
-	ID      string `json:"id"`
-	Name    string `json:"name,omitempty"`
-	Members int    `json:"members"`
-}
-
-func summarize(d *graphmodel.Dataset, o graphmodel.Options) (*Summary, error) {
-	s := &Summary{
-		Path: d.Path, Files: d.Files, Actors: len(d.Actors), TieRows: len(d.Ties), Clubs: len(d.Clubs),
-		Memberships: len(d.Memberships), Exchanges: len(d.Exchanges), At: o.At, Layer: string(o.Layer),
-	}
-	if first, last, ok := d.Span(); ok {
-		s.First, s.Last = first.String(), last.String()
-	}
-	var chosen *graphmodel.Layer
-	for _, k := range []graphmodel.LayerKind{graphmodel.Bilateral, graphmodel.Clubs, graphmodel.Combined} {
-		lo := o
-		lo.Layer = k
-		l, err := d.Layer(lo)
-		if err != nil {
-			return nil, err
-		}
-		if k == o.Layer {
-			chosen = l
-		}
-		s.Layers = append(s.Layers, LayerSummary{Layer: string(k), Nodes: l.Len(), Edges: l.EdgeCount(), TotalWeight: l.TotalWeight(), Density: l.Density()})
-	}
-	for _, cc := range topo.ConnectedComponents(chosen) {
-		s.Components++
-		if len(cc) > s.Largest {
-			s.Largest = len(cc)
-		}
-		if len(cc) == 1 {
-			s.Isolates++
-		}
-	}
-	s.ActiveClubs = len(chosen.Clubs)
-	for _, c := range chosen.Clubs {
-		if s.LargestClub == nil || len(c.Members) > s.LargestClub.Members {
-			s.LargestClub = &ClubSize{ID: c.ID, Name: d.Clubs[c.Index].Name, Members: len(c.Members)}
-		}
-	}
-	return s, nil
-}
-
 func newSummary(g *globals) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
@@ -171,7 +94,11 @@ edges, total weight and density of each layer, the connected components of the c
 			if err != nil {
 				return err
 			}
-			s, err := summarize(d, o)
+			l, err := d.Layer(o)
+			if err != nil {
+				return err
+			}
+			s, err := graphmodel.Summarize(l)
 			if err != nil {
 				return err
 			}
@@ -179,7 +106,7 @@ edges, total weight and density of each layer, the connected components of the c
 				if format == "json" {
 					return writeJSON(w, s)
 				}
-				return s.table(w)
+				return summaryTable(w, s)
 			})
 		},
 	}
@@ -187,7 +114,7 @@ edges, total weight and density of each layer, the connected components of the c
 	return cmd
 }
 
-func (s *Summary) table(w io.Writer) error {
+func summaryTable(w io.Writer, s *graphmodel.Summary) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "data set\t%s (%s)\n", s.Path, strings.Join(s.Files, ", "))
 	period := "all time"

@@ -35,7 +35,7 @@ written atomically; -o - writes a single-file format to stdout.`,
 			}
 			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
-			_, l, r, err := runAnalysis(cmd, g, af, args, st)
+			_, _, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
 			}
@@ -45,9 +45,9 @@ written atomically; -o - writes a single-file format to stdout.`,
 				if !ok {
 					return usageError{fmt.Errorf("format %s writes a folder: -o DIR", format)}
 				}
-				return output(cmd, "", func(wr io.Writer) error { return w(wr, l, r, export.Options{}) })
+				return output(cmd, "", func(wr io.Writer) error { return w(wr, r, export.Options{}) })
 			}
-			return export.WriteFile(out, format, l, r, export.Options{})
+			return export.WriteFile(out, format, r, export.Options{})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "gexf", strings.Join(export.Formats, ", "))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/report"
 )
 
@@ -38,18 +39,24 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 			if format == "md" && strings.ToLower(filepath.Ext(out)) != ".md" {
 				return usageError{fmt.Errorf("-o %s: a Markdown report is a .md file", out)}
 			}
-			lo, ao, d, err := prepare(cmd, g, af, args)
-			if err != nil {
-				return err
-			}
 			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
-			st.begin("build layer")
-			l, err := d.Layer(lo)
+			_, l, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
 			}
-			rep, err := report.Build(cmd.Context(), l, report.Options{Analysis: ao, Progress: st.progress})
+			var series []analysis.YearPoint
+			if years := report.SeriesYears(l, 0); len(years) > 0 {
+				ao, err := af.options(nil)
+				if err != nil {
+					return err
+				}
+				ao.Progress = func(_ string, done, total int) { st.progress("change over time", done, total) }
+				if series, err = analysis.Evolve(cmd.Context(), l.Data, l.Options, report.SeriesOptions(ao), years, 3); err != nil {
+					return err
+				}
+			}
+			rep, err := report.Build(r, series, report.Options{Progress: st.progress})
 			if err != nil {
 				return err
 			}

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -115,9 +115,16 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st := newStages(cmd.ErrOrStderr(), false)
-			defer st.finish()
-			_, _, r, err := runAnalysis(cmd, g, af, args, st)
+			lo, ao, d, err := prepare(cmd, g, af, args)
+			if err != nil {
+				return err
+			}
+			l, err := d.Layer(lo)
+			if err != nil {
+				return err
+			}
+			// One tie or club needs its typology only: no centralities, communities or hubs.
+			r, err := analysis.Classify(cmd.Context(), l, ao)
 			if err != nil {
 				return err
 			}
@@ -137,14 +144,10 @@ func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
 	if a > b {
 		a, b = b, a
 	}
-	i := sort.Search(len(r.Ties), func(i int) bool {
-		t := r.Ties[i]
-		return t.Source > a || (t.Source == a && t.Target >= b)
-	})
-	if i == len(r.Ties) || r.Ties[i].Source != a || r.Ties[i].Target != b {
+	t, ok := r.Tie(a, b)
+	if !ok {
 		return usageError{fmt.Errorf("no bilateral tie between %q and %q in this period", a, b)}
 	}
-	t := r.Ties[i]
 	fmt.Fprintf(w, "tie %s–%s: %s (relational score %.3f; relational from %.2f)\n", a, b, t.Class, t.RelationalScore, r.Settings.Threshold)
 	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(t.Domains, ", ")))
 	explainFactors(w, t.Factors, r.Settings.TieWeights, tieFactorHelp)
@@ -158,10 +161,7 @@ func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
 }
 
 func explainClub(w io.Writer, r *analysis.Result, id string) error {
-	for _, c := range r.Clubs {
-		if c.ID != id {
-			continue
-		}
+	if c, ok := r.Club(id); ok {
 		fmt.Fprintf(w, "club %s", c.ID)
 		if c.Name != "" {
 			fmt.Fprintf(w, " (%s)", c.Name)
@@ -242,10 +242,7 @@ prints one row a year: actors, edges, density, the four typology counts and the 
 			}
 			st := newStages(cmd.ErrOrStderr(), false)
 			defer st.finish()
-			var years []int
-			for y := from; y <= to; y += step {
-				years = append(years, y)
-			}
+			years := analysis.Years(from, to, step)
 			ao.Progress = st.progress
 			rows, err := analysis.Evolve(cmd.Context(), d, lo, ao, years, top)
 			if err != nil {
@@ -293,18 +290,6 @@ func evolveCSV(w io.Writer, rows []analysis.YearPoint) error {
 	return cw.Error()
 }
 
-// WhatIf is what `liaison whatif` reports.
-type WhatIf struct {
-	Removed          []string   `json:"removed"`
-	ComponentsBefore int        `json:"components_before"`
-	ComponentsAfter  int        `json:"components_after"`
-	EfficiencyBefore float64    `json:"efficiency_before"`
-	EfficiencyAfter  float64    `json:"efficiency_after"`
-	LostPaths        [][]string `json:"ties_losing_relational_path"` // ties whose ends no longer have a relational path
-	HubsBefore       []string   `json:"hubs_before"`
-	HubsAfter        []string   `json:"hubs_after"`
-}
-
 func newWhatIf(g *globals) *cobra.Command {
 	var format, remove string
 	af := &analysisFlags{}
@@ -331,31 +316,29 @@ ends lose their last path over relational ties, and the hub ranking before and a
 			if len(ids) == 0 {
 				return usageError{fmt.Errorf("--remove: name at least one actor")}
 			}
-			lo, ao, d, err := prepare(cmd, g, af, args)
+			ao, err := af.options(nil)
 			if err != nil {
 				return err
 			}
-			ao.Sample = 0 // efficiency needs every source
-			d2, err := d.Without(ids...)
+			st := newStages(cmd.ErrOrStderr(), false)
+			defer st.finish()
+			af.sample = 0 // efficiency needs every source
+			_, _, before, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
+				return err
+			}
+			wi, err := analysis.WhatIf(cmd.Context(), before, ids, ao)
+			if errors.Is(err, graphmodel.ErrUnknownRef) {
 				return usageError{err}
 			}
-			var res [2]*analysis.Result
-			for i, ds := range []*graphmodel.Dataset{d, d2} {
-				l, err := ds.Layer(lo)
-				if err != nil {
-					return err
-				}
-				if res[i], err = analysis.Analyze(cmd.Context(), l, ao); err != nil {
-					return err
-				}
+			if err != nil {
+				return err
 			}
-			wi := whatIf(ids, res[0], res[1])
 			return output(cmd, "", func(w io.Writer) error {
 				if format == "json" {
 					return writeJSON(w, wi)
 				}
-				return wi.table(w)
+				return whatIfTable(w, wi)
 			})
 		},
 	}
@@ -365,75 +348,7 @@ ends lose their last path over relational ties, and the hub ranking before and a
 	return cmd
 }
 
-func whatIf(ids []string, before, after *analysis.Result) *WhatIf {
-	wi := &WhatIf{Removed: ids, LostPaths: [][]string{}}
-	wi.ComponentsBefore, wi.EfficiencyBefore = componentsAndEfficiency(before)
-	wi.ComponentsAfter, wi.EfficiencyAfter = componentsAndEfficiency(after)
-	relBefore, relAfter := relationalComponents(before), relationalComponents(after)
-	for _, t := range after.Ties {
-		if relBefore.same(t.Source, t.Target) && !relAfter.same(t.Source, t.Target) {
-			wi.LostPaths = append(wi.LostPaths, []string{t.Source, t.Target})
-		}
-	}
-	for _, h := range before.Hubs {
-		wi.HubsBefore = append(wi.HubsBefore, h.ID)
-	}
-	for _, h := range after.Hubs {
-		wi.HubsAfter = append(wi.HubsAfter, h.ID)
-	}
-	return wi
-}
-
-// componentsAndEfficiency returns the components of the analysed layer and its global
-// efficiency, Σ_u harmonic(u) / (n(n−1)).
-func componentsAndEfficiency(r *analysis.Result) (int, float64) {
-	n := len(r.Actors)
-	sum := 0.0
-	for _, a := range r.Actors {
-		if a.Harmonic != nil {
-			sum += *a.Harmonic
-		}
-	}
-	eff := 0.0
-	if n > 1 {
-		eff = sum / (float64(n) * float64(n-1))
-	}
-	return r.Layer.Components, eff
-}
-
-type unionFind map[string]string
-
-func newUnionFind() unionFind { return unionFind{} }
-
-func (u unionFind) find(x string) string {
-	p, ok := u[x]
-	if !ok {
-		u[x] = x
-		return x
-	}
-	if p == x {
-		return x
-	}
-	r := u.find(p)
-	u[x] = r
-	return r
-}
-
-func (u unionFind) union(a, b string) { u[u.find(a)] = u.find(b) }
-
-func (u unionFind) same(a, b string) bool { return u.find(a) == u.find(b) }
-
-func relationalComponents(r *analysis.Result) unionFind {
-	uf := newUnionFind()
-	for _, t := range r.Ties {
-		if t.Class == "relational" {
-			uf.union(t.Source, t.Target)
-		}
-	}
-	return uf
-}
-
-func (wi *WhatIf) table(w io.Writer) error {
+func whatIfTable(w io.Writer, wi *analysis.WhatIfResult) error {
 	fmt.Fprintf(w, "without %s:\n", strings.Join(wi.Removed, ", "))
 	fmt.Fprintf(w, "  components         %d → %d\n", wi.ComponentsBefore, wi.ComponentsAfter)
 	change := 0.0
