@@ -32,20 +32,20 @@ type Options struct {
 // ActorMetrics holds the measures of one actor, as in §3 of the contract.
 type ActorMetrics struct {
 	ID            string    `json:"id"`
-	Degree        float64   `json:"degree"`
+	Degree        int       `json:"degree"`
 	Strength      float64   `json:"strength"`
 	Betweenness   float64   `json:"betweenness"`
 	Closeness     *float64  `json:"closeness,omitempty"` // absent with sampled betweenness
 	Harmonic      *float64  `json:"harmonic,omitempty"`  // absent with sampled betweenness
 	Eigenvector   float64   `json:"eigenvector"`
 	PageRank      float64   `json:"pagerank"`
-	Core          float64   `json:"core"`
+	Core          int       `json:"core"`
 	Clustering    float64   `json:"clustering"`
 	Constraint    float64   `json:"constraint"`
 	EffectiveSize float64   `json:"effective_size"`
-	Community     float64   `json:"community"`
-	Cliques       float64   `json:"cliques"` // number of maximal cliques (≥ 3) the actor is in
-	Clubs         float64   `json:"clubs"`   // number of clubs the actor is in (active in the period)
+	Community     int       `json:"community"`
+	Cliques       int       `json:"cliques"` // number of maximal cliques (≥ 3) the actor is in
+	Clubs         int       `json:"clubs"`   // number of clubs the actor is in (active in the period)
 	Brokerage     Brokerage `json:"brokerage"`
 }
 
@@ -169,10 +169,10 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	for u := 0; u < n; u++ {
 		a := &r.Actors[u]
 		*a = ActorMetrics{
-			ID: x.IDs[u], Degree: float64(x.Degree(u)), Strength: strength[u],
+			ID: x.IDs[u], Degree: x.Degree(u), Strength: strength[u],
 			Betweenness: paths.Betweenness[u], Eigenvector: eig[u], PageRank: pr[u],
-			Core: float64(core[u]), Clustering: clus[u], Constraint: cons[u], EffectiveSize: eff[u],
-			Community: float64(comm.Of[u]), Cliques: float64(inCliques[u]),
+			Core: core[u], Clustering: clus[u], Constraint: cons[u], EffectiveSize: eff[u],
+			Community: comm.Of[u], Cliques: inCliques[u],
 		}
 		if paths.Closeness != nil {
 			a.Closeness, a.Harmonic = &paths.Closeness[u], &paths.Harmonic[u]
@@ -189,7 +189,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	br := BrokerageRoles(x, groups)
 	for u := range r.Actors {
 		r.Actors[u].Brokerage = br[u]
-		r.Actors[u].Clubs = float64(len(memberOf[u]))
+		r.Actors[u].Clubs = len(memberOf[u])
 	}
 	hubCount := o.Typology.Hubs
 	if hubCount <= 0 {

@@ -89,7 +89,7 @@ func TestMeasuresOnNamedGraphs(t *testing.T) {
 		a := results[tt.graph][tt.actor]
 		got := map[string]float64{
 			"betweenness": a.Betweenness, "closeness": *a.Closeness, "harmonic": *a.Harmonic,
-			"constraint": a.Constraint, "effective_size": a.EffectiveSize, "core": a.Core,
+			"constraint": a.Constraint, "effective_size": a.EffectiveSize, "core": float64(a.Core),
 			"clustering": a.Clustering, "eigenvector": a.Eigenvector, "pagerank": a.PageRank,
 		}[tt.field]
 		if math.Abs(got-tt.want) > 1e-12 {
@@ -114,7 +114,7 @@ func TestCliquesAndCommunitiesOnNamedGraphs(t *testing.T) {
 		t.Errorf("modularity %v, want 5/14", q)
 	}
 	for _, a := range r.Actors {
-		if want := map[string]float64{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}[a.ID]; a.Cliques != want {
+		if want := map[string]int{"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}[a.ID]; a.Cliques != want {
 			t.Errorf("%s in %v cliques", a.ID, a.Cliques)
 		}
 	}

@@ -20,7 +20,7 @@ import (
 func HubScores(r *Result) []float64 {
 	var maxE, maxB, maxC float64
 	for _, a := range r.Actors {
-		maxE, maxB, maxC = math.Max(maxE, a.Eigenvector), math.Max(maxB, a.Betweenness), math.Max(maxC, a.Clubs)
+		maxE, maxB, maxC = math.Max(maxE, a.Eigenvector), math.Max(maxB, a.Betweenness), math.Max(maxC, float64(a.Clubs))
 	}
 	part := func(v, m float64) float64 {
 		if m == 0 {
@@ -30,7 +30,7 @@ func HubScores(r *Result) []float64 {
 	}
 	s := make([]float64, len(r.Actors))
 	for u, a := range r.Actors {
-		s[u] = (part(a.Eigenvector, maxE) + part(a.Betweenness, maxB) + part(a.Clubs, maxC)) / 3
+		s[u] = (part(a.Eigenvector, maxE) + part(a.Betweenness, maxB) + part(float64(a.Clubs), maxC)) / 3
 	}
 	return s
 }
@@ -85,7 +85,7 @@ func hubs(r *Result, memberOf [][]int, k int) []Hub {
 			why = append(why, fmt.Sprintf("bridges %s and %s", x, y))
 		}
 		if a.Clubs > 0 {
-			why = append(why, fmt.Sprintf("in %g club%s", a.Clubs, plural(a.Clubs)))
+			why = append(why, fmt.Sprintf("in %d club%s", a.Clubs, plural(a.Clubs)))
 		}
 		if a.Betweenness > 0 && bRank[c.u] <= 3 {
 			why = append(why, ordinal(bRank[c.u])+" betweenness")
@@ -93,13 +93,13 @@ func hubs(r *Result, memberOf [][]int, k int) []Hub {
 		if eRank[c.u] <= 3 {
 			why = append(why, ordinal(eRank[c.u])+" eigenvector centrality")
 		}
-		why = append(why, fmt.Sprintf("%g partner%s", a.Degree, plural(a.Degree)))
+		why = append(why, fmt.Sprintf("%d partner%s", a.Degree, plural(a.Degree)))
 		out = append(out, Hub{ID: a.ID, Score: c.score, Why: strings.Join(why, "; ")})
 	}
 	return out
 }
 
-func plural(v float64) string {
+func plural(v int) string {
 	if v == 1 {
 		return ""
 	}

@@ -132,32 +132,30 @@ func appendNum(b []byte, first bool, key string, v float64) []byte {
 func appendActor(b []byte, a *ActorMetrics) []byte {
 	b = append(b, '{')
 	b = appendString(appendKey(b, true, "id"), a.ID)
-	b = appendNum(b, false, "degree", a.Degree)
-	b = appendNum(b, false, "strength", a.Strength)
-	b = appendNum(b, false, "betweenness", a.Betweenness)
-	if a.Closeness != nil {
-		b = appendNum(b, false, "closeness", *a.Closeness)
+	group := ""
+	for _, m := range Measures {
+		v, ok := m.Value(a)
+		if !ok {
+			continue
+		}
+		g, key := m.JSONGroup()
+		if g != group {
+			if group != "" {
+				b = append(b, '}')
+			}
+			if g != "" {
+				b = append(appendKey(b, false, g), '{')
+			}
+			b = appendNum(b, g != "" && g != group, key, v)
+			group = g
+			continue
+		}
+		b = appendNum(b, false, key, v)
 	}
-	if a.Harmonic != nil {
-		b = appendNum(b, false, "harmonic", *a.Harmonic)
+	if group != "" {
+		b = append(b, '}')
 	}
-	b = appendNum(b, false, "eigenvector", a.Eigenvector)
-	b = appendNum(b, false, "pagerank", a.PageRank)
-	b = appendNum(b, false, "core", a.Core)
-	b = appendNum(b, false, "clustering", a.Clustering)
-	b = appendNum(b, false, "constraint", a.Constraint)
-	b = appendNum(b, false, "effective_size", a.EffectiveSize)
-	b = appendNum(b, false, "community", a.Community)
-	b = appendNum(b, false, "cliques", a.Cliques)
-	b = appendNum(b, false, "clubs", a.Clubs)
-	br := a.Brokerage
-	b = append(appendKey(b, false, "brokerage"), '{')
-	b = appendNum(b, true, "coordinator", br.Coordinator)
-	b = appendNum(b, false, "itinerant", br.Itinerant)
-	b = appendNum(b, false, "gatekeeper", br.Gatekeeper)
-	b = appendNum(b, false, "representative", br.Representative)
-	b = appendNum(b, false, "liaison", br.Liaison)
-	return append(b, '}', '}')
+	return append(b, '}')
 }
 
 func appendTie(b []byte, t *TieResult) []byte {

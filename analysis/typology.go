@@ -12,11 +12,6 @@ import (
 	"github.com/liaison-net/liaison/graphmodel"
 )
 
-// The factors of a tie's relational score, in the order they are reported.
-var TieFactors = []string{"overlap", "cliques", "core", "clubs", "duration", "continuity", "multiplexity", "weight", "reciprocity"}
-
-// The factors of a club's relational score.
-var ClubFactors = []string{"density", "strength", "cliques", "size", "age"}
 
 // defaultHubs is the number of alliance hubs listed by default.
 const defaultHubs = 10
@@ -143,11 +138,11 @@ type Hub struct {
 // Brokerage counts Gould and Fernandez's brokerage roles of an actor: open two-paths a–b–c
 // (a and c not tied) through b, by the groups of a, b and c.
 type Brokerage struct {
-	Coordinator    float64 `json:"coordinator"`    // a, b, c in one group
-	Itinerant      float64 `json:"itinerant"`      // a and c in one group, b in another
-	Gatekeeper     float64 `json:"gatekeeper"`     // b in the group of exactly one of a, c
-	Representative float64 `json:"representative"` // the same count: on undirected ties the two roles coincide
-	Liaison        float64 `json:"liaison"`        // three different groups
+	Coordinator    int `json:"coordinator"`    // a, b, c in one group
+	Itinerant      int `json:"itinerant"`      // a and c in one group, b in another
+	Gatekeeper     int `json:"gatekeeper"`     // b in the group of exactly one of a, c
+	Representative int `json:"representative"` // the same count: on undirected ties the two roles coincide
+	Liaison        int `json:"liaison"`        // three different groups
 }
 
 // TypologySettings records the parameters the classification used.

@@ -305,7 +305,7 @@ func TestBrokerageGroupChoices(t *testing.T) {
 		total := 0.0
 		for _, a := range r.Actors {
 			br := a.Brokerage
-			total += br.Coordinator + br.Itinerant + br.Gatekeeper + br.Liaison
+			total += float64(br.Coordinator + br.Itinerant + br.Gatekeeper + br.Liaison)
 			if br.Gatekeeper != br.Representative {
 				t.Errorf("%s: gatekeeper %v ≠ representative %v", a.ID, br.Gatekeeper, br.Representative)
 			}

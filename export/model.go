@@ -141,26 +141,18 @@ func newGraphData(r *analysis.Result, o Options) (*graphData, error) {
 	if g.hasRegion {
 		add(&g.nodeDefs, "region", kString)
 	}
-	add(&g.nodeDefs, "degree", kInt)
-	add(&g.nodeDefs, "strength", kDouble)
-	add(&g.nodeDefs, "betweenness", kDouble)
-	if g.hasPath {
-		add(&g.nodeDefs, "closeness", kDouble)
-		add(&g.nodeDefs, "harmonic", kDouble)
-	}
-	for _, s := range []string{"eigenvector", "pagerank"} {
-		add(&g.nodeDefs, s, kDouble)
-	}
-	add(&g.nodeDefs, "core", kInt)
-	for _, s := range []string{"clustering", "constraint", "effective_size"} {
-		add(&g.nodeDefs, s, kDouble)
-	}
-	for _, s := range []string{"community", "cliques", "clubs"} {
-		add(&g.nodeDefs, s, kInt)
-	}
-	add(&g.nodeDefs, "club_ids", kString)
-	for _, s := range brokerageNames {
-		add(&g.nodeDefs, "brokerage_"+s, kDouble)
+	for _, m := range analysis.Measures {
+		if !g.has(m) {
+			continue
+		}
+		k := kDouble
+		if m.Kind == analysis.Int {
+			k = kInt
+		}
+		add(&g.nodeDefs, m.Name, k)
+		if m.Name == "clubs" {
+			add(&g.nodeDefs, "club_ids", kString)
+		}
 	}
 	add(&g.nodeDefs, "hub_score", kDouble)
 	add(&g.nodeDefs, "hub_rank", kInt)
@@ -211,7 +203,14 @@ func newGraphData(r *analysis.Result, o Options) (*graphData, error) {
 	return g, nil
 }
 
-var brokerageNames = []string{"coordinator", "itinerant", "gatekeeper", "representative", "liaison"}
+// has reports whether measure m is exported: a measure that can be absent (closeness and
+// harmonic) only when the analysis has it.
+func (g *graphData) has(m analysis.Measure) bool {
+	if _, ok := m.Value(&analysis.ActorMetrics{}); ok {
+		return true
+	}
+	return g.hasPath
+}
 
 // appendExtra adds the input's extra columns, renaming those whose names are taken.
 func appendExtra(defs []attrDef, cols []graphmodel.Column) []attrDef {
@@ -274,39 +273,25 @@ func (g *graphData) nodeValues(u int, vals []val) {
 	if g.hasRegion {
 		put(strVal(act.Region))
 	}
-	put(intVal(int64(a.Degree)))
-	put(floatVal(a.Strength))
-	put(floatVal(a.Betweenness))
-	if g.hasPath {
-		put(floatVal(deref(a.Closeness)))
-		put(floatVal(deref(a.Harmonic)))
-	}
-	put(floatVal(a.Eigenvector))
-	put(floatVal(a.PageRank))
-	put(intVal(int64(a.Core)))
-	put(floatVal(a.Clustering))
-	put(floatVal(a.Constraint))
-	put(floatVal(a.EffectiveSize))
-	put(intVal(int64(a.Community)))
-	put(intVal(int64(a.Cliques)))
-	put(intVal(int64(a.Clubs)))
-	put(strVal(strings.Join(g.clubsOf[u], ";")))
-	b := a.Brokerage
-	for _, x := range []float64{b.Coordinator, b.Itinerant, b.Gatekeeper, b.Representative, b.Liaison} {
-		put(floatVal(x))
+	for _, m := range analysis.Measures {
+		if !g.has(m) {
+			continue
+		}
+		v, _ := m.Value(a)
+		if m.Kind == analysis.Int {
+			put(intVal(int64(v)))
+		} else {
+			put(floatVal(v))
+		}
+		if m.Name == "clubs" {
+			put(strVal(strings.Join(g.clubsOf[u], ";")))
+		}
 	}
 	put(floatVal(g.hub[u]))
 	put(intVal(int64(g.hubRank[u])))
 	for _, at := range graphmodel.Attrs(g.nodeExtra, act.Extra) {
 		put(attrVal(at))
 	}
-}
-
-func deref(p *float64) float64 {
-	if p == nil {
-		return math.NaN()
-	}
-	return *p
 }
 
 func attrVal(a graphmodel.Attr) val {

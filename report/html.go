@@ -25,7 +25,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"factors":  factorText,
 	"f3":       func(v float64) string { return fmt.Sprintf("%.3f", v) },
 	"roles": func(b analysis.Brokerage) string {
-		return fmt.Sprintf("coordinator %g, itinerant %g, gatekeeper/representative %g, liaison %g", b.Coordinator, b.Itinerant, b.Gatekeeper, b.Liaison)
+		return fmt.Sprintf("coordinator %d, itinerant %d, gatekeeper/representative %d, liaison %d", b.Coordinator, b.Itinerant, b.Gatekeeper, b.Liaison)
 	},
 	"inc": func(i int) int { return i + 1 },
 	"coreText": func(rep *Report) string {

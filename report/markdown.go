@@ -93,7 +93,7 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	p("\n## Brokers\n\nOpen two-paths a–b–c (a and c not tied) through each broker b, by Gould and Fernandez's roles (%s groups).\n\n", r.Settings.BrokerageGroup)
 	p("| actor | brokerage | coordinator | itinerant | gatekeeper/representative | liaison | constraint |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, b := range rep.Brokers(12) {
-		p("| %s | %g | %g | %g | %g | %g | %.3f |\n", mdCell(b.ID), b.Total, b.Roles.Coordinator, b.Roles.Itinerant, b.Roles.Gatekeeper, b.Roles.Liaison, b.Constraint)
+		p("| %s | %d | %d | %d | %d | %d | %.3f |\n", mdCell(b.ID), b.Total, b.Roles.Coordinator, b.Roles.Itinerant, b.Roles.Gatekeeper, b.Roles.Liaison, b.Constraint)
 	}
 	p("\n## Communities\n\nModularity %.3f (best of %d Louvain runs).\n\n| # | size | members |\n|---:|---:|---|\n", r.Communities.Modularity, r.Communities.Runs)
 	for i, g := range r.Communities.Groups {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 
@@ -80,7 +79,7 @@ func SeriesOptions(o analysis.Options) analysis.Options {
 // Broker is one row of the brokers table.
 type Broker struct {
 	ID         string
-	Total      float64
+	Total      int
 	Roles      analysis.Brokerage
 	Constraint float64
 }
@@ -101,9 +100,9 @@ func (rep *Report) Brokers(n int) []Broker {
 
 // Core is the innermost k-core: its k and members.
 func (rep *Report) Core() (int, []string) {
-	k := 0.0
+	k := 0
 	for _, a := range rep.Result.Actors {
-		k = math.Max(k, a.Core)
+		k = max(k, a.Core)
 	}
 	var ids []string
 	for _, a := range rep.Result.Actors {
@@ -111,7 +110,7 @@ func (rep *Report) Core() (int, []string) {
 			ids = append(ids, a.ID)
 		}
 	}
-	return int(k), ids
+	return k, ids
 }
 
 // LargestCliques returns up to n maximal cliques, largest first.

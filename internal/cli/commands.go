@@ -196,17 +196,27 @@ func analysisTable(w io.Writer, r *analysis.Result) error {
 	fmt.Fprintf(w, ": %d actors, %d edges; %d maximal cliques of 3 or more; %d communities (modularity %.4f)\n\n",
 		l.Nodes, l.Edges, len(r.Cliques), len(r.Communities.Groups), r.Communities.Modularity)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "id\tdegree\tstrength\tbetweenness\tcloseness\tharmonic\teigenvector\tpagerank\tcore\tclustering\tconstraint\teff. size\tcommunity\tcliques\t")
-	opt := func(v *float64) string {
-		if v == nil {
-			return "-"
+	fmt.Fprint(tw, "id\t")
+	for _, m := range analysis.Measures {
+		if m.Column != "" {
+			fmt.Fprint(tw, m.Column+"\t")
 		}
-		return fmt.Sprintf("%.4f", *v)
 	}
-	for _, a := range r.Actors {
-		fmt.Fprintf(tw, "%s\t%g\t%.4g\t%.4f\t%s\t%s\t%.4f\t%.4f\t%g\t%.3f\t%.3f\t%.2f\t%g\t%g\t\n",
-			a.ID, a.Degree, a.Strength, a.Betweenness, opt(a.Closeness), opt(a.Harmonic), a.Eigenvector, a.PageRank,
-			a.Core, a.Clustering, a.Constraint, a.EffectiveSize, a.Community, a.Cliques)
+	fmt.Fprintln(tw)
+	for i := range r.Actors {
+		a := &r.Actors[i]
+		fmt.Fprint(tw, a.ID+"\t")
+		for _, m := range analysis.Measures {
+			if m.Column == "" {
+				continue
+			}
+			if v, ok := m.Value(a); ok {
+				fmt.Fprintf(tw, m.Format+"\t", v)
+			} else {
+				fmt.Fprint(tw, "-\t")
+			}
+		}
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
 }

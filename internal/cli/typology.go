@@ -150,7 +150,7 @@ func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
 	}
 	fmt.Fprintf(w, "tie %s–%s: %s (relational score %.3f; relational from %.2f)\n", a, b, t.Class, t.RelationalScore, r.Settings.Threshold)
 	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(t.Domains, ", ")))
-	explainFactors(w, t.Factors, r.Settings.TieWeights, tieFactorHelp)
+	explainFactors(w, t.Factors, r.Settings.TieWeights, analysis.TieFactorSpecs)
 	if rc := t.Reciprocity; rc != nil {
 		fmt.Fprintf(w, "\nexchanges: %d transfers, volume %s→%s %g and %s→%s %g; pattern %s\n",
 			rc.Transfers, a, b, rc.VolumeAB, b, a, rc.VolumeBA, rc.Pattern)
@@ -168,43 +168,23 @@ func explainClub(w io.Writer, r *analysis.Result, id string) error {
 		}
 		fmt.Fprintf(w, ": %s (relational score %.3f; relational from %.2f)\n", c.Class, c.RelationalScore, r.Settings.Threshold)
 		fmt.Fprintf(w, "%d members: %s\n\n", len(c.Members), strings.Join(c.Members, ", "))
-		explainFactors(w, c.Factors, r.Settings.ClubWeights, clubFactorHelp)
+		explainFactors(w, c.Factors, r.Settings.ClubWeights, analysis.ClubFactorSpecs)
 		return nil
 	}
 	return usageError{fmt.Errorf("no club %q active in this period", id)}
 }
 
-var tieFactorHelp = map[string]string{
-	"overlap":      "shared neighbours on the combined layer (Onnela's overlap)",
-	"cliques":      "shared maximal cliques (Jaccard of the pair's cliques)",
-	"core":         "the pair's k-core level (lower core / highest core)",
-	"clubs":        "best shared relational club (its score)",
-	"duration":     "years the tie has been active / saturation",
-	"continuity":   "active years / years from first to last",
-	"multiplexity": "(domains − 1) / 3, capped at 1",
-	"weight":       "rank of the weight per spell among all ties",
-	"reciprocity":  "balance × (1 − specificity) of the exchanges",
-}
-
-var clubFactorHelp = map[string]string{
-	"density":  "share of member pairs with a bilateral tie",
-	"strength": "mean weight rank of the members' ties",
-	"cliques":  "share of member pairs in a common bilateral clique",
-	"size":     "small-club / members, capped at 1",
-	"age":      "years active / saturation",
-}
-
-func explainFactors(w io.Writer, f analysis.Factors, weights map[string]float64, help map[string]string) {
+func explainFactors(w io.Writer, f analysis.Factors, weights map[string]float64, specs []analysis.Factor) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "factor\tvalue\tweight\tcontribution\tmeaning")
 	total := 0.0
 	for _, s := range analysis.Contributions(f, weights) {
 		if !s.Available {
-			fmt.Fprintf(tw, "%s\t-\t%g\t-\t%s (no data)\n", s.Name, s.Weight, help[s.Name])
+			fmt.Fprintf(tw, "%s\t-\t%g\t-\t%s (no data)\n", s.Name, s.Weight, analysis.FactorHelp(specs, s.Name))
 			continue
 		}
 		total += s.Contribution
-		fmt.Fprintf(tw, "%s\t%.3f\t%g\t%.3f\t%s\n", s.Name, s.Value, s.Weight, s.Contribution, help[s.Name])
+		fmt.Fprintf(tw, "%s\t%.3f\t%g\t%.3f\t%s\n", s.Name, s.Value, s.Weight, s.Contribution, analysis.FactorHelp(specs, s.Name))
 	}
 	fmt.Fprintf(tw, "score\t\t\t%.3f\t\n", total)
 	tw.Flush()
