@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testenv"
 )
 
 // reference is a golden file written by scripts/reference.py from NetworkX and exact
@@ -160,13 +161,7 @@ func TestReferencesReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs NetworkX")
 	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("python3 is required in CI")
-		}
-		t.Skip("no python3")
-	}
+	py := testenv.Python(t, "networkx", "numpy")
 	out, err := exec.Command(py, "../scripts/reference.py", "--check").CombinedOutput()
 	if err != nil {
 		t.Fatalf("reference.py --check: %v\n%s", err, out)

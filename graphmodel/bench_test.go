@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/liaison-net/liaison/internal/testenv"
 )
 
 // igoTies converts the COW IGO dyad-years (../shared/data/cow-igo-3.0) into a contract
@@ -16,13 +18,10 @@ import (
 // as an extra (integer) column. It returns the file's path and its number of rows.
 func igoTies(tb testing.TB, dir string) (string, int) {
 	tb.Helper()
-	src := filepath.Join("..", "..", "shared", "data", "cow-igo-3.0", "cow_igo_ndy.csv")
+	src := testenv.SharedData(tb, "cow-igo-3.0/cow_igo_ndy.csv")
 	in, err := os.Open(src)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared data missing: %v", err)
-		}
-		tb.Skipf("shared data not here: %v", err)
+		tb.Fatal(err)
 	}
 	defer in.Close()
 	r := csv.NewReader(bufio.NewReader(in))

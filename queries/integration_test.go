@@ -14,19 +14,18 @@ import (
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testenv"
 )
 
 // These tests run against a real Neo4j server named by NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD
-// and NEO4J_DATABASE (scripts/neo4j start runs one). Without a server they are skipped, except
-// in CI (CI=true), where a missing server is a failure.
+// and NEO4J_DATABASE (scripts/neo4j start runs one), with LIAISON_EXTERNAL=1 (testenv.Neo4j).
+// Without a server they are skipped, except in CI (CI=true), where a missing server is a failure.
 func session(t testing.TB) *Session {
 	t.Helper()
+	testenv.Neo4j(t)
 	s, err := Open(context.Background(), ConnFromEnv())
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("Neo4j is required in CI (scripts/neo4j start): %v", err)
-		}
-		t.Skipf("no Neo4j server: %v", err)
+		testenv.Missing(t, "Neo4j (scripts/neo4j start): %v", err)
 	}
 	t.Cleanup(func() { s.Close(context.Background()) })
 	return s

@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkTieWrite measures what writing tie relationships costs on the real server of
-// NEO4J_URI (skipped without one): 20,000 ties among 4,000 actors per operation, from no ties,
+// NEO4J_URI (with LIAISON_EXTERNAL=1): 20,000 ties among 4,000 actors per operation, from no ties,
 // in batches of 2,000 with two writers, as Push writes them. The variants back the schema's
 // choices: the cost grows with the number of properties (a list is one), and finding the
 // endpoints by element id, in node order, beats a lookup in the id index.
