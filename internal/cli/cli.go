@@ -149,16 +149,3 @@ func exactArgs(n int) cobra.PositionalArgs {
 		return nil
 	}
 }
-
-func newVersion() *cobra.Command {
-	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print the liaison version",
-		Example: "  liaison version",
-		Args:    exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(cmd.OutOrStdout(), "liaison %s\n", Version)
-			return err
-		},
-	}
-}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/liaison-net/liaison/analysis"
+	"github.com/spf13/cobra"
+)
+
+func newAnalyze(g *globals) *cobra.Command {
+	var format, out string
+	af := &analysisFlags{}
+	cmd := &cobra.Command{
+		Use:   "analyze PATH",
+		Short: "Compute the network measures, the typology and the hubs of a layer",
+		Long: `analyze loads the data set at PATH, builds the chosen layer (--layer, --at, --club-weight,
+--projection) and computes the measures of the contract for every actor, the relational or
+transactional class of every bilateral tie and club, the four-class typology, the alliance
+hubs and the brokerage roles. The JSON form is the contract's document, sorted and
+byte-identical from run to run.`,
+		Example: `  liaison analyze testdata/example --format table
+  liaison analyze testdata/example --layer bilateral --at 2005 --format json -o analysis.json
+  liaison analyze big.csv --sample 200 --timings`,
+		Args: af.pathArg(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format, "table", "json"); err != nil {
+				return err
+			}
+			st := newStages(cmd.ErrOrStderr(), af.timings)
+			defer st.finish()
+			_, _, r, err := runAnalysis(cmd, g, af, args, st)
+			if err != nil {
+				return err
+			}
+			st.begin("write")
+			return output(cmd, out, func(w io.Writer) error {
+				if format == "json" {
+					return r.WriteJSON(w)
+				}
+				return analysisTable(w, r)
+			})
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
+	af.register(cmd, true)
+	af.registerNeo4j(cmd)
+	return cmd
+}
+
+func analysisTable(w io.Writer, r *analysis.Result) error {
+	l := r.Layer
+	fmt.Fprintf(w, "%s layer", l.Layer)
+	if l.At != 0 {
+		fmt.Fprintf(w, " at %d", l.At)
+	}
+	fmt.Fprintf(w, ": %d actors, %d edges; %d maximal cliques of 3 or more; %d communities (modularity %.4f)\n\n",
+		l.Nodes, l.Edges, len(r.Cliques), len(r.Communities.Groups), r.Communities.Modularity)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "id\t")
+	for _, m := range analysis.Measures {
+		if m.Column != "" {
+			fmt.Fprint(tw, m.Column+"\t")
+		}
+	}
+	fmt.Fprintln(tw)
+	for i := range r.Actors {
+		a := &r.Actors[i]
+		fmt.Fprint(tw, a.ID+"\t")
+		for _, m := range analysis.Measures {
+			if m.Column == "" {
+				continue
+			}
+			if v, ok := m.Value(a); ok {
+				fmt.Fprintf(tw, m.Format+"\t", v)
+			} else {
+				fmt.Fprint(tw, "-\t")
+			}
+		}
+		fmt.Fprintln(tw)
+	}
+	return tw.Flush()
+}

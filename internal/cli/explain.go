@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/liaison-net/liaison/analysis"
+	"github.com/spf13/cobra"
+)
+
+func newExplain(g *globals) *cobra.Command {
+	af := &analysisFlags{}
+	cmd := &cobra.Command{
+		Use:   "explain PATH A [B]",
+		Short: "Explain the class of the tie A–B (or of club A): each factor and its contribution",
+		Long: `explain prints how the relational score of the bilateral tie between actors A and B was
+reached: the value of each factor (each in [0, 1]), its weight, and its contribution to the
+score (weight × value / the sum of the weights of the factors available for this tie), then
+the reciprocity of the pair's exchanges if it has any. With one id it explains a club.`,
+		Example: `  liaison explain testdata/example USA GBR
+  liaison explain testdata/example PAK USA --at 2005
+  liaison explain testdata/example FVEY`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if err := cobra.RangeArgs(2, 3)(cmd, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lo, ao, d, err := prepare(cmd, g, af, args)
+			if err != nil {
+				return err
+			}
+			l, err := d.Layer(lo)
+			if err != nil {
+				return err
+			}
+			// One tie or club needs its typology only: no centralities, communities or hubs.
+			r, err := analysis.Classify(cmd.Context(), l, ao)
+			if err != nil {
+				return err
+			}
+			return output(cmd, "", func(w io.Writer) error {
+				if len(args) == 2 {
+					return explainClub(w, r, args[1])
+				}
+				return explainTie(w, r, args[1], args[2])
+			})
+		},
+	}
+	af.register(cmd, false)
+	return cmd
+}
+
+func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
+	if a > b {
+		a, b = b, a
+	}
+	t, ok := r.Tie(a, b)
+	if !ok {
+		return usageError{fmt.Errorf("no bilateral tie between %q and %q in this period", a, b)}
+	}
+	fmt.Fprintf(w, "tie %s–%s: %s (relational score %.3f; relational from %.2f)\n", a, b, t.Class, t.RelationalScore, r.Settings.Threshold)
+	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(t.Domains, ", ")))
+	explainFactors(w, t.Factors, r.Settings.TieWeights, analysis.TieFactorSpecs)
+	if rc := t.Reciprocity; rc != nil {
+		fmt.Fprintf(w, "\nexchanges: %d transfers, volume %s→%s %g and %s→%s %g; pattern %s\n",
+			rc.Transfers, a, b, rc.VolumeAB, b, a, rc.VolumeBA, rc.Pattern)
+		fmt.Fprintf(w, "  balance %.3f, answered %.3f (chance %.3f), specificity %.3f, median lag %.0f days, regularity %.3f\n",
+			rc.Balance, rc.Answered, rc.Chance, rc.Specificity, rc.MedianLag, rc.Regularity)
+	}
+	return nil
+}
+
+func explainClub(w io.Writer, r *analysis.Result, id string) error {
+	if c, ok := r.Club(id); ok {
+		fmt.Fprintf(w, "club %s", c.ID)
+		if c.Name != "" {
+			fmt.Fprintf(w, " (%s)", c.Name)
+		}
+		fmt.Fprintf(w, ": %s (relational score %.3f; relational from %.2f)\n", c.Class, c.RelationalScore, r.Settings.Threshold)
+		fmt.Fprintf(w, "%d members: %s\n\n", len(c.Members), strings.Join(c.Members, ", "))
+		explainFactors(w, c.Factors, r.Settings.ClubWeights, analysis.ClubFactorSpecs)
+		return nil
+	}
+	return usageError{fmt.Errorf("no club %q active in this period", id)}
+}
+
+func explainFactors(w io.Writer, f analysis.Factors, weights map[string]float64, specs []analysis.Factor) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "factor\tvalue\tweight\tcontribution\tmeaning")
+	total := 0.0
+	for _, s := range analysis.Contributions(f, weights) {
+		if !s.Available {
+			fmt.Fprintf(tw, "%s\t-\t%g\t-\t%s (no data)\n", s.Name, s.Weight, analysis.FactorHelp(specs, s.Name))
+			continue
+		}
+		total += s.Contribution
+		fmt.Fprintf(tw, "%s\t%.3f\t%g\t%.3f\t%s\n", s.Name, s.Value, s.Weight, s.Contribution, analysis.FactorHelp(specs, s.Name))
+	}
+	fmt.Fprintf(tw, "score\t\t\t%.3f\t\n", total)
+	tw.Flush()
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none given"
+	}
+	return s
+}
