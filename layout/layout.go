@@ -1,5 +1,3 @@
-// Package layout places the nodes of a layer in the plane for drawing: one deterministic
-// layout shared by the exports (GEXF, GraphML, DOT positions) and the report's pictures.
 package layout
 
 import (

@@ -1,4 +1,3 @@
-// Package cli is the liaison command line: a thin layer over graphmodel and analysis.
 package cli
 
 import (
