@@ -84,7 +84,7 @@ func Python(t testing.TB, packages ...string) string {
 	needs(t, what)
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		Missing(t, "python3 not found in PATH")
+		Missing(t, "python3 not found in PATH (bash scripts/setup installs it)")
 	}
 	if len(packages) == 0 {
 		return py
