@@ -12,7 +12,6 @@ import (
 	"github.com/liaison-net/liaison/graphmodel"
 )
 
-
 // defaultHubs is the number of alliance hubs listed by default.
 const defaultHubs = 10
 
