@@ -351,7 +351,7 @@ func TestNamedQueries(t *testing.T) {
 		}
 	}
 	// relational-core: the actors of the highest core.
-	k, members := 0.0, []string{}
+	k, members := 0, []string{}
 	for _, a := range r.Actors {
 		k = max(k, a.Core)
 	}
@@ -371,14 +371,14 @@ func TestNamedQueries(t *testing.T) {
 	}
 	// brokers: the top broker as analysis counts it.
 	rows = run("brokers", map[string]string{"limit": "1"})
-	best, bestTotal := "", 0.0
+	best, bestTotal := "", 0
 	for _, a := range r.Actors {
 		b := a.Brokerage
 		if t := b.Coordinator + b.Itinerant + b.Gatekeeper + b.Liaison; t > bestTotal || (t == bestTotal && a.ID < best) {
 			best, bestTotal = a.ID, t
 		}
 	}
-	if len(rows) != 1 || rows[0]["id"] != best || rows[0]["brokerage"].(float64) != bestTotal {
+	if len(rows) != 1 || rows[0]["id"] != best || rows[0]["brokerage"] != int64(bestTotal) {
 		t.Errorf("top broker %v, want %s (%v)", rows, best, bestTotal)
 	}
 	// trusted-path: over relational ties only, checked edge by edge.
