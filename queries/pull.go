@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/liaison-net/liaison/graphmodel"
 	"github.com/liaison-net/liaison/internal/atomicfile"
 )
 
@@ -19,7 +18,7 @@ import (
 // files as were pushed, rows in their input order), each file written atomically. Load the
 // folder with graphmodel.Load to validate it.
 func (s *Session) Pull(ctx context.Context, dir string) error {
-	metaRows, err := s.Run(ctx, "MATCH (d:Dataset {id: 'liaison'}) RETURN d", nil)
+	metaRows, err := s.Run(ctx, "MATCH "+datasetNode+" RETURN d", nil)
 	if err != nil {
 		return fmt.Errorf("pull: %w", err)
 	}
@@ -27,125 +26,101 @@ func (s *Session) Pull(ctx context.Context, dir string) error {
 		return fmt.Errorf("pull: no liaison data set in database %q (push one first)", s.Conn.Database)
 	}
 	meta := props(metaRows[0]["d"])
-	cols := func(name string) []string { return toStrings(meta["columns_"+name], 0) }
-	files := toStrings(meta["files"], 0)
+	files := toStrings(meta[propFiles], 0)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("pull: %w", err)
 	}
-	has := func(f string) bool { return slices.Contains(files, f) }
-
-	// Actors: with actors.csv, every listed actor; without it, none (the loader derives them).
-	if has(graphmodel.ActorsFile) {
-		rows, err := s.Run(ctx, "MATCH (a:Actor) RETURN a ORDER BY a.id", nil)
+	// Only the files that were pushed: without actors.csv, no actor is listed (the loader
+	// derives them).
+	for _, k := range kinds {
+		if !slices.Contains(files, k.file) {
+			continue
+		}
+		cols := toStrings(meta[propColumns+k.stage], 0)
+		header := slices.Concat(k.columns, cols)
+		path := filepath.Join(dir, k.file)
+		var err error
+		if k.node() {
+			err = s.pullNodes(ctx, k, cols, path, header)
+		} else {
+			err = s.pullRels(ctx, k, cols, path, header)
+		}
 		if err != nil {
-			return fmt.Errorf("pull: actors: %w", err)
-		}
-		header := append([]string{"id", "name", "type", "region"}, cols("actors")...)
-		var out [][]string
-		for _, r := range rows {
-			p := props(r["a"])
-			rec := []string{str(p["id"]), str(p["name"]), str(p["type"]), str(p["region"])}
-			for _, c := range cols("actors") {
-				rec = append(rec, str(p[c]))
-			}
-			out = append(out, rec)
-		}
-		if err := writeCSV(filepath.Join(dir, graphmodel.ActorsFile), header, out); err != nil {
-			return err
-		}
-	}
-	if has(graphmodel.ClubsFile) {
-		rows, err := s.Run(ctx, "MATCH (c:Club) RETURN c ORDER BY c.id", nil)
-		if err != nil {
-			return fmt.Errorf("pull: clubs: %w", err)
-		}
-		header := append([]string{"id", "name", "since", "until"}, cols("clubs")...)
-		var out [][]string
-		for _, r := range rows {
-			p := props(r["c"])
-			rec := []string{str(p["id"]), str(p["name"]), str(p["since"]), str(p["until"])}
-			for _, c := range cols("clubs") {
-				rec = append(rec, str(p["x_"+c]))
-			}
-			out = append(out, rec)
-		}
-		if err := writeCSV(filepath.Join(dir, graphmodel.ClubsFile), header, out); err != nil {
-			return err
-		}
-	}
-	if has(graphmodel.TiesFile) {
-		rows, err := s.Run(ctx, "MATCH (a:Actor)-[t:TIE]->(b:Actor) RETURN a.id AS a, b.id AS b, t", nil)
-		if err != nil {
-			return fmt.Errorf("pull: ties: %w", err)
-		}
-		header := append([]string{"source", "target", "weight", "since", "until", "domains"}, cols("ties")...)
-		var out []lined
-		for _, r := range rows {
-			p := props(r["t"])
-			lines := toInts(p["spell_line"])
-			n := len(lines)
-			w, rev := toFloats(p["spell_weight"], n), toBools(p["spell_reversed"], n)
-			since, until, doms := toStrings(p["spell_since"], n), toStrings(p["spell_until"], n), toStrings(p["spell_domains"], n)
-			for i := range lines {
-				source, target := str(r["a"]), str(r["b"])
-				if rev[i] {
-					source, target = target, source
-				}
-				rec := []string{source, target, strconv.FormatFloat(w[i], 'g', -1, 64), since[i], until[i], doms[i]}
-				for _, c := range cols("ties") {
-					rec = append(rec, toStrings(p["spell_x_"+c], n)[i])
-				}
-				out = append(out, lined{lines[i], rec})
-			}
-		}
-		if err := writeLined(filepath.Join(dir, graphmodel.TiesFile), header, out); err != nil {
-			return err
-		}
-	}
-	if has(graphmodel.MembershipsFile) {
-		rows, err := s.Run(ctx, "MATCH (a:Actor)-[m:MEMBER_OF]->(c:Club) RETURN a.id AS actor, c.id AS club, m", nil)
-		if err != nil {
-			return fmt.Errorf("pull: memberships: %w", err)
-		}
-		header := append([]string{"club", "actor", "since", "until", "role"}, cols("memberships")...)
-		var out []lined
-		for _, r := range rows {
-			p := props(r["m"])
-			lines := toInts(p["spell_line"])
-			n := len(lines)
-			since, until, role := toStrings(p["spell_since"], n), toStrings(p["spell_until"], n), toStrings(p["spell_role"], n)
-			for i := range lines {
-				rec := []string{str(r["club"]), str(r["actor"]), since[i], until[i], role[i]}
-				for _, c := range cols("memberships") {
-					rec = append(rec, toStrings(p["spell_x_"+c], n)[i])
-				}
-				out = append(out, lined{lines[i], rec})
-			}
-		}
-		if err := writeLined(filepath.Join(dir, graphmodel.MembershipsFile), header, out); err != nil {
-			return err
-		}
-	}
-	if has(graphmodel.ExchangesFile) {
-		rows, err := s.Run(ctx, "MATCH (a:Actor)-[e:EXCHANGE]->(b:Actor) RETURN a.id AS from, b.id AS to, e", nil)
-		if err != nil {
-			return fmt.Errorf("pull: exchanges: %w", err)
-		}
-		header := append([]string{"date", "from", "to", "volume", "domain"}, cols("exchanges")...)
-		var out []lined
-		for _, r := range rows {
-			p := props(r["e"])
-			rec := []string{str(p["date"]), str(r["from"]), str(r["to"]), strconv.FormatFloat(toFloat(p["volume"]), 'g', -1, 64), str(p["domain"])}
-			for _, c := range cols("exchanges") {
-				rec = append(rec, str(p["x_"+c]))
-			}
-			out = append(out, lined{int(toInt(p["seq"])), rec})
-		}
-		if err := writeLined(filepath.Join(dir, graphmodel.ExchangesFile), header, out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// pullNodes writes the nodes of kind k, by id, to path: a node's properties of its columns,
+// then of its extra columns cols.
+func (s *Session) pullNodes(ctx context.Context, k kind, cols []string, path string, header []string) error {
+	rows, err := s.Run(ctx, "MATCH (x:"+k.label+") RETURN x ORDER BY x."+propID, nil)
+	if err != nil {
+		return fmt.Errorf("pull: %s: %w", k.stage, err)
+	}
+	var out [][]string
+	for _, r := range rows {
+		p := props(r["x"])
+		var rec []string
+		for _, c := range k.columns {
+			rec = append(rec, str(p[c]))
+		}
+		for _, c := range cols {
+			rec = append(rec, str(p[k.extra+c]))
+		}
+		out = append(out, rec)
+	}
+	return writeCSV(path, header, out)
+}
+
+// pullRels writes the relationships of kind k to path as the input rows, in input order: a
+// tie's and a membership's spells, an exchange's properties.
+func (s *Session) pullRels(ctx context.Context, k kind, cols []string, path string, header []string) error {
+	rows, err := s.Run(ctx, "MATCH (a:"+k.from+")-[x:"+k.label+"]->(b:"+k.to+") RETURN a."+propID+" AS a, b."+propID+" AS b, x", nil)
+	if err != nil {
+		return fmt.Errorf("pull: %s: %w", k.stage, err)
+	}
+	var out []lined
+	for _, r := range rows {
+		p, a, b := props(r["x"]), str(r["a"]), str(r["b"])
+		switch k.stage {
+		case tieKind.stage:
+			lines := toInts(p[propSpellLine])
+			n := len(lines)
+			w, rev := toFloats(p[propSpellWeight], n), toBools(p[propSpellReversed], n)
+			since, until, doms := toStrings(p[propSpellSince], n), toStrings(p[propSpellUntil], n), toStrings(p[propSpellDomains], n)
+			for i := range lines {
+				source, target := a, b
+				if rev[i] {
+					source, target = target, source
+				}
+				rec := []string{source, target, strconv.FormatFloat(w[i], 'g', -1, 64), since[i], until[i], doms[i]}
+				for _, c := range cols {
+					rec = append(rec, toStrings(p[k.extra+c], n)[i])
+				}
+				out = append(out, lined{lines[i], rec})
+			}
+		case memberKind.stage:
+			lines := toInts(p[propSpellLine])
+			n := len(lines)
+			since, until, role := toStrings(p[propSpellSince], n), toStrings(p[propSpellUntil], n), toStrings(p[propSpellRole], n)
+			for i := range lines {
+				rec := []string{b, a, since[i], until[i], role[i]}
+				for _, c := range cols {
+					rec = append(rec, toStrings(p[k.extra+c], n)[i])
+				}
+				out = append(out, lined{lines[i], rec})
+			}
+		case exchangeKind.stage:
+			rec := []string{str(p[propDate]), a, b, strconv.FormatFloat(toFloat(p[propVolume]), 'g', -1, 64), str(p[propDomain])}
+			for _, c := range cols {
+				rec = append(rec, str(p[k.extra+c]))
+			}
+			out = append(out, lined{int(toInt(p[propSeq])), rec})
+		}
+	}
+	return writeLined(path, header, out)
 }
 
 type lined struct {
