@@ -33,7 +33,7 @@ func ExampleSession_Push() {
 		log.Fatal(err) // wraps ErrUnreachable, ErrUnauthorized or ErrNoSuchDatabase
 	}
 	defer s.Close(ctx)
-	stats, err := s.Push(ctx, d, r, queries.PushOptions{})
+	stats, err := s.Push(ctx, r, queries.PushOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}

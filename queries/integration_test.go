@@ -58,7 +58,7 @@ func analyzeAt(t *testing.T, d *graphmodel.Dataset, at int) *analysis.Result {
 
 func push(t *testing.T, s *Session, d *graphmodel.Dataset, r *analysis.Result) {
 	t.Helper()
-	if _, err := s.Push(context.Background(), d, r, PushOptions{Batch: 37}); err != nil {
+	if _, err := s.Push(context.Background(), r, PushOptions{Batch: 37}); err != nil {
 		t.Fatal(err)
 	}
 }

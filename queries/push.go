@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/liaison-net/liaison/analysis"
-	"github.com/liaison-net/liaison/graphmodel"
 )
 
 // PushOptions tune Push.
@@ -23,14 +22,19 @@ type PushStats struct {
 
 func (s PushStats) Rows() int { return s.Actors + s.Clubs + s.Ties + s.Memberships + s.Exchanges }
 
-// Push writes the data set d and the analysis r of its layer l into the database: constraints
+// Push writes the analysis r and its data set (r.View.Data, every row whatever the period) into
+// the database: constraints
 // first, then batched UNWIND writes, each batch a transaction written whole or not at all. It
 // replaces what a previous push wrote (properties are set whole; nodes and relationships the
 // data set no longer has are deleted), so pushing twice changes nothing. Relationships are
 // created outright when the database has none of their type and merged otherwise. One push at
 // a time per database: Push relies on the element ids of the nodes it has just written.
-func (s *Session) Push(ctx context.Context, d *graphmodel.Dataset, r *analysis.Result, o PushOptions) (PushStats, error) {
+func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (PushStats, error) {
 	var st PushStats
+	if r == nil || r.View == nil {
+		return st, fmt.Errorf("push: no analysed layer")
+	}
+	d := r.View.Data
 	for _, c := range d.Columns.Actors {
 		if slices.Contains(analysisProps, c.Name) || slices.Contains(actorKind.columns, c.Name) {
 			return st, fmt.Errorf("push: actors.csv column %q clashes with a property of the schema", c.Name)

@@ -53,7 +53,7 @@ func newPush(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
-			d, _, r, err := runAnalysis(cmd, g, af, args, st)
+			_, _, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
 			}
@@ -63,7 +63,7 @@ func newPush(g *globals) *cobra.Command {
 				return err
 			}
 			defer s.Close(cmd.Context())
-			stats, err := s.Push(cmd.Context(), d, r, queries.PushOptions{Batch: batch, Writers: writers, Progress: st.progress})
+			stats, err := s.Push(cmd.Context(), r, queries.PushOptions{Batch: batch, Writers: writers, Progress: st.progress})
 			if err != nil {
 				return err
 			}
