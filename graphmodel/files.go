@@ -1,0 +1,497 @@
+package graphmodel
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// This file describes the files of a data set (CONTRACT.md §1): for each, its contract
+// columns and how each column's field goes into the entity a row is. Reading CSV is in
+// csvread.go; which files are read and the checks across them are in load.go.
+
+// The files of a data set folder, in the order they are read.
+const (
+	ActorsFile      = "actors.csv"
+	ClubsFile       = "clubs.csv"
+	TiesFile        = "ties.csv"
+	MembershipsFile = "memberships.csv"
+	ExchangesFile   = "exchanges.csv"
+)
+
+// files describes every file of a data set, in the order they are read: a reference is
+// checked against a file read before it. Columns are listed in the contract's order (so
+// are missing required columns reported); the other columns of a file are kept as typed
+// attributes (Columns, Extra).
+var files = []dataFile{
+	&file[Actor]{
+		name: ActorsFile, noun: "actor",
+		rows:  func(d *Dataset) *[]Actor { return &d.Actors },
+		extra: func(c *Columns) *[]Column { return &c.Actors },
+		row:   func(a *Actor, extra []string, line int) { a.Extra, a.Line = extra, line },
+		columns: []column[Actor]{
+			{name: "id", required: true, parse: id(func(a *Actor) *string { return &a.ID })},
+			{name: "name", parse: text(func(a *Actor) *string { return &a.Name })},
+			{name: "type", parse: text(func(a *Actor) *string { return &a.Type })},
+			{name: "region", parse: text(func(a *Actor) *string { return &a.Region })},
+		},
+	},
+	&file[Club]{
+		name: ClubsFile, noun: "club",
+		rows:  func(d *Dataset) *[]Club { return &d.Clubs },
+		extra: func(c *Columns) *[]Column { return &c.Clubs },
+		row:   func(c *Club, extra []string, line int) { c.Extra, c.Line = extra, line },
+		columns: []column[Club]{
+			{name: "id", required: true, parse: id(func(c *Club) *string { return &c.ID })},
+			{name: "name", parse: text(func(c *Club) *string { return &c.Name })},
+			{name: "since", parse: since(func(c *Club) *Period { return &c.Period })},
+			{name: "until", parse: until(func(c *Club) *Period { return &c.Period })},
+		},
+	},
+	&file[Tie]{
+		name: TiesFile, noun: "tie",
+		rows:  func(d *Dataset) *[]Tie { return &d.Ties },
+		extra: func(c *Columns) *[]Column { return &c.Ties },
+		row:   func(t *Tie, extra []string, line int) { t.Extra, t.Line = extra, line },
+		columns: []column[Tie]{
+			{name: "source", required: true, parse: actorRef(func(t *Tie) *string { return &t.Source })},
+			{name: "target", required: true, parse: actorRef(func(t *Tie) *string { return &t.Target }), unlike: "source"},
+			{name: "weight", parse: amount(func(t *Tie) *float64 { return &t.Weight })},
+			{name: "since", parse: since(func(t *Tie) *Period { return &t.Period })},
+			{name: "until", parse: until(func(t *Tie) *Period { return &t.Period })},
+			{name: "domains", parse: list(func(t *Tie) *[]string { return &t.Domains })},
+		},
+	},
+	&file[Membership]{
+		name: MembershipsFile, noun: "membership",
+		rows:  func(d *Dataset) *[]Membership { return &d.Memberships },
+		extra: func(c *Columns) *[]Column { return &c.Memberships },
+		row:   func(m *Membership, extra []string, line int) { m.Extra, m.Line = extra, line },
+		columns: []column[Membership]{
+			{name: "club", required: true, parse: clubRef(func(m *Membership) *string { return &m.Club })},
+			{name: "actor", required: true, parse: actorRef(func(m *Membership) *string { return &m.Actor })},
+			{name: "since", parse: since(func(m *Membership) *Period { return &m.Period })},
+			{name: "until", parse: until(func(m *Membership) *Period { return &m.Period })},
+			{name: "role", parse: text(func(m *Membership) *string { return &m.Role })},
+		},
+	},
+	&file[Exchange]{
+		name: ExchangesFile, noun: "exchange",
+		rows:  func(d *Dataset) *[]Exchange { return &d.Exchanges },
+		extra: func(c *Columns) *[]Column { return &c.Exchanges },
+		row:   func(x *Exchange, extra []string, line int) { x.Extra, x.Line = extra, line },
+		columns: []column[Exchange]{
+			{name: "date", required: true, parse: date(func(x *Exchange) *Time { return &x.Date })},
+			{name: "from", required: true, parse: actorRef(func(x *Exchange) *string { return &x.From })},
+			{name: "to", required: true, parse: actorRef(func(x *Exchange) *string { return &x.To }), unlike: "from"},
+			{name: "volume", parse: amount(func(x *Exchange) *float64 { return &x.Volume })},
+			{name: "domain", parse: text(func(x *Exchange) *string { return &x.Domain })},
+		},
+	},
+}
+
+func init() {
+	keyed := map[string]bool{} // the files so far with an id column
+	for _, f := range files {
+		f.prepare(keyed)
+	}
+}
+
+// A column is one contract column of a file of E rows.
+type column[E any] struct {
+	name     string // lower case; the header matches it without regard to case
+	required bool   // the header must have it (its field may still be empty, if parse allows)
+	parse    parser[E]
+	// unlike names an earlier column that this one's value must differ from: a row whose
+	// two values are the same is a self-tie ("self-" + the file's noun).
+	unlike string
+}
+
+// stage orders the problems of one row: identity (ids, references, self-ties) first, then
+// amounts, then times, whatever the order of the columns; columns of one stage in the
+// table's order.
+type stage uint8
+
+const (
+	stageIdentity stage = iota
+	stageAmount
+	stageTime
+	stageText // no problems
+)
+
+// A parser puts one field into an entity E, reporting its problems.
+type parser[E any] struct {
+	stage stage
+	parse func(f *field, e *E) bool // false after reporting a problem
+	// For an id (refers == "") or a reference to another file's ids (refers names the
+	// file): where the id goes in E.
+	id     func(*E) *string
+	refers string
+	// stop: after a problem here, the rest of the row is not checked (a row with a bad id).
+	stop bool
+}
+
+// field is the field being parsed, with what a parser needs to report a problem.
+type field struct {
+	l *loader
+	// For an id, the ids of the file being read; for a reference, those of the file
+	// referred to.
+	ids    *idSet
+	file   string // the file's name in the data set
+	line   int
+	column string
+	v      string // the field, trimmed; "" when the file has no such column
+}
+
+func (f *field) problem(kind error, format string, args ...any) {
+	f.l.addf(f.file, f.line, f.column, kind, format, args...)
+}
+
+// id is the entity's id: not empty, and unique in its file. Other files' references are
+// checked against the ids.
+func id[E any](to func(*E) *string) parser[E] {
+	return parser[E]{stage: stageIdentity, id: to, stop: true, parse: func(f *field, e *E) bool {
+		if f.v == "" {
+			f.problem(ErrEmptyID, "empty %s", f.column)
+			return false
+		}
+		if first, dup := f.ids.line[f.v]; dup {
+			f.problem(ErrDuplicateID, "duplicate %s %q (first on line %d)", f.column, f.v, first)
+			return false
+		}
+		s := f.l.intern(f.v)
+		f.ids.line[s] = f.line
+		*to(e) = s
+		return true
+	}}
+}
+
+// actorRef is an actor id; when actors.csv lists the actors, one of them.
+func actorRef[E any](to func(*E) *string) parser[E] {
+	return ref(ActorsFile, to, func(f *field, in string) {
+		f.problem(ErrUnknownRef, "unknown actor %q in %s (not in %s)", f.v, f.column, in)
+	})
+}
+
+// clubRef is a club id; when clubs.csv lists the clubs, one of them.
+func clubRef[E any](to func(*E) *string) parser[E] {
+	return ref(ClubsFile, to, func(f *field, in string) {
+		f.problem(ErrUnknownRef, "unknown club %q (not in %s)", f.v, in)
+	})
+}
+
+// ref is a non-empty id of an entity of file refers, which must be there when that file
+// is read; unknown reports one that is not, in is the file's name.
+func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in string)) parser[E] {
+	return parser[E]{stage: stageIdentity, id: to, refers: refers, parse: func(f *field, e *E) bool {
+		if f.v == "" {
+			f.problem(ErrEmptyID, "empty %s", f.column)
+			return false
+		}
+		if f.ids.listed {
+			if _, ok := f.ids.line[f.v]; !ok {
+				unknown(f, f.l.names[refers])
+				return false
+			}
+		}
+		*to(e) = f.l.intern(f.v)
+		return true
+	}}
+}
+
+// amount is a weight or volume: a finite number greater than 0; 1 when empty.
+func amount[E any](to func(*E) *float64) parser[E] {
+	return parser[E]{stage: stageAmount, parse: func(f *field, e *E) bool {
+		if f.v == "" {
+			*to(e) = 1
+			return true
+		}
+		v, err := strconv.ParseFloat(f.v, 64)
+		switch {
+		case err != nil && !errors.Is(err, strconv.ErrRange):
+			f.problem(ErrBadWeight, "%s %q is not a number", f.column, f.v)
+		case err != nil || math.IsInf(v, 0) || math.IsNaN(v):
+			f.problem(ErrBadWeight, "%s %q is not a finite number", f.column, f.v)
+		case v <= 0:
+			f.problem(ErrBadWeight, "%s %s must be greater than 0", f.column, f.v)
+		default:
+			*to(e) = v
+			return true
+		}
+		return false
+	}}
+}
+
+// since is the start of a period: a year or an ISO date; empty for "always was".
+func since[E any](to func(*E) *Period) parser[E] {
+	return parser[E]{stage: stageTime, parse: func(f *field, e *E) bool {
+		t, ok := f.time()
+		to(e).Since = t
+		return ok
+	}}
+}
+
+// until is the (inclusive) end of a period: a year or an ISO date, not before since, which
+// must come before it in the table; empty for "still is".
+func until[E any](to func(*E) *Period) parser[E] {
+	return parser[E]{stage: stageTime, parse: func(f *field, e *E) bool {
+		t, ok := f.time()
+		if !ok {
+			return false
+		}
+		p := to(e)
+		p.Until = t
+		if !p.valid() { // a since that did not parse is zero, hence valid
+			f.problem(ErrUntilBefore, "until %s is before since %s", p.Until, p.Since)
+			return false
+		}
+		return true
+	}}
+}
+
+// date is a point in time that must be given: a year or an ISO date.
+func date[E any](to func(*E) *Time) parser[E] {
+	return parser[E]{stage: stageTime, parse: func(f *field, e *E) bool {
+		if f.v == "" {
+			f.problem(ErrBadTime, "empty %s", f.column)
+			return false
+		}
+		t, ok := f.time()
+		*to(e) = t
+		return ok
+	}}
+}
+
+func (f *field) time() (Time, bool) {
+	t, err := ParseTime(f.v)
+	if err != nil {
+		f.problem(ErrBadTime, "%s %v", f.column, err)
+		return Time{}, false
+	}
+	return t, true
+}
+
+// text is free text (a name, a role).
+func text[E any](to func(*E) *string) parser[E] {
+	return parser[E]{stage: stageText, parse: func(f *field, e *E) bool {
+		*to(e) = f.v
+		return true
+	}}
+}
+
+// list is a ;-separated list (domains): items trimmed, blanks and repeats dropped, in
+// input order; nil when empty.
+func list[E any](to func(*E) *[]string) parser[E] {
+	return parser[E]{stage: stageText, parse: func(f *field, e *E) bool {
+		*to(e) = f.l.list(f.v)
+		return true
+	}}
+}
+
+func (l *loader) list(raw string) []string {
+	if raw == "" {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.Split(raw, ";") {
+		part = strings.TrimSpace(part)
+		if part != "" && !slices.Contains(out, part) {
+			out = append(out, l.intern(part))
+		}
+	}
+	return out
+}
+
+// parseFinite parses a finite float.
+func parseFinite(s string) (float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, err
+	}
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, fmt.Errorf("%q is not finite", s)
+	}
+	return v, nil
+}
+
+// dataFile is what the loader needs of a file description, whatever its entity type.
+type dataFile interface {
+	contract() string // the file's contract name, e.g. "ties.csv"
+	headerColumns() []headerColumn
+	keyed() bool // the file has an id column
+	// read reads the rows after the header into the data set.
+	read(l *loader, c *csvFile, h header) error
+	// references calls add with every id its rows refer to in file refers, in row order.
+	references(d *Dataset, refers string, add func(id string))
+	// addReferenced adds an entity with only an id for each of ids (a keyed file's
+	// entities that are referenced but not listed).
+	addReferenced(d *Dataset, ids []string)
+	// prepare derives what reading needs from the description, and checks that its
+	// references are to keyed files before it, adding it to them if it is keyed.
+	prepare(keyed map[string]bool)
+}
+
+// file describes a file whose rows are E entities.
+type file[E any] struct {
+	name    string // contract name
+	noun    string // what a row is, e.g. "tie" (for "self-tie")
+	columns []column[E]
+	rows    func(*Dataset) *[]E                  // where the entities go
+	extra   func(*Columns) *[]Column             // where the other columns are described
+	row     func(e *E, extra []string, line int) // sets an entity's other values and line
+
+	// Derived by prepare.
+	header []headerColumn
+	order  []int // column indexes in problem order (by stage)
+	unlike []int // for each column, the index of its unlike column; -1 if none
+	key    int   // the id column; -1 if none
+}
+
+func (f *file[E]) prepare(keyed map[string]bool) {
+	if len(f.columns) > 64 {
+		panic("graphmodel: " + f.name + ": more than 64 columns")
+	}
+	f.key = -1
+	for i, c := range f.columns {
+		if c.name == "" || c.name != strings.ToLower(c.name) || slices.ContainsFunc(f.columns[:i], func(d column[E]) bool { return d.name == c.name }) {
+			panic("graphmodel: " + f.name + ": column name " + strconv.Quote(c.name) + " empty, not lower case or repeated")
+		}
+		f.header = append(f.header, headerColumn{name: c.name, required: c.required})
+		f.order = append(f.order, i)
+		u := -1
+		if c.unlike != "" {
+			u = slices.IndexFunc(f.columns[:i], func(d column[E]) bool { return d.name == c.unlike })
+			if u < 0 || f.columns[u].parse.stage > c.parse.stage {
+				panic("graphmodel: " + f.name + ": column " + c.name + " unlike an unknown, later or later-checked column")
+			}
+		}
+		f.unlike = append(f.unlike, u)
+		if c.parse.refers != "" && !keyed[c.parse.refers] {
+			panic("graphmodel: " + f.name + ": column " + c.name + " refers to " + c.parse.refers + ", not an earlier file with ids")
+		}
+		if c.parse.id != nil && c.parse.refers == "" {
+			f.key = i
+		}
+	}
+	if f.key >= 0 {
+		keyed[f.name] = true
+	}
+	slices.SortStableFunc(f.order, func(a, b int) int { return int(f.columns[a].parse.stage) - int(f.columns[b].parse.stage) })
+}
+
+func (f *file[E]) contract() string              { return f.name }
+func (f *file[E]) headerColumns() []headerColumn { return f.header }
+func (f *file[E]) keyed() bool                   { return f.key >= 0 }
+
+func (f *file[E]) read(l *loader, c *csvFile, h header) error {
+	fl := field{l: l, file: c.name}
+	ids := make([]*idSet, len(f.columns)) // each column's fl.ids
+	for k, col := range f.columns {
+		switch {
+		case col.parse.refers != "":
+			ids[k] = l.ids[col.parse.refers]
+		case col.parse.id != nil:
+			ids[k] = l.ids[f.name]
+		}
+	}
+	rows := f.rows(l.d)
+	if *rows == nil {
+		*rows = []E{} // a file read, even without rows, gives a non-nil slice
+	}
+	vals := make([]string, len(f.columns))
+	typers := make([]typer, len(h.extra))
+	e := new(E) // one for all rows: an E per row would go to the heap
+	for {
+		rec, line, err := c.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		for k, i := range h.pos {
+			vals[k] = ""
+			if i >= 0 {
+				vals[k] = strings.TrimSpace(rec[i])
+			}
+		}
+		fl.line = line
+		*e = *new(E)
+		if !f.parse(&fl, vals, ids, e) {
+			continue
+		}
+		var extra []string
+		if len(h.extra) > 0 {
+			extra = make([]string, len(h.extra))
+			for k, i := range h.extra {
+				extra[k] = strings.Clone(rec[i])
+				typers[k].see(rec[i])
+			}
+		}
+		f.row(e, extra, line)
+		if len(*rows) == cap(*rows) {
+			*rows = slices.Grow(*rows, c.room(len(*rows)))
+		}
+		*rows = append(*rows, *e)
+	}
+	var cols []Column
+	for k, name := range h.extraNames {
+		cols = append(cols, Column{Name: name, Type: typers[k].result()})
+	}
+	*f.extra(&l.d.Columns) = cols
+	return nil
+}
+
+// parse fills e from a row's trimmed values, reporting every problem, in problem order.
+func (f *file[E]) parse(fl *field, vals []string, ids []*idSet, e *E) bool {
+	ok := true
+	var parsed uint64 // the columns that parsed
+	for _, k := range f.order {
+		c := &f.columns[k]
+		fl.column, fl.v, fl.ids = c.name, vals[k], ids[k]
+		if !c.parse.parse(fl, e) {
+			if c.parse.stop {
+				return false
+			}
+			ok = false
+			continue
+		}
+		parsed |= 1 << k
+		if u := f.unlike[k]; u >= 0 && parsed&(1<<u) != 0 && vals[u] == vals[k] {
+			fl.problem(ErrSelfTie, "self-%s: %s and %s are both %q", f.noun, f.columns[u].name, c.name, vals[k])
+			ok = false
+		}
+	}
+	return ok
+}
+
+func (f *file[E]) references(d *Dataset, refers string, add func(id string)) {
+	var refs []func(*E) *string
+	for _, c := range f.columns {
+		if c.parse.refers == refers {
+			refs = append(refs, c.parse.id)
+		}
+	}
+	if len(refs) == 0 {
+		return
+	}
+	rows := *f.rows(d)
+	for i := range rows {
+		for _, to := range refs {
+			add(*to(&rows[i]))
+		}
+	}
+}
+
+func (f *file[E]) addReferenced(d *Dataset, ids []string) {
+	rows := f.rows(d)
+	for _, id := range ids {
+		var e E
+		*f.columns[f.key].parse.id(&e) = id
+		*rows = append(*rows, e)
+	}
+}
