@@ -77,7 +77,6 @@ func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
 func dotNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // dotQuote quotes s as a DOT string: backslashes and quotes escaped, line breaks as \n.
-func dotQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
-	return `"` + r.Replace(s) + `"`
-}
+func dotQuote(s string) string { return `"` + dotEscaper.Replace(s) + `"` }
+
+var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)
