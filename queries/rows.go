@@ -54,16 +54,16 @@ func actorRows(d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
 			}
 		}
 		if m := metrics[a.ID]; m != nil {
-			p[propDegree], p[propStrength], p[propBetweenness] = m.Degree, m.Strength, m.Betweenness
-			if m.Closeness != nil {
-				p[propCloseness], p[propHarmonic] = *m.Closeness, *m.Harmonic
+			for _, ms := range analysis.Measures {
+				v, ok := ms.Value(m)
+				switch {
+				case !ok:
+				case ms.Kind == analysis.Int:
+					p[ms.Name] = int64(v)
+				default:
+					p[ms.Name] = v
+				}
 			}
-			p[propEigenvector], p[propPageRank], p[propCore], p[propClustering] = m.Eigenvector, m.PageRank, int64(m.Core), m.Clustering
-			p[propConstraint], p[propEffectiveSize], p[propCommunity] = m.Constraint, m.EffectiveSize, int64(m.Community)
-			p[propCliques], p[propClubs] = int64(m.Cliques), int64(m.Clubs)
-			b := m.Brokerage
-			p[propBrokerageCoordinator], p[propBrokerageItinerant], p[propBrokerageGatekeeper] = b.Coordinator, b.Itinerant, b.Gatekeeper
-			p[propBrokerageRepresentative], p[propBrokerageLiaison] = b.Representative, b.Liaison
 			p[propHubScore] = score[a.ID]
 			if rank, ok := hubRank[a.ID]; ok {
 				p[propHubRank], p[propHubWhy] = int64(rank), hubOf[a.ID].Why

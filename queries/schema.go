@@ -3,6 +3,7 @@ package queries
 import (
 	"strings"
 
+	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
 )
 
@@ -71,29 +72,11 @@ const (
 	// its own name; a tie's and a membership's are spells).
 	propExtra = "x_"
 
-	// The analysis of an actor.
-	propDegree                  = "degree"
-	propStrength                = "strength"
-	propBetweenness             = "betweenness"
-	propCloseness               = "closeness"
-	propHarmonic                = "harmonic"
-	propEigenvector             = "eigenvector"
-	propPageRank                = "pagerank"
-	propCore                    = "core"
-	propClustering              = "clustering"
-	propConstraint              = "constraint"
-	propEffectiveSize           = "effective_size"
-	propCommunity               = "community"
-	propCliques                 = "cliques"
-	propClubs                   = "clubs"
-	propBrokerageCoordinator    = "brokerage_coordinator"
-	propBrokerageItinerant      = "brokerage_itinerant"
-	propBrokerageGatekeeper     = "brokerage_gatekeeper"
-	propBrokerageRepresentative = "brokerage_representative"
-	propBrokerageLiaison        = "brokerage_liaison"
-	propHubScore                = "hub_score"
-	propHubRank                 = "hub_rank"
-	propHubWhy                  = "hub_why"
+	// The analysis of an actor: every measure of analysis.Measures under its name (counts as
+	// integers), and the hub's.
+	propHubScore = "hub_score"
+	propHubRank  = "hub_rank"
+	propHubWhy   = "hub_why"
 
 	// The analysis of a club or a tie.
 	propClass           = "class"
@@ -123,10 +106,13 @@ const (
 
 // analysisProps are the property names of an actor's analysis; an extra input column may not
 // use one of them.
-var analysisProps = []string{propDegree, propStrength, propBetweenness, propCloseness, propHarmonic, propEigenvector,
-	propPageRank, propCore, propClustering, propConstraint, propEffectiveSize, propCommunity, propCliques, propClubs,
-	propBrokerageCoordinator, propBrokerageItinerant, propBrokerageGatekeeper, propBrokerageRepresentative,
-	propBrokerageLiaison, propHubScore, propHubRank, propHubWhy}
+var analysisProps = func() []string {
+	var out []string
+	for _, m := range analysis.Measures {
+		out = append(out, m.Name)
+	}
+	return append(out, propHubScore, propHubRank, propHubWhy)
+}()
 
 // spellTexts are the text spells, in the order of spells.lists.
 var spellTexts = [4]string{propSpellSince, propSpellUntil, propSpellDomains, propSpellRole}
