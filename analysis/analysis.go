@@ -179,7 +179,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		}
 	}
 	progress("typology", 0, 1)
-	memberOf, err := classify(l, x, core, cliques, r, o.Typology)
+	memberOf, err := classify(l, x, core, cliques, r, o.Typology, o.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
@@ -197,6 +197,14 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
 	return r, nil
+}
+
+// seedOf is the seed of an analysis (1 when not set).
+func seedOf(o Options) uint64 {
+	if o.Seed == 0 {
+		return 1
+	}
+	return o.Seed
 }
 
 // layerInfo describes the layer analysed.

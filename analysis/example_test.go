@@ -88,15 +88,15 @@ func ExampleClassify() {
 		if !ok {
 			log.Fatal("no tie")
 		}
-		fmt.Printf("%s–%s %s, score %.3f from %d factors\n", t.Source, t.Target, t.Class, t.RelationalScore, t.Factors.Len())
+		fmt.Printf("%s–%s %s by %s (p_relational %.2f), score %.3f from %d factors\n", t.Source, t.Target, t.Class, t.DecidedBy, t.PRelational, t.RelationalScore, t.Factors.Len())
 	}
 	fvey, _ := r.Club("FVEY")
-	fmt.Printf("%s %v: %s, score %.3f\n", fvey.ID, fvey.Members, fvey.Class, fvey.RelationalScore)
+	fmt.Printf("%s %v: %s by %s, score %.3f\n", fvey.ID, fvey.Members, fvey.Class, fvey.DecidedBy, fvey.RelationalScore)
 	// Output:
-	// {TransactionalBilateral:40 RelationalBilateral:70 TransactionalMultilateral:7 RelationalMultilateral:13}
-	// GBR–USA relational, score 0.903 from 9 factors
-	// PAK–USA transactional, score 0.494 from 9 factors
-	// FVEY [AUS CAN GBR NZL USA]: relational, score 0.973
+	// {TransactionalBilateral:31 RelationalBilateral:79 TransactionalMultilateral:2 RelationalMultilateral:18}
+	// GBR–USA relational by reciprocity (p_relational 0.99), score 0.903 from 9 factors
+	// PAK–USA transactional by reciprocity (p_relational 0.00), score 0.542 from 9 factors
+	// FVEY [AUS CAN GBR NZL USA]: relational by reciprocity, score 0.976
 }
 
 // WhatIf analyses the same period again without some actors and compares: here Padgett's

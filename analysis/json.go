@@ -165,6 +165,8 @@ func appendTie(b []byte, t *TieResult) []byte {
 	b = appendNum(b, false, "weight", t.Weight)
 	b = appendString(appendKey(b, false, "class"), t.Class)
 	b = appendNum(b, false, "relational_score", t.RelationalScore)
+	b = appendNum(b, false, "p_relational", t.PRelational)
+	b = appendString(appendKey(b, false, "decided_by"), t.DecidedBy)
 	b = append(appendKey(b, false, "factors"), '{')
 	first := true
 	t.Factors.Each(func(n string, v float64) {

@@ -89,24 +89,26 @@ type Factor struct {
 
 // TieFactorSpecs are the factors of a tie's relational score, in report order.
 var TieFactorSpecs = []Factor{
-	{"overlap", "shared neighbours on the combined layer (Onnela's overlap)", "never (0 when the ends have no other neighbour)"},
-	{"cliques", "shared maximal cliques (Jaccard of the pair's cliques)", "never (0 when neither end is in a clique)"},
-	{"core", "the pair's k-core level (lower core / highest core)", "when the combined layer has no edge"},
-	{"clubs", "best shared relational club (its score)", "never (0 without a shared relational club)"},
-	{"duration", "years the tie has been active / saturation", "without times in the data set, or without active tie rows (an exchange-only pair)"},
-	{"continuity", "active years / years from first to last", "as duration"},
-	{"multiplexity", "(domains − 1) / 3, capped at 1", "when no row or exchange of the pair gives a domain"},
-	{"weight", "rank of the weight per spell among all ties", "never"},
-	{"reciprocity", "balance × (1 − specificity) of the exchanges", "when the pair has no exchanges up to the period"},
+	{"overlap", "shared neighbours on the combined layer: n_ab / ((k_a − 1) + (k_b − 1) − n_ab) (Onnela's overlap)", "when neither end has another neighbour"},
+	{"cliques", "shared maximal cliques of 3 or more on the combined layer (Jaccard of the ends' cliques)", "when the pair's component on the combined layer has fewer than 3 actors"},
+	{"core", "the pair's k-core level on the combined layer: min(1, min(core(a), core(b)) / core scale)", "as cliques"},
+	{"clubs", "the best relational score among relational clubs both belong to (0 if none)", "when the period has no active club"},
+	{"duration", "years the tie's active spells cover / saturation, at most 1", "without times in the data set, or for a pair without active tie rows (exchanges only)"},
+	{"continuity", "years covered / years from the first spell's start to the last spell's end", "as duration"},
+	{"multiplexity", "(distinct domains of the rows and exchanges − 1) / 3, at most 1", "when no row or exchange of the pair gives a domain"},
+	{"weight", "the tie's intensity (bilateral weight per active row) / weight scale, at most 1", "never"},
+	{"reciprocity", "balance × (1 − specificity) of the pair's exchanges up to the period", "when the pair has no exchanges up to the period"},
 }
 
 // ClubFactorSpecs are the factors of a club's relational score, in report order.
 var ClubFactorSpecs = []Factor{
-	{"density", "share of member pairs with a bilateral tie", "for a club of one active member"},
-	{"strength", "mean weight rank of the members' ties", "for a club of one active member"},
-	{"cliques", "share of member pairs in a common bilateral clique", "for a club of one active member"},
-	{"size", "small-club / members, capped at 1", "never"},
-	{"age", "years active / saturation", "without times in the data set"},
+	{"density", "share of member pairs with a bilateral tie", "when no active member has a bilateral tie in the period (a clubs-only record), or for a club of one"},
+	{"strength", "mean weight factor of the members' ties with each other", "as density, and when no two members are tied"},
+	{"cliques", "share of member pairs in a common maximal clique of the bilateral layer", "as density"},
+	{"size", "small-club / members, at most 1: trust does not scale", "never"},
+	{"age", "years active up to the reference year / saturation, at most 1", "without times in the data set"},
+	{"institution", "the club's institutionalisation, clubs.csv column institution (0–1; e.g. Leeds and Anac 2005)", "without the column, or where it is empty or not a number in [0, 1]"},
+	{"reciprocity", "generalised balance × (1 − specificity) of the members' exchanges with each other", "when the members have no exchanges with each other up to the period"},
 }
 
 func factorNames(fs []Factor) []string {
@@ -128,6 +130,16 @@ func FactorHelp(specs []Factor, name string) string {
 	for _, f := range specs {
 		if f.Name == name {
 			return f.Help
+		}
+	}
+	return ""
+}
+
+// FactorAbstains returns when a factor of specs has no evidence.
+func FactorAbstains(specs []Factor, name string) string {
+	for _, f := range specs {
+		if f.Name == name {
+			return f.Abstains
 		}
 	}
 	return ""

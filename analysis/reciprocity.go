@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"sort"
 
 	"github.com/liaison-net/liaison/graphmodel"
@@ -15,6 +18,14 @@ type ReciprocityOptions struct {
 	// VolumeRatio is how far an answer's volume may be from the transfer's, as a factor
 	// (default 2: between half and twice).
 	VolumeRatio float64
+	// MinEach is the number of transfers each way from which a pair's record is rich enough
+	// for its reciprocity to decide the class (default 5).
+	MinEach int
+	// Alpha is the significance of the specificity test against the timing-shuffled null
+	// (default 0.05).
+	Alpha float64
+	// NullDraws is the number of timing-shuffled draws of the null (default 99).
+	NullDraws int
 }
 
 func (o ReciprocityOptions) withDefaults() ReciprocityOptions {
@@ -23,6 +34,15 @@ func (o ReciprocityOptions) withDefaults() ReciprocityOptions {
 	}
 	if o.VolumeRatio <= 1 {
 		o.VolumeRatio = 2
+	}
+	if o.MinEach <= 0 {
+		o.MinEach = 5
+	}
+	if !(o.Alpha > 0 && o.Alpha < 1) {
+		o.Alpha = 0.05
+	}
+	if o.NullDraws <= 0 {
+		o.NullDraws = 99
 	}
 	return o
 }
@@ -49,6 +69,8 @@ func (o ReciprocityOptions) withDefaults() ReciprocityOptions {
 //     balanced, not one-for-one exchange.
 type Reciprocity struct {
 	Transfers   int     `json:"transfers"`
+	TransfersAB int     `json:"transfers_ab"` // from the lesser id to the greater
+	TransfersBA int     `json:"transfers_ba"`
 	VolumeAB    float64 `json:"volume_ab"` // from the lesser id to the greater
 	VolumeBA    float64 `json:"volume_ba"`
 	Balance     float64 `json:"balance"`
@@ -59,6 +81,26 @@ type Reciprocity struct {
 	Regularity  float64 `json:"regularity"`
 	Pattern     string  `json:"pattern"`
 	Diffuse     float64 `json:"diffuse"`
+	// Asymmetry is (V_ab − V_ba)/(V_ab + V_ba): +1 when everything flows from the lesser id to
+	// the greater, −1 the other way, 0 when balanced; its sign says which side depends on the
+	// other for intelligence (the net receiver), its size how much (Walsh's hierarchy).
+	Asymmetry float64 `json:"asymmetry"`
+	// Rich is true when each side made at least MinEach transfers: then the test below is run
+	// and the reciprocity decides the class (see Verdict).
+	Rich bool `json:"rich"`
+	// NullAnswered is the mean share answered over NullDraws timing-shuffled draws (one side's
+	// stream shifted by a random offset, circularly within the pair's span, which keeps each
+	// side's rhythm and breaks their timing relative to each other), and PSpecific the
+	// one-sided permutation p-value of the observed Answered against them,
+	// (1 + #{null ≥ observed}) / (1 + draws). Both only for a rich record.
+	NullAnswered float64 `json:"null_answered,omitempty"`
+	PSpecific    float64 `json:"p_specific,omitempty"`
+	// Verdict is the class the record decides: "transactional" for significant specific
+	// reciprocity, "relational" for a rich, balanced record that is not specific (diffuse),
+	// "" when the record does not decide (thin, or one-sided).
+	Verdict string `json:"verdict,omitempty"`
+
+	nullCut float64 // the (1 − Alpha) quantile of the null: the bootstrap's critical value
 }
 
 // transfer is one exchange as a day number and a direction.
@@ -95,32 +137,17 @@ func pairReciprocity(ts []transfer, o ReciprocityOptions) Reciprocity {
 	}
 	if tot := r.VolumeAB + r.VolumeBA; tot > 0 {
 		r.Balance = 1 - math.Abs(r.VolumeAB-r.VolumeBA)/tot
+		r.Asymmetry = (r.VolumeAB - r.VolumeBA) / tot
+	}
+	for _, t := range ts {
+		if t.fromA {
+			r.TransfersAB++
+		} else {
+			r.TransfersBA++
+		}
 	}
 	w := float64(o.Window)
-	// Answers: each transfer, in time order, not yet matched, is matched with the earliest
-	// unmatched transfer the other way within the window and of a similar volume. Pairs are
-	// disjoint, so a strict quid pro quo has every transfer matched.
-	matched := make([]bool, len(ts))
-	pairs := 0
-	var lags []float64
-	for i, t := range ts {
-		if matched[i] {
-			continue
-		}
-		for j := i + 1; j < len(ts) && ts[j].day-t.day <= w; j++ {
-			u := ts[j]
-			if matched[j] || u.fromA == t.fromA || u.day <= t.day {
-				continue
-			}
-			if ratio := u.volume / t.volume; ratio > o.VolumeRatio || ratio < 1/o.VolumeRatio {
-				continue
-			}
-			matched[i], matched[j] = true, true
-			pairs++
-			lags = append(lags, u.day-t.day)
-			break
-		}
-	}
+	pairs, lags := match(ts, o, true)
 	if len(ts) > 0 {
 		r.Answered = float64(2*pairs) / float64(len(ts))
 	}
@@ -188,6 +215,219 @@ func pairReciprocity(ts []transfer, o ReciprocityOptions) Reciprocity {
 	return r
 }
 
+// match pairs transfers with their answers: each transfer, in time order (ts sorted by day),
+// not yet matched, is matched with the earliest unmatched transfer the other way within the
+// window and of a similar volume. Pairs are disjoint, so a strict quid pro quo has every
+// transfer matched. It returns the number of pairs and, when lagsToo, their lags.
+func match(ts []transfer, o ReciprocityOptions, lagsToo bool) (pairs int, lags []float64) {
+	w := float64(o.Window)
+	matched := make([]bool, len(ts))
+	for i, t := range ts {
+		if matched[i] {
+			continue
+		}
+		for j := i + 1; j < len(ts) && ts[j].day-t.day <= w; j++ {
+			u := ts[j]
+			if matched[j] || u.fromA == t.fromA || u.day <= t.day {
+				continue
+			}
+			if ratio := u.volume / t.volume; ratio > o.VolumeRatio || ratio < 1/o.VolumeRatio {
+				continue
+			}
+			matched[i], matched[j] = true, true
+			pairs++
+			if lagsToo {
+				lags = append(lags, u.day-t.day)
+			}
+			break
+		}
+	}
+	return pairs, lags
+}
+
+// decide runs, for a rich record, the specificity test against the timing-shuffled null and
+// sets Pattern and Verdict from it (see Reciprocity). ts is the record sorted by day; rng
+// draws the shifts.
+func (r *Reciprocity) decide(ts []transfer, o ReciprocityOptions, rng *rand.Rand) {
+	r.Rich = min(r.TransfersAB, r.TransfersBA) >= o.MinEach
+	if !r.Rich {
+		return
+	}
+	null := make([]float64, o.NullDraws)
+	buf := make([]transfer, len(ts))
+	above := 0
+	for k := range null {
+		null[k] = shiftedAnswered(ts, o, rng, buf)
+		r.NullAnswered += null[k]
+		if null[k] >= r.Answered {
+			above++
+		}
+	}
+	r.NullAnswered /= float64(len(null))
+	r.PSpecific = float64(1+above) / float64(1+len(null))
+	sort.Float64s(null)
+	r.nullCut = null[min(len(null)-1, int(math.Ceil((1-o.Alpha)*float64(len(null))))-1)]
+	switch {
+	case r.PSpecific < o.Alpha:
+		r.Pattern, r.Verdict = "specific", relational[false]
+	case r.Balance >= 0.5:
+		r.Pattern, r.Verdict = "diffuse", relational[true]
+	default:
+		r.Pattern = "one-sided"
+	}
+}
+
+// shiftedAnswered is the answered share of the record ts (sorted by day) after shifting the
+// transfers of the greater id by a random offset, circularly within the record's span: one
+// draw of the timing-shuffled null. buf has len(ts).
+func shiftedAnswered(ts []transfer, o ReciprocityOptions, rng *rand.Rand, buf []transfer) float64 {
+	start, span := ts[0].day, ts[len(ts)-1].day-ts[0].day+1
+	off := rng.Float64() * span
+	for i, t := range ts {
+		buf[i] = t
+		if !t.fromA {
+			buf[i].day = start + math.Mod(t.day-start+off, span)
+		}
+	}
+	slices.SortStableFunc(buf, func(a, b transfer) int { return cmp.Compare(a.day, b.day) })
+	pairs, _ := match(buf, o, false)
+	return float64(2*pairs) / float64(len(ts))
+}
+
+// clubReciprocity reads the generalised reciprocity of a club from its active members'
+// exchanges with each other up to the period (nil when they have none). Balance is taken
+// around the club, not pair by pair: 1 − Σ_i |out_i − in_i| / Σ_i (out_i + in_i) over the
+// members, so a ring A→B→C→A is balanced although no pair is. Answered, Chance and
+// Specificity pool the member pairs (weighted by their transfers), and the null shifts each
+// pair's stream as for a tie. The record is rich when at least three members exchange and
+// the pool holds at least 2·MinEach transfers; then the verdict follows the tie's rules
+// (significantly specific: transactional; else balanced: relational, pattern "generalised").
+func clubReciprocity(l *graphmodel.Layer, lc graphmodel.LayerClub, o ReciprocityOptions, rng *rand.Rand) *Reciprocity {
+	d := l.Data
+	var streams [][]transfer
+	flow := map[string][2]float64{} // member id → out, in
+	for i, u := range lc.Members {
+		for _, v := range lc.Members[i+1:] {
+			p, ok := l.PairOf(u, v)
+			if !ok || len(l.History(p)) == 0 {
+				continue
+			}
+			for _, row := range l.History(p) {
+				e := &d.Exchanges[row]
+				f, t := flow[e.From], flow[e.To]
+				f[0] += e.Volume
+				t[1] += e.Volume
+				flow[e.From], flow[e.To] = f, t
+			}
+			streams = append(streams, transfers(d, l.History(p)))
+		}
+	}
+	if len(streams) == 0 {
+		return nil
+	}
+	r := &Reciprocity{}
+	gap, tot := 0.0, 0.0
+	for _, f := range flow {
+		gap += math.Abs(f[0] - f[1])
+		tot += f[0] + f[1]
+	}
+	if tot > 0 {
+		r.Balance = 1 - gap/tot
+	}
+	for _, ts := range streams {
+		pr := pairReciprocity(ts, o)
+		n := float64(len(ts))
+		r.Transfers += len(ts)
+		r.Answered += pr.Answered * n
+		r.Chance += pr.Chance * n
+		r.VolumeAB += pr.VolumeAB
+		r.VolumeBA += pr.VolumeBA
+	}
+	n := float64(r.Transfers)
+	r.Answered /= n
+	r.Chance /= n
+	if r.Chance < 1 {
+		r.Specificity = math.Max(0, (r.Answered-r.Chance)/(1-r.Chance))
+	}
+	r.Diffuse = r.Balance * (1 - r.Specificity)
+	r.Pattern = "generalised"
+	if r.Specificity >= 0.5 {
+		r.Pattern = "specific"
+	} else if r.Balance < 0.5 {
+		r.Pattern = "one-sided"
+	}
+	r.Rich = len(flow) >= 3 && r.Transfers >= 2*o.MinEach
+	if !r.Rich {
+		return r
+	}
+	above := 0
+	for range o.NullDraws {
+		pooled := 0.0
+		for _, ts := range streams {
+			if len(ts) > 1 {
+				pooled += shiftedAnswered(ts, o, rng, make([]transfer, len(ts))) * float64(len(ts))
+			}
+		}
+		pooled /= n
+		r.NullAnswered += pooled
+		if pooled >= r.Answered {
+			above++
+		}
+	}
+	r.NullAnswered /= float64(o.NullDraws)
+	r.PSpecific = float64(1+above) / float64(1+o.NullDraws)
+	switch {
+	case r.PSpecific < o.Alpha:
+		r.Pattern, r.Verdict = "specific", relational[false]
+	case r.Balance >= 0.5:
+		r.Pattern, r.Verdict = "generalised", relational[true]
+	default:
+		r.Pattern = "one-sided"
+	}
+	return r
+}
+
+// relational names the class: relational[true] is "relational".
+var relational = map[bool]string{true: "relational", false: "transactional"}
+
+// bootstrap draws one block-bootstrap resample of the record ts and returns the class its
+// reciprocity decides ("" when it does not) and its reciprocity factor. Single transfers
+// cannot be resampled on their own without breaking every answer from its transfer, so the
+// record's span is cut into blocks of max(4 × window, span / 20) days and as many blocks are
+// drawn with replacement and laid end to end (a moving-block bootstrap of a point process).
+// The specificity test of a resample compares its answered share with the null's critical
+// value of the original record (nullCut), so that a draw costs one matching, not a null.
+func (r *Reciprocity) bootstrap(ts []transfer, o ReciprocityOptions, rng *rand.Rand, buf []transfer) (string, []transfer, float64) {
+	start, span := ts[0].day, ts[len(ts)-1].day-ts[0].day+1
+	size := math.Max(4*float64(o.Window), span/20)
+	nb := int(math.Ceil(span / size))
+	buf = buf[:0]
+	for k := 0; k < nb; k++ {
+		b := rng.IntN(nb)
+		lo, hi := start+float64(b)*size, start+float64(b+1)*size
+		i, _ := slices.BinarySearchFunc(ts, lo, func(t transfer, d float64) int { return cmp.Compare(t.day, d) })
+		for ; i < len(ts) && ts[i].day < hi; i++ {
+			t := ts[i]
+			t.day = start + float64(k)*size + (t.day - lo)
+			buf = append(buf, t)
+		}
+	}
+	if len(buf) == 0 {
+		return "", buf, 0
+	}
+	b := pairReciprocity(buf, o)
+	verdict := ""
+	if r.Rich && min(b.TransfersAB, b.TransfersBA) >= o.MinEach {
+		switch {
+		case b.Answered > r.nullCut:
+			verdict = relational[false]
+		case b.Balance >= 0.5:
+			verdict = relational[true]
+		}
+	}
+	return verdict, buf, b.Diffuse
+}
+
 func meanStd(xs []float64) (float64, float64) {
 	mu := 0.0
 	for _, x := range xs {
@@ -201,13 +441,14 @@ func meanStd(xs []float64) (float64, float64) {
 	return mu, math.Sqrt(v / float64(len(xs)))
 }
 
-// exchangeReciprocity reads the exchanges rows (of one pair, in input order; see
-// graphmodel.Layer.History) of data set d.
-func exchangeReciprocity(d *graphmodel.Dataset, rows []int32, o ReciprocityOptions) Reciprocity {
+// transfers reads the exchange rows (of one pair, in input order; see
+// graphmodel.Layer.History) of data set d, sorted by day.
+func transfers(d *graphmodel.Dataset, rows []int32) []transfer {
 	ts := make([]transfer, len(rows))
 	for k, i := range rows {
 		e := &d.Exchanges[i]
 		ts[k] = transfer{day: dayOf(e.Date), fromA: e.From < e.To, volume: e.Volume}
 	}
-	return pairReciprocity(ts, o)
+	slices.SortStableFunc(ts, func(a, b transfer) int { return cmp.Compare(a.day, b.day) })
+	return ts
 }

@@ -2,11 +2,14 @@ package analysis
 
 import (
 	"context"
+	"hash/fnv"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/liaison-net/liaison/graphmodel"
@@ -28,6 +31,15 @@ type TypologyOptions struct {
 	// SmallClub is the club size up to which size counts fully; a club of k > SmallClub
 	// members scores SmallClub/k (default 5, the Five Eyes).
 	SmallClub float64
+	// WeightScale is the intensity (bilateral weight per active tie row) from which the weight
+	// factor counts fully: weight = min(1, intensity / WeightScale) (default 5, the top of the
+	// example's scale).
+	WeightScale float64
+	// CoreScale is the k-core number from which the core factor counts fully: core =
+	// min(1, min(core(a), core(b)) / CoreScale) (default 4: a pair inside a five-actor clique).
+	CoreScale float64
+	// Draws is the number of Monte Carlo draws behind p_relational (default 100).
+	Draws int
 	// Reciprocity tunes the reading of exchanges.
 	Reciprocity ReciprocityOptions
 	// Hubs is the number of alliance hubs listed (default 10).
@@ -77,6 +89,15 @@ func (o TypologyOptions) withDefaults() (TypologyOptions, error) {
 	if o.SmallClub <= 0 {
 		o.SmallClub = 5
 	}
+	if o.WeightScale <= 0 {
+		o.WeightScale = 5
+	}
+	if o.CoreScale <= 0 {
+		o.CoreScale = 4
+	}
+	if o.Draws <= 0 {
+		o.Draws = 100
+	}
 	if o.Hubs <= 0 {
 		o.Hubs = defaultHubs
 	}
@@ -93,22 +114,27 @@ func (o TypologyOptions) withDefaults() (TypologyOptions, error) {
 type TieResult struct {
 	Source          string       `json:"source"` // the lesser id
 	Target          string       `json:"target"`
-	Weight          float64      `json:"weight"` // bilateral weight in the period
-	Class           string       `json:"class"`  // relational or transactional
-	RelationalScore float64      `json:"relational_score"`
-	Factors         Factors      `json:"factors"` // the available factors, each in [0, 1]
+	Weight          float64      `json:"weight"`           // bilateral weight in the period
+	Class           string       `json:"class"`            // relational or transactional
+	RelationalScore float64      `json:"relational_score"` // the weighted mean of the factors
+	PRelational     float64      `json:"p_relational"`     // the share of Monte Carlo draws calling it relational
+	DecidedBy       string       `json:"decided_by"`       // "reciprocity" (a rich exchange record) or "factors"
+	Factors         Factors      `json:"factors"`          // the factors with evidence, each in [0, 1]
 	Domains         []string     `json:"domains"`
 	Reciprocity     *Reciprocity `json:"reciprocity,omitempty"` // when the pair has exchanges
 }
 
 // ClubResult is the classification of one club active in the period.
 type ClubResult struct {
-	ID              string   `json:"id"`
-	Name            string   `json:"name,omitempty"`
-	Members         []string `json:"members"`
-	Class           string   `json:"class"`
-	RelationalScore float64  `json:"relational_score"`
-	Factors         Factors  `json:"factors"`
+	ID              string       `json:"id"`
+	Name            string       `json:"name,omitempty"`
+	Members         []string     `json:"members"`
+	Class           string       `json:"class"`
+	RelationalScore float64      `json:"relational_score"`
+	PRelational     float64      `json:"p_relational"`
+	DecidedBy       string       `json:"decided_by"` // "reciprocity", "factors" or "size" (a club of one)
+	Factors         Factors      `json:"factors"`
+	Reciprocity     *Reciprocity `json:"reciprocity,omitempty"` // the members' generalised reciprocity, when they exchange
 }
 
 // Typology counts the four classes of cooperation.
@@ -125,6 +151,9 @@ type TypologyLists struct {
 	RelationalBilateral       []string `json:"relational_bilateral"`
 	TransactionalMultilateral []string `json:"transactional_multilateral"`
 	RelationalMultilateral    []string `json:"relational_multilateral"`
+	// Uncertain lists the ties and clubs whose p_relational lies between UncertainLow and
+	// UncertainHigh: calls that plausible settings or a resampled record would change.
+	Uncertain []string `json:"uncertain"`
 }
 
 // Hub is an alliance hub.
@@ -146,15 +175,24 @@ type Brokerage struct {
 
 // TypologySettings records the parameters the classification used.
 type TypologySettings struct {
-	TieWeights     map[string]float64 `json:"tie_weights"`
-	ClubWeights    map[string]float64 `json:"club_weights"`
-	Threshold      float64            `json:"threshold"`
-	Saturation     float64            `json:"saturation_years"`
-	SmallClub      float64            `json:"small_club"`
-	ReferenceYear  int                `json:"reference_year,omitempty"`
-	Window         int                `json:"answer_window_days"`
-	VolumeRatio    float64            `json:"answer_volume_ratio"`
-	BrokerageGroup string             `json:"brokerage_groups"`
+	TieWeights      map[string]float64 `json:"tie_weights"`
+	ClubWeights     map[string]float64 `json:"club_weights"`
+	Threshold       float64            `json:"threshold"`
+	Saturation      float64            `json:"saturation_years"`
+	SmallClub       float64            `json:"small_club"`
+	WeightScale     float64            `json:"weight_scale"`
+	CoreScale       float64            `json:"core_scale"`
+	ReferenceYear   int                `json:"reference_year,omitempty"`
+	Window          int                `json:"answer_window_days"`
+	VolumeRatio     float64            `json:"answer_volume_ratio"`
+	MinEach         int                `json:"reciprocity_min_each_way"`
+	Alpha           float64            `json:"reciprocity_alpha"`
+	NullDraws       int                `json:"reciprocity_null_draws"`
+	Draws           int                `json:"uncertainty_draws"`
+	WeightSpread    float64            `json:"uncertainty_weight_spread"`
+	ThresholdSpread float64            `json:"uncertainty_threshold_spread"`
+	Seed            uint64             `json:"seed"`
+	BrokerageGroup  string             `json:"brokerage_groups"`
 }
 
 // weightVector lists the weights in the factors' report order.
@@ -217,12 +255,17 @@ func classOf(s, threshold float64) string {
 	return "transactional"
 }
 
-// classify fills the ties, clubs, typology, hubs and brokerage of r. x is the index of the
-// analysed layer l with its computed measures in r.Actors; core and cliques are those of x.
+// classify fills the ties, clubs and typology of r. x is the index of the analysed layer l;
+// core and cliques are those of x, or nil (Classify): they are then computed where needed.
+// It returns the positions in r.Clubs of each node's active clubs.
 //
-// core and cliques may be nil (Classify): they are then computed where needed. It returns the
-// positions in r.Clubs of each node's active clubs.
-func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *Result, o TypologyOptions) ([][]int, error) {
+// The evidence rules of the contract's §4: a factor without evidence abstains (absent, out of
+// the mean); where a pair's (club's) exchange record is rich, its reciprocity decides the
+// class (decided_by "reciprocity"), else the weighted mean of the factors does ("factors");
+// every factor is local (no rank among ties, no network-wide maximum); p_relational is the
+// share of Monte Carlo draws (weights, threshold, and the bootstrap of the record) in which
+// the call is relational.
+func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *Result, o TypologyOptions, seed uint64) ([][]int, error) {
 	d := l.Data
 	o, err := o.withDefaults()
 	if err != nil {
@@ -238,9 +281,12 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 	if first, _, ok := d.Span(); ok {
 		firstYear = int(first.Year)
 	}
+	ro := o.Reciprocity
 	r.Settings = TypologySettings{
 		TieWeights: o.TieWeights, ClubWeights: o.ClubWeights, Threshold: o.Threshold, Saturation: o.Saturation,
-		SmallClub: o.SmallClub, ReferenceYear: ref, Window: o.Reciprocity.Window, VolumeRatio: o.Reciprocity.VolumeRatio,
+		SmallClub: o.SmallClub, WeightScale: o.WeightScale, CoreScale: o.CoreScale, ReferenceYear: ref,
+		Window: ro.Window, VolumeRatio: ro.VolumeRatio, MinEach: ro.MinEach, Alpha: ro.Alpha, NullDraws: ro.NullDraws,
+		Draws: o.Draws, WeightSpread: weightSpread, ThresholdSpread: thresholdSpread, Seed: seed,
 	}
 
 	// The bilateral and combined layers of the same period (the same nodes, so the same ids),
@@ -257,15 +303,18 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 	if cx != x || core == nil {
 		ccore, ccliques = CoreNumbers(cx), MaximalCliques(cx, 3)
 	}
-	maxCore := 0
-	for _, c := range ccore {
-		maxCore = max(maxCore, c)
-	}
 	cliquesOf := make([][]int32, cx.N) // combined-layer clique numbers of each node, ascending
 	for i, c := range ccliques {
 		for _, v := range c {
 			cliquesOf[v] = append(cliquesOf[v], int32(i))
 		}
+	}
+	// The size of each node's component on the combined layer: a pair alone in its component
+	// has no neighbourhood, so the structural factors abstain.
+	comp, ncomp := graphmodel.Components(cx.N, graphmodel.CSREdges(cx.Off, cx.Nbr))
+	compSize := make([]int, ncomp)
+	for _, c := range comp {
+		compSize[c]++
 	}
 
 	// The ties: the pairs of the period with a bilateral part, in (u, v) order, and the tie
@@ -292,33 +341,18 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 	}
 	rowsOf := func(e int) []int32 { return l.TieRows(edges[e].pair) }
 
-	// The intensity of a tie is its bilateral weight per active tie row: several rows are
-	// several spells of one tie, and their summed weight measures its history (which duration
-	// and continuity score) rather than its intensity. The weight factor is the intensity's
-	// mid-rank among all ties; the strength of a club the mean of its members' ties' ranks.
-	intensity := make([]float64, len(edges))
-	for e, ed := range edges {
-		intensity[e] = pairs[ed.pair].Bilateral / float64(max(1, len(rowsOf(e))))
-	}
-	ws := slices.Clone(intensity)
-	sort.Float64s(ws)
-	rank := func(w float64) float64 {
-		if len(ws) == 0 {
-			return 0
-		}
-		lo := sort.SearchFloat64s(ws, w)
-		hi := sort.Search(len(ws), func(i int) bool { return ws[i] > w })
-		return (float64(lo+hi) / 2) / float64(len(ws))
+	// The intensity of a tie is its bilateral weight per active tie row (several rows are
+	// spells: their summed weight measures history, which duration scores); the weight factor
+	// saturates it at WeightScale, an absolute scale, so that no tie's factor depends on others.
+	weightFactor := func(e int) float64 {
+		in := pairs[edges[e].pair].Bilateral / float64(max(1, len(rowsOf(e))))
+		return math.Min(1, in/o.WeightScale)
 	}
 
 	// Clubs first: the tie factor "clubs" uses their classes. Their cliques factor needs the
 	// maximal cliques of the bilateral layer.
-	needCliques := false
-	for _, lc := range l.Clubs {
-		needCliques = needCliques || len(lc.Members) >= 2
-	}
 	var bCliquesOf [][]int32
-	if needCliques {
+	if len(l.Clubs) > 0 {
 		bcliques := cliques
 		if bx != x || cliques == nil {
 			bcliques = MaximalCliques(bx, 3)
@@ -331,12 +365,20 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 		}
 	}
 	tieW, clubW := weightVector(o.TieWeights, TieFactors), weightVector(o.ClubWeights, ClubFactors)
+	draws := newDraws(o, seed)
+	institution := columnIndex(d.Columns.Clubs, "institution")
 	memberOf := make([][]int, l.Len()) // positions in r.Clubs of each node's active clubs
 	for _, lc := range l.Clubs {
 		c := &d.Clubs[lc.Index]
 		k := len(lc.Members)
 		cr := ClubResult{ID: lc.ID, Name: c.Name, Members: x.names(lc.Members), Factors: newFactors(ClubFactors)}
-		if k >= 2 {
+		// The members' bilateral record: the factors on it abstain when no member has a
+		// bilateral tie in the period (a clubs-only data set, as alliance data map).
+		record := false
+		for _, m := range lc.Members {
+			record = record || bx.Degree(int(m)) > 0
+		}
+		if k >= 2 && record {
 			pairs, tied, inClique := 0, 0, 0
 			strength := 0.0
 			for i := 0; i < k; i++ {
@@ -345,7 +387,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 					pairs++
 					if e := edgeOf(u, v); e >= 0 {
 						tied++
-						strength += rank(intensity[e])
+						strength += weightFactor(e)
 					}
 					if jaccard(bCliquesOf[u], bCliquesOf[v]) > 0 {
 						inClique++
@@ -355,8 +397,6 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			cr.Factors.Set("density", float64(tied)/float64(pairs))
 			if tied > 0 {
 				cr.Factors.Set("strength", strength/float64(tied))
-			} else {
-				cr.Factors.Set("strength", 0)
 			}
 			cr.Factors.Set("cliques", float64(inClique)/float64(pairs))
 		}
@@ -372,11 +412,30 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			}
 			cr.Factors.Set("age", math.Min(1, math.Max(0, float64(until-since+1))/o.Saturation))
 		}
+		if institution >= 0 && institution < len(c.Extra) {
+			if v, err := strconv.ParseFloat(strings.TrimSpace(c.Extra[institution]), 64); err == nil && v >= 0 && v <= 1 {
+				cr.Factors.Set("institution", v)
+			}
+		}
+		cr.Reciprocity = clubReciprocity(l, lc, ro, rand.New(rand.NewPCG(seed, clubSeed^idSeed(lc.ID))))
+		if cr.Reciprocity != nil {
+			cr.Factors.Set("reciprocity", cr.Reciprocity.Diffuse)
+		}
 		dropZeroWeight(cr.Factors, clubW)
 		cr.RelationalScore = score(cr.Factors, clubW)
-		cr.Class = classOf(cr.RelationalScore, o.Threshold)
-		if k < 2 {
-			cr.Class = "transactional" // a club of one shares nothing
+		verdict := ""
+		if cr.Reciprocity != nil {
+			verdict = cr.Reciprocity.Verdict
+		}
+		switch {
+		case k < 2:
+			cr.Class, cr.DecidedBy, cr.PRelational = "transactional", "size", 0 // a club of one shares nothing
+		case verdict != "":
+			cr.Class, cr.DecidedBy = verdict, "reciprocity"
+			cr.PRelational = draws.p(cr.Factors.vals, clubW, func(int) (string, float64) { return verdict, math.NaN() }, -1)
+		default:
+			cr.Class, cr.DecidedBy = classOf(cr.RelationalScore, o.Threshold), "factors"
+			cr.PRelational = draws.p(cr.Factors.vals, clubW, nil, -1)
 		}
 		for _, m := range lc.Members {
 			memberOf[m] = append(memberOf[m], len(r.Clubs))
@@ -385,8 +444,9 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 	}
 
 	// Ties: every edge of the bilateral layer, in parallel chunks.
+	recipAt := slices.Index(TieFactors, "reciprocity")
 	r.Ties = make([]TieResult, len(edges))
-	const chunk = 4096
+	const chunk = 1024
 	parallel(runtime.GOMAXPROCS(0), (len(edges)+chunk-1)/chunk, func(c int) {
 		for e := c * chunk; e < min(len(edges), (c+1)*chunk); e++ {
 			u, v := edges[e].u, edges[e].v
@@ -394,26 +454,27 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: newFactors(TieFactors)}
 			tr.Weight = pairs[edges[e].pair].Bilateral
 			f := tr.Factors
-			// Structural embeddedness on the combined layer.
+			// Structural embeddedness on the combined layer; a pair alone in its component has
+			// no neighbourhood to be embedded in, so these abstain.
 			ku, kv := cx.Degree(int(u)), cx.Degree(int(v))
 			shared := commonNeighbours(cx, u, v)
 			if den := (ku - 1) + (kv - 1) - shared; den > 0 {
 				f.Set("overlap", float64(shared)/float64(den))
-			} else {
-				f.Set("overlap", 0)
 			}
-			f.Set("cliques", jaccard(cliquesOf[u], cliquesOf[v]))
-			if maxCore > 0 {
-				f.Set("core", float64(min(ccore[u], ccore[v]))/float64(maxCore))
+			if compSize[comp[u]] >= 3 {
+				f.Set("cliques", jaccard(cliquesOf[u], cliquesOf[v]))
+				f.Set("core", math.Min(1, float64(min(ccore[u], ccore[v]))/o.CoreScale))
 			}
-			// Co-membership in relational clubs.
-			best := 0.0
-			for _, ci := range memberOf[u] {
-				if slices.Contains(memberOf[v], ci) && r.Clubs[ci].Class == "relational" {
-					best = math.Max(best, r.Clubs[ci].RelationalScore)
+			// Co-membership in relational clubs; abstains in a period without clubs.
+			if len(l.Clubs) > 0 {
+				best := 0.0
+				for _, ci := range memberOf[u] {
+					if slices.Contains(memberOf[v], ci) && r.Clubs[ci].Class == "relational" {
+						best = math.Max(best, r.Clubs[ci].RelationalScore)
+					}
 				}
+				f.Set("clubs", best)
 			}
-			f.Set("clubs", best)
 			// Time: years covered by the active spells, and how continuous they are.
 			rows := rowsOf(e)
 			if ref != 0 && len(rows) > 0 {
@@ -440,15 +501,34 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			if len(doms) > 0 {
 				f.Set("multiplexity", math.Min(1, float64(len(doms)-1)/3))
 			}
-			f.Set("weight", rank(intensity[e]))
+			f.Set("weight", weightFactor(e))
+			// Reciprocity: the factor, and the verdict of a rich record.
+			var ts []transfer
 			if hist := l.History(edges[e].pair); len(hist) > 0 {
-				rc := exchangeReciprocity(d, hist, o.Reciprocity)
+				ts = transfers(d, hist)
+				rc := pairReciprocity(ts, ro)
+				rc.decide(ts, ro, rand.New(rand.NewPCG(seed, idSeed(tr.Source, tr.Target))))
 				tr.Reciprocity = &rc
 				f.Set("reciprocity", rc.Diffuse)
 			}
 			dropZeroWeight(f, tieW)
 			tr.RelationalScore = score(f, tieW)
-			tr.Class = classOf(tr.RelationalScore, o.Threshold)
+			var boot func(int) (string, float64)
+			if rc := tr.Reciprocity; rc != nil && !math.IsNaN(f.vals[recipAt]) {
+				rng := rand.New(rand.NewPCG(seed, idSeed(tr.Source, tr.Target)^bootSeed))
+				var buf []transfer
+				boot = func(int) (string, float64) {
+					verdict, b, diffuse := rc.bootstrap(ts, ro, rng, buf)
+					buf = b
+					return verdict, diffuse
+				}
+			}
+			if rc := tr.Reciprocity; rc != nil && rc.Verdict != "" {
+				tr.Class, tr.DecidedBy = rc.Verdict, "reciprocity"
+			} else {
+				tr.Class, tr.DecidedBy = classOf(tr.RelationalScore, o.Threshold), "factors"
+			}
+			tr.PRelational = draws.p(f.vals, tieW, boot, recipAt)
 		}
 	})
 
@@ -462,6 +542,9 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			r.Typology.TransactionalBilateral++
 			r.TypologyLists.TransactionalBilateral = append(r.TypologyLists.TransactionalBilateral, name)
 		}
+		if uncertain(t.PRelational) {
+			r.TypologyLists.Uncertain = append(r.TypologyLists.Uncertain, name)
+		}
 	}
 	for _, c := range r.Clubs {
 		if c.Class == "relational" {
@@ -471,9 +554,47 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			r.Typology.TransactionalMultilateral++
 			r.TypologyLists.TransactionalMultilateral = append(r.TypologyLists.TransactionalMultilateral, c.ID)
 		}
+		if uncertain(c.PRelational) {
+			r.TypologyLists.Uncertain = append(r.TypologyLists.Uncertain, c.ID)
+		}
 	}
 	r.TypologyLists.ensure()
 	return memberOf, nil
+}
+
+// Uncertain bounds: a call whose p_relational lies strictly between them is listed apart.
+const (
+	UncertainLow  = 0.2
+	UncertainHigh = 0.8
+)
+
+func uncertain(p float64) bool { return p > UncertainLow && p < UncertainHigh }
+
+// Seeds of the per-pair and per-club random streams (PCG's second word, mixed with the key).
+const (
+	bootSeed = 0x626f6f7473747270
+	clubSeed = 0x636c756273656564
+)
+
+// idSeed keys a random stream by ids (FNV-1a of the ids, NUL-separated), not by node numbers,
+// so that a pair's draws do not change when other actors join the data set (locality).
+func idSeed(ids ...string) uint64 {
+	h := fnv.New64a()
+	for _, id := range ids {
+		h.Write([]byte(id))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// columnIndex is the position of the extra column named name (case-insensitively), or −1.
+func columnIndex(cols []graphmodel.Column, name string) int {
+	for i, c := range cols {
+		if strings.EqualFold(c.Name, name) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Classify computes only the typology of the period view l: the class of every bilateral tie
@@ -482,7 +603,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 // Communities and Hubs are left empty).
 func Classify(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, error) {
 	r := &Result{View: l, Layer: layerInfo(l)}
-	if _, err := classify(l, NewIndex(l), nil, nil, r, o.Typology); err != nil {
+	if _, err := classify(l, NewIndex(l), nil, nil, r, o.Typology, seedOf(o)); err != nil {
 		return nil, fmt.Errorf("classify: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -492,7 +613,7 @@ func Classify(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, err
 }
 
 func (l *TypologyLists) ensure() {
-	for _, p := range []*[]string{&l.TransactionalBilateral, &l.RelationalBilateral, &l.TransactionalMultilateral, &l.RelationalMultilateral} {
+	for _, p := range []*[]string{&l.TransactionalBilateral, &l.RelationalBilateral, &l.TransactionalMultilateral, &l.RelationalMultilateral, &l.Uncertain} {
 		if *p == nil {
 			*p = []string{}
 		}

@@ -163,6 +163,8 @@ func newGraphData(r *analysis.Result, o Options) (*graphData, error) {
 	add(&g.edgeDefs, "club", kDouble)
 	add(&g.edgeDefs, "class", kString)
 	add(&g.edgeDefs, "relational_score", kDouble)
+	add(&g.edgeDefs, "p_relational", kDouble)
+	add(&g.edgeDefs, "decided_by", kString)
 	for _, f := range analysis.TieFactors {
 		add(&g.edgeDefs, "factor_"+f, kDouble)
 	}
@@ -348,6 +350,8 @@ func (g *graphData) edgeValues(row edgeRow, vals []val) {
 	if t := row.tie; t != nil {
 		put(strVal(t.Class))
 		put(floatVal(t.RelationalScore))
+		put(floatVal(t.PRelational))
+		put(strVal(t.DecidedBy))
 		for _, f := range analysis.TieFactors {
 			if x, ok := t.Factors.Get(f); ok {
 				put(floatVal(x))
@@ -357,7 +361,7 @@ func (g *graphData) edgeValues(row edgeRow, vals []val) {
 		}
 		put(strVal(strings.Join(t.Domains, ";")))
 	} else {
-		for range 3 + len(analysis.TieFactors) {
+		for range 5 + len(analysis.TieFactors) {
 			put(val{})
 		}
 	}

@@ -92,6 +92,7 @@ func clubRows(d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
 		}
 		if cr := res[c.ID]; cr != nil {
 			p[propClass], p[propRelationalScore], p[propActiveMembers] = cr.Class, cr.RelationalScore, int64(len(cr.Members))
+			p[propPRelational], p[propDecidedBy] = cr.PRelational, cr.DecidedBy
 			f := make([]float64, len(analysis.ClubFactors))
 			factorsInto(f, cr.Factors, analysis.ClubFactors)
 			p[propFactors] = f
@@ -241,6 +242,7 @@ func tieRows(d *graphmodel.Dataset, r *analysis.Result) relSet {
 			f := make([]float64, len(analysis.TieFactors))
 			factorsInto(f, t.Factors, analysis.TieFactors)
 			p[propWeight], p[propClass], p[propRelationalScore], p[propFactors] = t.Weight, t.Class, t.RelationalScore, f
+			p[propPRelational], p[propDecidedBy] = t.PRelational, t.DecidedBy
 			if len(t.Domains) > 0 {
 				p[propDomains] = t.Domains
 			}

@@ -81,6 +81,8 @@ const (
 	// The analysis of a club or a tie.
 	propClass           = "class"
 	propRelationalScore = "relational_score"
+	propPRelational     = "p_relational"
+	propDecidedBy       = "decided_by"
 	propFactors         = "factors" // in the order of the data set's tie_factors (club_factors)
 	propActiveMembers   = "active_members"
 	propWeight          = "weight"

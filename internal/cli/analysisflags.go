@@ -20,6 +20,10 @@ type analysisFlags struct {
 	tieWeights, clubWeights string
 	threshold, saturation   float64
 	smallClub, volumeRatio  float64
+	weightScale, coreScale  float64
+	alpha                   float64
+	minEach, nullDraws      int
+	draws                   int
 	window, hubs            int
 	groups                  string
 	fromNeo4j               bool
@@ -36,6 +40,12 @@ func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
 	f.Float64Var(&af.threshold, "threshold", 0.5, "relational score from which a tie or club is relational")
 	f.Float64Var(&af.saturation, "saturation", 20, "years after which duration and club age count fully")
 	f.Float64Var(&af.smallClub, "small-club", 5, "club size up to which size counts fully (k members score small-club/k above it)")
+	f.Float64Var(&af.weightScale, "weight-scale", 5, "tie intensity (weight per active row) from which the weight factor counts fully")
+	f.Float64Var(&af.coreScale, "core-scale", 4, "k-core number from which the core factor counts fully")
+	f.IntVar(&af.minEach, "min-each", 5, "transfers each way from which a pair's exchange record is rich enough for its reciprocity to decide")
+	f.Float64Var(&af.alpha, "alpha", 0.05, "significance of the specificity test against the timing-shuffled null")
+	f.IntVar(&af.nullDraws, "null-draws", 99, "timing-shuffled draws of the specificity test's null")
+	f.IntVar(&af.draws, "draws", 100, "Monte Carlo draws behind p_relational (weights, threshold, bootstrap of the exchange record)")
 	f.IntVar(&af.window, "window", 30, "days within which a transfer the other way answers an exchange")
 	f.Float64Var(&af.volumeRatio, "volume-ratio", 2, "how far (as a factor) an answer's volume may be from the transfer's")
 	f.IntVar(&af.hubs, "hubs", 10, "number of alliance hubs listed")
@@ -119,7 +129,9 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 		Typology: analysis.TypologyOptions{
 			TieWeights: tw, ClubWeights: cw, Threshold: af.threshold, Saturation: af.saturation,
 			SmallClub: af.smallClub, Hubs: af.hubs, Groups: af.groups,
-			Reciprocity: analysis.ReciprocityOptions{Window: af.window, VolumeRatio: af.volumeRatio},
+			WeightScale: af.weightScale, CoreScale: af.coreScale, Draws: af.draws,
+			Reciprocity: analysis.ReciprocityOptions{Window: af.window, VolumeRatio: af.volumeRatio,
+				MinEach: af.minEach, Alpha: af.alpha, NullDraws: af.nullDraws},
 		},
 	}
 	if st != nil {

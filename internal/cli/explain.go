@@ -62,16 +62,46 @@ func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
 	if !ok {
 		return usageError{fmt.Errorf("no bilateral tie between %q and %q in this period", a, b)}
 	}
-	fmt.Fprintf(w, "tie %s–%s: %s (relational score %.3f; relational from %.2f)\n", a, b, t.Class, t.RelationalScore, r.Settings.Threshold)
+	fmt.Fprintf(w, "tie %s–%s: %s, decided by %s (p_relational %.2f; relational score %.3f, relational from %.2f)\n",
+		a, b, t.Class, t.DecidedBy, t.PRelational, t.RelationalScore, r.Settings.Threshold)
 	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(t.Domains, ", ")))
 	explainFactors(w, t.Factors, r.Settings.TieWeights, analysis.TieFactorSpecs)
+	explainLeverage(w, t.Factors, r.Settings.TieWeights)
 	if rc := t.Reciprocity; rc != nil {
-		fmt.Fprintf(w, "\nexchanges: %d transfers, volume %s→%s %g and %s→%s %g; pattern %s\n",
-			rc.Transfers, a, b, rc.VolumeAB, b, a, rc.VolumeBA, rc.Pattern)
-		fmt.Fprintf(w, "  balance %.3f, answered %.3f (chance %.3f), specificity %.3f, median lag %.0f days, regularity %.3f\n",
-			rc.Balance, rc.Answered, rc.Chance, rc.Specificity, rc.MedianLag, rc.Regularity)
+		fmt.Fprintf(w, "\nexchanges up to the period: %d transfers (%s→%s %d, volume %.4g; %s→%s %d, volume %.4g); pattern %s\n",
+			rc.Transfers, a, b, rc.TransfersAB, rc.VolumeAB, b, a, rc.TransfersBA, rc.VolumeBA, rc.Pattern)
+		fmt.Fprintf(w, "  balance %.3f, asymmetry %+.3f, answered %.3f (chance %.3f), specificity %.3f, median lag %.0f days, regularity %.3f\n",
+			rc.Balance, rc.Asymmetry, rc.Answered, rc.Chance, rc.Specificity, rc.MedianLag, rc.Regularity)
+		explainTest(w, rc, r.Settings)
 	}
 	return nil
+}
+
+// explainTest says whether the exchange record decided the class, and why.
+func explainTest(w io.Writer, rc *analysis.Reciprocity, s analysis.TypologySettings) {
+	if !rc.Rich {
+		fmt.Fprintf(w, "  thin record (fewer than %d transfers each way): the factors decide\n", s.MinEach)
+		return
+	}
+	fmt.Fprintf(w, "  rich record: answered %.3f against %.3f in %d timing-shuffled draws, p = %.3f (specific below %.2f)", rc.Answered, rc.NullAnswered, s.NullDraws, rc.PSpecific, s.Alpha)
+	if rc.Verdict != "" {
+		fmt.Fprintf(w, ": reciprocity decides, %s\n", rc.Verdict)
+	} else {
+		fmt.Fprintln(w, ": one-sided, the factors decide")
+	}
+}
+
+// explainLeverage lists the factors that move the score most.
+func explainLeverage(w io.Writer, f analysis.Factors, weights map[string]float64) {
+	lv := analysis.Leverage(f, weights)
+	if len(lv) == 0 {
+		return
+	}
+	var parts []string
+	for _, s := range lv[:min(3, len(lv))] {
+		parts = append(parts, fmt.Sprintf("%s %+.3f", s.Name, s.Contribution))
+	}
+	fmt.Fprintf(w, "moved most by: %s (the score's change if that weight grew e-fold)\n", strings.Join(parts, ", "))
 }
 
 func explainClub(w io.Writer, r *analysis.Result, id string) error {
@@ -80,9 +110,16 @@ func explainClub(w io.Writer, r *analysis.Result, id string) error {
 		if c.Name != "" {
 			fmt.Fprintf(w, " (%s)", c.Name)
 		}
-		fmt.Fprintf(w, ": %s (relational score %.3f; relational from %.2f)\n", c.Class, c.RelationalScore, r.Settings.Threshold)
+		fmt.Fprintf(w, ": %s, decided by %s (p_relational %.2f; relational score %.3f, relational from %.2f)\n",
+			c.Class, c.DecidedBy, c.PRelational, c.RelationalScore, r.Settings.Threshold)
 		fmt.Fprintf(w, "%d members: %s\n\n", len(c.Members), strings.Join(c.Members, ", "))
 		explainFactors(w, c.Factors, r.Settings.ClubWeights, analysis.ClubFactorSpecs)
+		explainLeverage(w, c.Factors, r.Settings.ClubWeights)
+		if rc := c.Reciprocity; rc != nil {
+			fmt.Fprintf(w, "\nmembers' exchanges with each other: %d transfers; pattern %s\n", rc.Transfers, rc.Pattern)
+			fmt.Fprintf(w, "  generalised balance %.3f, answered %.3f (chance %.3f), specificity %.3f\n", rc.Balance, rc.Answered, rc.Chance, rc.Specificity)
+			explainTest(w, rc, r.Settings)
+		}
 		return nil
 	}
 	return usageError{fmt.Errorf("no club %q active in this period", id)}
@@ -94,7 +131,7 @@ func explainFactors(w io.Writer, f analysis.Factors, weights map[string]float64,
 	total := 0.0
 	for _, s := range analysis.Contributions(f, weights) {
 		if !s.Available {
-			fmt.Fprintf(tw, "%s\t-\t%g\t-\t%s (no data)\n", s.Name, s.Weight, analysis.FactorHelp(specs, s.Name))
+			fmt.Fprintf(tw, "%s\t-\t%g\t-\tabstains: %s\n", s.Name, s.Weight, analysis.FactorAbstains(specs, s.Name))
 			continue
 		}
 		total += s.Contribution

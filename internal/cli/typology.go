@@ -67,6 +67,7 @@ func typologyTable(w io.Writer, r *analysis.Result) error {
 	list("transactional bilateral", ls.TransactionalBilateral)
 	list("relational multilateral", ls.RelationalMultilateral)
 	list("transactional multilateral", ls.TransactionalMultilateral)
+	list(fmt.Sprintf("uncertain calls (%g < p_relational < %g: the class changes under plausible settings or a resampled exchange record)", analysis.UncertainLow, analysis.UncertainHigh), ls.Uncertain)
 	fmt.Fprintln(w, "\nalliance hubs:")
 	for i, h := range r.Hubs {
 		fmt.Fprintf(w, "%3d. %-8s %.3f  %s\n", i+1, h.ID, h.Score, h.Why)

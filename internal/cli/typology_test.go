@@ -43,7 +43,7 @@ func TestExplainCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"tie GBR–USA: relational", "overlap", "reciprocity", "score", "exchanges:"} {
+	for _, want := range []string{"tie GBR–USA: relational", "overlap", "reciprocity", "score", "exchanges up to the period:", "decided by reciprocity", "rich record"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q:\n%s", want, out)
 		}
