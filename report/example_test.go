@@ -51,12 +51,12 @@ func ExampleBuild() {
 	// Output:
 	// Liaison network report: ../testdata/example
 	// 53 actors and 381 edges in the combined layer over all time (the data run from 1946 to 2025-04-25); 1 component(s).
-	// Of 110 bilateral ties, 70 are relational and 40 transactional; of 20 clubs, 13 are relational and 7 transactional.
+	// Of 110 bilateral ties, 79 are relational and 31 transactional; of 20 clubs, 18 are relational and 2 transactional.
 	// innermost core: k = 17, 21 actors
-	// 1946: 30 actors, 3 relational ties, top hubs [USA GBR DEU]
-	// 1962: 32 actors, 18 relational ties, top hubs [USA GBR AUS]
-	// 1978: 34 actors, 39 relational ties, top hubs [USA GBR DEU]
-	// 1994: 43 actors, 41 relational ties, top hubs [USA GBR DEU]
-	// 2010: 53 actors, 53 relational ties, top hubs [USA GBR FRA]
+	// 1946: 30 actors, 1 relational ties, top hubs [USA GBR DEU]
+	// 1962: 32 actors, 21 relational ties, top hubs [USA GBR AUS]
+	// 1978: 34 actors, 45 relational ties, top hubs [USA GBR DEU]
+	// 1994: 43 actors, 47 relational ties, top hubs [USA GBR DEU]
+	// 2010: 53 actors, 64 relational ties, top hubs [USA GBR FRA]
 	// true
 }
