@@ -85,6 +85,9 @@ type Result struct {
 	Hubs          []Hub            `json:"hubs"` // best first
 	Settings      TypologySettings `json:"settings"`
 
+	// Warnings say where the data cannot support a call (graphmodel.Layer.Warnings).
+	Warnings []string `json:"warnings,omitempty"`
+
 	// View is the period view that was analysed: every output of the result reads it (never
 	// the data set's files or another layer), so a result and its layer cannot disagree.
 	View *graphmodel.Layer `json:"-"`
@@ -103,7 +106,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	}
 	x := NewIndex(l)
 	n := x.N
-	r := &Result{Layer: layerInfo(l), Actors: make([]ActorMetrics, n), View: l}
+	r := &Result{Layer: layerInfo(l), Actors: make([]ActorMetrics, n), View: l, Warnings: l.Warnings()}
 
 	po := PathOptions{Workers: o.Workers, Progress: func(d, t int) { progress("shortest paths", d, t) }}
 	if o.Sample > 0 && o.Sample < n {

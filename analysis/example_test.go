@@ -153,6 +153,6 @@ func ExampleHubScores() {
 	}
 	// Output:
 	// NZL 0.207
-	// USA 0.881: bridges ALLIANCE_BASE and TISA; in 9 clubs; highest betweenness; highest eigenvector centrality; 45 partners
-	// GBR 0.497: bridges BERNE and FVEY; in 13 clubs; 2nd highest eigenvector centrality; 33 partners
+	// USA 0.881: bridges Alliance Base (Paris CTIC) and US-Japan-Korea Trilateral Information Sharing Arrangement; in 9 clubs; highest betweenness; highest eigenvector centrality; 45 partners
+	// GBR 0.497: bridges Club de Berne and Five Eyes (UKUSA Agreement); in 13 clubs; 2nd highest eigenvector centrality; 33 partners
 }

@@ -82,7 +82,7 @@ func hubs(r *Result, memberOf [][]int, k int) []Hub {
 		a := r.Actors[c.u]
 		var why []string
 		if x, y, ok := bridge(r, memberOf[c.u]); ok {
-			why = append(why, fmt.Sprintf("bridges %s and %s", x, y))
+			why = append(why, fmt.Sprintf("bridges %s and %s", clubLabel(r, x), clubLabel(r, y)))
 		}
 		if a.Clubs > 0 {
 			why = append(why, fmt.Sprintf("in %d club%s", a.Clubs, plural(a.Clubs)))
@@ -94,7 +94,11 @@ func hubs(r *Result, memberOf [][]int, k int) []Hub {
 			why = append(why, ordinal(eRank[c.u])+" eigenvector centrality")
 		}
 		why = append(why, fmt.Sprintf("%d partner%s", a.Degree, plural(a.Degree)))
-		out = append(out, Hub{ID: a.ID, Score: c.score, Why: strings.Join(why, "; ")})
+		h := Hub{ID: a.ID, Score: c.score, Why: strings.Join(why, "; ")}
+		if r.View != nil {
+			h.Name = r.View.ActorOf(int64(c.u)).Name
+		}
+		out = append(out, h)
 	}
 	return out
 }
@@ -238,4 +242,12 @@ func brokerageGroups(d *graphmodel.Dataset, x *Index, comm Communities, r *Resul
 		}
 	}
 	return g, choice
+}
+
+// clubLabel is a club's name, or its id when it has none.
+func clubLabel(r *Result, id string) string {
+	if c, ok := r.Club(id); ok && c.Name != "" {
+		return c.Name
+	}
+	return id
 }

@@ -24,6 +24,12 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		{"ties", r.Ties}, {"clubs", r.Clubs}, {"typology", r.Typology}, {"typology_lists", r.TypologyLists},
 		{"hubs", r.Hubs}, {"settings", r.Settings},
 	}
+	if len(r.Warnings) > 0 {
+		fields = append(fields, struct {
+			name string
+			v    any
+		}{"warnings", r.Warnings})
+	}
 	bw.WriteString("{\n")
 	for i, f := range fields {
 		fmt.Fprintf(bw, "  %q: ", f.name)

@@ -26,6 +26,9 @@ type TypologyOptions struct {
 	TieWeights, ClubWeights map[string]float64
 	// Threshold is the score from which a tie or club is relational (default 0.5).
 	Threshold float64
+	// TieThreshold, when > 0, is the ties' threshold instead (a calibrated one, from a weights
+	// file of liaison calibrate).
+	TieThreshold float64
 	// Saturation is the number of years after which duration and age count fully (default 20).
 	Saturation float64
 	// SmallClub is the club size up to which size counts fully; a club of k > SmallClub
@@ -82,6 +85,9 @@ func (o TypologyOptions) withDefaults() (TypologyOptions, error) {
 	}
 	if o.Threshold <= 0 {
 		o.Threshold = 0.5
+	}
+	if o.TieThreshold <= 0 {
+		o.TieThreshold = o.Threshold
 	}
 	if o.Saturation <= 0 {
 		o.Saturation = 20
@@ -159,6 +165,7 @@ type TypologyLists struct {
 // Hub is an alliance hub.
 type Hub struct {
 	ID    string  `json:"id"`
+	Name  string  `json:"name,omitempty"` // the actor's name, when the data set gives one
 	Score float64 `json:"score"`
 	Why   string  `json:"why"`
 }
@@ -178,6 +185,7 @@ type TypologySettings struct {
 	TieWeights      map[string]float64 `json:"tie_weights"`
 	ClubWeights     map[string]float64 `json:"club_weights"`
 	Threshold       float64            `json:"threshold"`
+	TieThreshold    float64            `json:"tie_threshold"`
 	Saturation      float64            `json:"saturation_years"`
 	SmallClub       float64            `json:"small_club"`
 	WeightScale     float64            `json:"weight_scale"`
@@ -283,7 +291,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 	}
 	ro := o.Reciprocity
 	r.Settings = TypologySettings{
-		TieWeights: o.TieWeights, ClubWeights: o.ClubWeights, Threshold: o.Threshold, Saturation: o.Saturation,
+		TieWeights: o.TieWeights, ClubWeights: o.ClubWeights, Threshold: o.Threshold, TieThreshold: o.TieThreshold, Saturation: o.Saturation,
 		SmallClub: o.SmallClub, WeightScale: o.WeightScale, CoreScale: o.CoreScale, ReferenceYear: ref,
 		Window: ro.Window, VolumeRatio: ro.VolumeRatio, MinEach: ro.MinEach, Alpha: ro.Alpha, NullDraws: ro.NullDraws,
 		Draws: o.Draws, WeightSpread: weightSpread, ThresholdSpread: thresholdSpread, Seed: seed,
@@ -432,10 +440,10 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			cr.Class, cr.DecidedBy, cr.PRelational = "transactional", "size", 0 // a club of one shares nothing
 		case verdict != "":
 			cr.Class, cr.DecidedBy = verdict, "reciprocity"
-			cr.PRelational = draws.p(cr.Factors.vals, clubW, func(int) (string, float64) { return verdict, math.NaN() }, -1)
+			cr.PRelational = draws.p(cr.Factors.vals, clubW, func(int) (string, float64) { return verdict, math.NaN() }, -1, o.Threshold)
 		default:
 			cr.Class, cr.DecidedBy = classOf(cr.RelationalScore, o.Threshold), "factors"
-			cr.PRelational = draws.p(cr.Factors.vals, clubW, nil, -1)
+			cr.PRelational = draws.p(cr.Factors.vals, clubW, nil, -1, o.Threshold)
 		}
 		for _, m := range lc.Members {
 			memberOf[m] = append(memberOf[m], len(r.Clubs))
@@ -526,9 +534,9 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			if rc := tr.Reciprocity; rc != nil && rc.Verdict != "" {
 				tr.Class, tr.DecidedBy = rc.Verdict, "reciprocity"
 			} else {
-				tr.Class, tr.DecidedBy = classOf(tr.RelationalScore, o.Threshold), "factors"
+				tr.Class, tr.DecidedBy = classOf(tr.RelationalScore, o.TieThreshold), "factors"
 			}
-			tr.PRelational = draws.p(f.vals, tieW, boot, recipAt)
+			tr.PRelational = draws.p(f.vals, tieW, boot, recipAt, o.TieThreshold)
 		}
 	})
 
@@ -602,7 +610,7 @@ func columnIndex(cols []graphmodel.Column, name string) int {
 // club needs — without the centralities, communities, brokerage and hubs (Actors, Cliques,
 // Communities and Hubs are left empty).
 func Classify(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, error) {
-	r := &Result{View: l, Layer: layerInfo(l)}
+	r := &Result{View: l, Layer: layerInfo(l), Warnings: l.Warnings()}
 	if _, err := classify(l, NewIndex(l), nil, nil, r, o.Typology, seedOf(o)); err != nil {
 		return nil, fmt.Errorf("classify: %w", err)
 	}

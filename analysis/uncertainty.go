@@ -24,32 +24,33 @@ const (
 // mcDraws are the draws of the settings.
 type mcDraws struct {
 	scale [][]float64 // scale[k][i]: the multiplier of factor i's weight in draw k
-	thr   []float64
+	shift []float64   // shift[k]: the threshold's shift in draw k
 }
 
 func newDraws(o TypologyOptions, seed uint64) *mcDraws {
 	rng := rand.New(rand.NewPCG(seed, 0x6d6f6e746563726c))
 	nf := max(len(TieFactors), len(ClubFactors))
-	m := &mcDraws{scale: make([][]float64, o.Draws), thr: make([]float64, o.Draws)}
+	m := &mcDraws{scale: make([][]float64, o.Draws), shift: make([]float64, o.Draws)}
 	for k := range m.scale {
 		m.scale[k] = make([]float64, nf)
 		for i := range m.scale[k] {
 			m.scale[k][i] = 1 + weightSpread*(2*rng.Float64()-1)
 		}
-		m.thr[k] = o.Threshold + thresholdSpread*(2*rng.Float64()-1)
+		m.shift[k] = thresholdSpread * (2*rng.Float64() - 1)
 	}
 	return m
 }
 
 // p is the share of draws in which factors vals (NaN: absent) weighed by w give a relational
-// call. boot, when not nil, is draw k's bootstrap of the exchange record: a class it decides
+// call against the threshold threshold (shifted in each draw). boot, when not nil, is draw k's bootstrap of the exchange record: a class it decides
 // ("" for none) and the reciprocity factor of the resample (at position recipAt of vals).
-func (m *mcDraws) p(vals, w []float64, boot func(k int) (string, float64), recipAt int) float64 {
-	if len(m.thr) == 0 {
+func (m *mcDraws) p(vals, w []float64, boot func(k int) (string, float64), recipAt int, threshold float64) float64 {
+	if len(m.shift) == 0 {
 		return math.NaN()
 	}
 	rel := 0
-	for k, thr := range m.thr {
+	for k, shift := range m.shift {
+		thr := threshold + shift
 		rv := math.NaN()
 		if boot != nil {
 			verdict, x := boot(k)
@@ -77,7 +78,7 @@ func (m *mcDraws) p(vals, w []float64, boot func(k int) (string, float64), recip
 			rel++
 		}
 	}
-	return float64(rel) / float64(len(m.thr))
+	return float64(rel) / float64(len(m.shift))
 }
 
 // Leverage ranks the factors with evidence by how much they move a score: for factor f,

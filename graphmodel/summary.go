@@ -1,6 +1,9 @@
 package graphmodel
 
-import "iter"
+import (
+	"fmt"
+	"iter"
+)
 
 // Summary counts a data set and one period view of it: what `liaison summary` prints and the
 // report's opening section shows.
@@ -135,4 +138,52 @@ func CSREdges(off, nbr []int32) iter.Seq2[int32, int32] {
 			}
 		}
 	}
+}
+
+// Warnings says where the period view cannot support a call: no bilateral ties (the tie
+// typology has nothing to classify, the club factors on bilateral ties abstain), no exchanges
+// (reciprocity abstains everywhere, the factors decide every call), a period outside the data
+// set's span (only undated rows are left, counted as if always active), and undated rows
+// counted in every year. Each is one sentence; none when the view is well supported.
+func (l *Layer) Warnings() []string {
+	d := l.Data
+	var out []string
+	first, last, span := d.Span()
+	if at := l.Options.At; at != 0 && span && (at < int(first.Year) || at > int(last.Year)) {
+		out = append(out, fmt.Sprintf("--at %d is outside the data set's span (%d to %d): only undated rows are left, counted as if always active", at, first.Year, last.Year))
+	}
+	bilateral := false
+	for _, p := range l.pairs {
+		bilateral = bilateral || p.Bilateral > 0
+	}
+	if !bilateral {
+		out = append(out, "no bilateral ties in this period: no tie to classify, and the club factors on bilateral ties abstain")
+	}
+	history := len(l.history.rows) > 0
+	if !history && len(d.Exchanges) == 0 {
+		out = append(out, "no exchanges in the data set: reciprocity abstains everywhere and the factors decide every call")
+	} else if !history {
+		out = append(out, "no exchanges up to this period: reciprocity abstains everywhere and the factors decide every call")
+	}
+	if span && l.Options.At != 0 {
+		undated := 0
+		for p := range l.pairs {
+			for _, r := range l.TieRows(p) {
+				if t := d.Ties[r]; t.Since.IsZero() && t.Until.IsZero() {
+					undated++
+				}
+			}
+		}
+		if undated > 0 {
+			out = append(out, fmt.Sprintf("%d tie row%s without since or until counted in %d as in every year", undated, pluralS(undated), l.Options.At))
+		}
+	}
+	return out
+}
+
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

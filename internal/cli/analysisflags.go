@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -96,38 +98,55 @@ func (af *analysisFlags) load(cmd *cobra.Command, args []string) (*graphmodel.Da
 	return graphmodel.Load(dir)
 }
 
-func parseWeights(s string) (map[string]float64, error) {
+// parseWeights reads --tie-weights / --club-weights: name=number pairs, or @FILE, a weights
+// file of liaison calibrate (its "weights" and "threshold"; the threshold is returned, NaN
+// when the form gives none).
+func parseWeights(s string) (map[string]float64, float64, error) {
 	if strings.TrimSpace(s) == "" {
-		return nil, nil
+		return nil, math.NaN(), nil
+	}
+	if path, ok := strings.CutPrefix(strings.TrimSpace(s), "@"); ok {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, 0, err
+		}
+		var c analysis.Calibration
+		if err := json.Unmarshal(b, &c); err != nil {
+			return nil, 0, fmt.Errorf("%s: not a weights file of liaison calibrate: %w", path, err)
+		}
+		if len(c.Weights) == 0 {
+			return nil, 0, fmt.Errorf("%s: no weights", path)
+		}
+		return c.Weights, c.Threshold, nil
 	}
 	m := map[string]float64{}
 	for _, part := range strings.Split(s, ",") {
 		k, v, ok := strings.Cut(part, "=")
 		if !ok {
-			return nil, fmt.Errorf("weight %q: want name=number", part)
+			return nil, 0, fmt.Errorf("weight %q: want name=number or @FILE", part)
 		}
 		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil {
-			return nil, fmt.Errorf("weight %q: %w", part, err)
+			return nil, 0, fmt.Errorf("weight %q: %w", part, err)
 		}
 		m[strings.TrimSpace(k)] = f
 	}
-	return m, nil
+	return m, math.NaN(), nil
 }
 
 func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
-	tw, err := parseWeights(af.tieWeights)
+	tw, tieThreshold, err := parseWeights(af.tieWeights)
 	if err != nil {
 		return analysis.Options{}, usageError{fmt.Errorf("--tie-weights: %w", err)}
 	}
-	cw, err := parseWeights(af.clubWeights)
+	cw, _, err := parseWeights(af.clubWeights)
 	if err != nil {
 		return analysis.Options{}, usageError{fmt.Errorf("--club-weights: %w", err)}
 	}
 	o := analysis.Options{
 		Seed: af.seed, LouvainRuns: af.runs, Sample: af.sample,
 		Typology: analysis.TypologyOptions{
-			TieWeights: tw, ClubWeights: cw, Threshold: af.threshold, Saturation: af.saturation,
+			TieWeights: tw, ClubWeights: cw, Threshold: af.threshold, TieThreshold: zeroIfNaN(tieThreshold), Saturation: af.saturation,
 			SmallClub: af.smallClub, Hubs: af.hubs, Groups: af.groups,
 			WeightScale: af.weightScale, CoreScale: af.coreScale, Draws: af.draws,
 			Reciprocity: analysis.ReciprocityOptions{Window: af.window, VolumeRatio: af.volumeRatio,
@@ -183,5 +202,20 @@ func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, args []strin
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	warn(cmd, r.Warnings)
 	return d, l, r, nil
+}
+
+func zeroIfNaN(x float64) float64 {
+	if math.IsNaN(x) {
+		return 0
+	}
+	return x
+}
+
+// warn prints the analysis' warnings to stderr, one a line.
+func warn(cmd *cobra.Command, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintf(cmd.ErrOrStderr(), "liaison: warning: %s\n", w)
+	}
 }

@@ -37,16 +37,35 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 			if err != nil {
 				return err
 			}
+			// Ids in any case, or names; a typo gets a suggestion.
+			var ids []string
+			for _, s := range args[1:] {
+				find := d.FindActor
+				if len(args) == 2 {
+					find = d.FindClub
+					if _, err := d.FindActor(s); err == nil {
+						if _, err := d.FindClub(s); err != nil {
+							return usageError{fmt.Errorf("%s is an actor: name two actors to explain their tie, or one club", s)}
+						}
+					}
+				}
+				id, err := find(s)
+				if err != nil {
+					return usageError{err}
+				}
+				ids = append(ids, id)
+			}
 			// One tie or club needs its typology only: no centralities, communities or hubs.
 			r, err := analysis.Classify(cmd.Context(), l, ao)
 			if err != nil {
 				return err
 			}
+			warn(cmd, r.Warnings)
 			return output(cmd, "", func(w io.Writer) error {
-				if len(args) == 2 {
-					return explainClub(w, r, args[1])
+				if len(ids) == 1 {
+					return explainClub(w, r, ids[0])
 				}
-				return explainTie(w, r, args[1], args[2])
+				return explainTie(w, r, ids[0], ids[1])
 			})
 		},
 	}
@@ -63,7 +82,7 @@ func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
 		return usageError{fmt.Errorf("no bilateral tie between %q and %q in this period", a, b)}
 	}
 	fmt.Fprintf(w, "tie %s–%s: %s, decided by %s (p_relational %.2f; relational score %.3f, relational from %.2f)\n",
-		a, b, t.Class, t.DecidedBy, t.PRelational, t.RelationalScore, r.Settings.Threshold)
+		a, b, t.Class, t.DecidedBy, t.PRelational, t.RelationalScore, r.Settings.TieThreshold)
 	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(t.Domains, ", ")))
 	explainFactors(w, t.Factors, r.Settings.TieWeights, analysis.TieFactorSpecs)
 	explainLeverage(w, t.Factors, r.Settings.TieWeights)

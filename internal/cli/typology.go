@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/liaison-net/liaison/analysis"
+	"github.com/liaison-net/liaison/graphmodel"
 )
 
 func newTypology(g *globals) *cobra.Command {
@@ -59,36 +60,79 @@ func typologyTable(w io.Writer, r *analysis.Result) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	list := func(name string, xs []string) {
-		fmt.Fprintf(w, "\n%s (%d):\n", name, len(xs))
-		fmt.Fprintln(w, wrap(strings.Join(xs, ", "), 92, "  "))
+	// Names where the data gives them, ids otherwise.
+	d := r.View.Data
+	label := func(x string) string {
+		if a, b, ok := strings.Cut(x, "–"); ok {
+			return actorLabel(d, a) + "–" + actorLabel(d, b)
+		}
+		if i, ok := d.ClubIndex(x); ok && d.Clubs[i].Name != "" {
+			return d.Clubs[i].Name
+		}
+		return x
 	}
-	list("relational bilateral", ls.RelationalBilateral)
-	list("transactional bilateral", ls.TransactionalBilateral)
-	list("relational multilateral", ls.RelationalMultilateral)
-	list("transactional multilateral", ls.TransactionalMultilateral)
-	list(fmt.Sprintf("uncertain calls (%g < p_relational < %g: the class changes under plausible settings or a resampled exchange record)", analysis.UncertainLow, analysis.UncertainHigh), ls.Uncertain)
+	list := func(name string, xs []string, extra func(string) string) {
+		fmt.Fprintf(w, "\n%s (%d):\n", name, len(xs))
+		items := make([]string, len(xs))
+		for i, x := range xs {
+			items[i] = label(x)
+			if extra != nil {
+				items[i] += extra(x)
+			}
+		}
+		fmt.Fprintln(w, wrapItems(items, 92, "  "))
+	}
+	list("relational bilateral", ls.RelationalBilateral, nil)
+	list("transactional bilateral", ls.TransactionalBilateral, nil)
+	list("relational multilateral", ls.RelationalMultilateral, nil)
+	list("transactional multilateral", ls.TransactionalMultilateral, nil)
+	pOf := func(x string) string {
+		if a, b, ok := strings.Cut(x, "–"); ok {
+			t, _ := r.Tie(a, b)
+			return fmt.Sprintf(" (%s, p %.2f)", t.Class, t.PRelational)
+		}
+		c, _ := r.Club(x)
+		return fmt.Sprintf(" (%s, p %.2f)", c.Class, c.PRelational)
+	}
+	list(fmt.Sprintf("uncertain calls (%g < p_relational < %g: plausible settings or a resampled exchange record change them)", analysis.UncertainLow, analysis.UncertainHigh), ls.Uncertain, pOf)
 	fmt.Fprintln(w, "\nalliance hubs:")
 	for i, h := range r.Hubs {
-		fmt.Fprintf(w, "%3d. %-8s %.3f  %s\n", i+1, h.ID, h.Score, h.Why)
+		name := h.ID
+		if h.Name != "" {
+			name += " (" + h.Name + ")"
+		}
+		fmt.Fprintf(w, "%3d. %s  %.3f  %s\n", i+1, name, h.Score, h.Why)
 	}
 	return nil
 }
 
-// wrap folds text at width, indenting every line.
-func wrap(text string, width int, indent string) string {
-	if text == "" {
+// actorLabel is an actor's name, or its id when it has none.
+func actorLabel(d *graphmodel.Dataset, id string) string {
+	if i, ok := d.ActorIndex(id); ok && d.Actors[i].Name != "" {
+		return d.Actors[i].Name
+	}
+	return id
+}
+
+// wrapItems joins items with ", ", folding the lines at width between items (never inside
+// one), indenting every line.
+func wrapItems(items []string, width int, indent string) string {
+	if len(items) == 0 {
 		return indent + "(none)"
 	}
 	var b strings.Builder
 	line := indent
-	for _, word := range strings.Fields(text) {
-		if len(line)+len(word)+1 > width && strings.TrimSpace(line) != "" {
+	for i, it := range items {
+		if i < len(items)-1 {
+			it += ","
+		}
+		if len(line)+len(it)+1 > width && strings.TrimSpace(line) != "" {
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 			line = indent
 		}
-		line += word + " "
+		line += it + " "
 	}
 	b.WriteString(strings.TrimRight(line, " "))
 	return b.String()
 }
+

@@ -15,7 +15,7 @@ func TestTypologyCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"bilateral (ties)", "multilateral (clubs)", "relational bilateral (", "GBR–USA", "alliance hubs:", "  1. USA"} {
+	for _, want := range []string{"bilateral (ties)", "multilateral (clubs)", "relational bilateral (", "United Kingdom–United States", "uncertain calls", "alliance hubs:", "  1. USA"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("typology table lacks %q:\n%s", want, out)
 		}

@@ -44,9 +44,14 @@ ends lose their last path over relational ties, and the hub ranking before and a
 			st := newStages(cmd.ErrOrStderr(), false)
 			defer st.finish()
 			af.sample = 0 // efficiency needs every source
-			_, _, before, err := runAnalysis(cmd, g, af, args, st)
+			d, _, before, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
+			}
+			for i, s := range ids { // ids in any case, or names; a typo gets a suggestion
+				if ids[i], err = d.FindActor(s); err != nil {
+					return usageError{fmt.Errorf("--remove: %w", err)}
+				}
 			}
 			wi, err := analysis.WhatIf(cmd.Context(), before, ids, ao)
 			if errors.Is(err, graphmodel.ErrUnknownRef) {
