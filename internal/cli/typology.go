@@ -135,4 +135,3 @@ func wrapItems(items []string, width int, indent string) string {
 	b.WriteString(strings.TrimRight(line, " "))
 	return b.String()
 }
-
