@@ -134,6 +134,7 @@ contract. Exit status: 0 success, 1 failure, 2 invalid input or command line.`,
 		newReport(g),
 		newExport(g),
 		newNeo4j(g),
+		newImport(),
 		newQuery(),
 		newVersion(),
 	)

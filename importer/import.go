@@ -1,0 +1,108 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Source names.
+const (
+	CowAlliance = "cow-alliance" // COW Formal Alliances, member level
+	ATOPSource  = "atop"         // ATOP, member level (+ alliance level)
+	CowIGO      = "cow-igo"      // COW IGO, non-directed dyad-years
+)
+
+// Sources are the names Import knows, in the order of the documentation.
+var Sources = []string{CowAlliance, ATOPSource, CowIGO}
+
+// Options are the choices of an import.
+type Options struct {
+	// States is the path of the COW state list (cow_states.csv) that turns codes into ids
+	// (stateabb) and names (statenme); empty: ids are the codes.
+	States string
+	// Mapping of the alliance sources: MapDefault ("" too) or MapClubs.
+	Mapping Mapping
+	// Alliances is the ATOP alliance-level file (provisions and the institution index).
+	Alliances string
+}
+
+// check validates o for source and fills defaults.
+func (o Options) check(source string) (Options, error) {
+	switch o.Mapping {
+	case "":
+		o.Mapping = MapDefault
+	case MapDefault, MapClubs:
+	default:
+		return o, fmt.Errorf("mapping %q: want %s or %s", o.Mapping, MapDefault, MapClubs)
+	}
+	if o.Mapping == MapClubs && source == CowIGO {
+		return o, fmt.Errorf("mapping %s applies to the alliance sources, not %s", o.Mapping, source)
+	}
+	if o.Alliances != "" && source != ATOPSource {
+		return o, fmt.Errorf("an alliance-level file applies to %s, not %s", ATOPSource, source)
+	}
+	return o, nil
+}
+
+func (o Options) loadStates(probs *problems) (*States, error) {
+	if o.States == "" {
+		return nil, nil
+	}
+	return loadStates(o.States, probs)
+}
+
+func (o Options) inputs(paths ...string) []string {
+	out := append([]string(nil), paths...)
+	if o.Alliances != "" {
+		out = append(out, o.Alliances)
+	}
+	if o.States != "" {
+		out = append(out, o.States)
+	}
+	return out
+}
+
+// noteStates reports how ids were made and the codes not in the state list.
+func (o Options) noteStates(rep *Report, actors *actorSet) {
+	if actors.states == nil {
+		rep.Notes = append(rep.Notes, Item{Key: "no-states", N: len(actors.ids), Text: "actor ids are COW codes (no state list given: --states)"})
+		return
+	}
+	unknown := map[int]int{}
+	for code, n := range actors.unknown {
+		if _, used := actors.ids[code]; used {
+			unknown[code] = n
+		}
+	}
+	rep.unknown(unknown)
+}
+
+// Import runs the importer of source on the input files: one file for cow-alliance and
+// atop (the member-level file; Options.Alliances names ATOP's alliance-level file), one or
+// more for cow-igo. An unknown source wraps ErrUnknownSource.
+func Import(source string, files []string, o Options) (*Output, *Report, error) {
+	want := func(n int) error {
+		if len(files) != n {
+			return fmt.Errorf("%s reads %d input file, got %d", source, n, len(files))
+		}
+		return nil
+	}
+	switch source {
+	case CowAlliance:
+		if err := want(1); err != nil {
+			return nil, nil, err
+		}
+		return COWAlliance(files[0], o)
+	case ATOPSource:
+		if err := want(1); err != nil {
+			return nil, nil, err
+		}
+		return ATOP(files[0], o)
+	case CowIGO:
+		if len(files) == 0 {
+			return nil, nil, fmt.Errorf("%s reads one or more input files, got none", source)
+		}
+		return COWIGO(files, o)
+	}
+	return nil, nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownSource, source, strings.Join(Sources, ", "))
+}

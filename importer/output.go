@@ -1,0 +1,205 @@
+package importer
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Output is a data set to write: one table per contract file.
+type Output struct {
+	Tables []*Table
+}
+
+// Table is one CSV file of a data set: its header and its rows, produced on demand so that
+// a large table is never held as text.
+type Table struct {
+	File   string   // contract file name, e.g. "ties.csv"
+	Header []string // column names
+	Rows   int      // number of rows
+	// Each calls emit with every row in order; emit's slice is only valid during the call.
+	// Each stops at, and returns, the first error of emit.
+	Each func(emit func(row []string) error) error
+}
+
+// Table returns the table of the file name, or nil.
+func (o *Output) Table(file string) *Table {
+	for _, t := range o.Tables {
+		if t.File == file {
+			return t
+		}
+	}
+	return nil
+}
+
+// Files lists the file names of the tables, in order.
+func (o *Output) Files() []string {
+	out := make([]string, len(o.Tables))
+	for i, t := range o.Tables {
+		out[i] = t.File
+	}
+	return out
+}
+
+// rowsTable is a table over rows held in memory.
+func rowsTable(file string, header []string, rows [][]string) *Table {
+	return &Table{File: file, Header: header, Rows: len(rows), Each: func(emit func([]string) error) error {
+		for _, r := range rows {
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+// WriteOptions control Write.
+type WriteOptions struct {
+	// Force replaces an existing non-empty folder (it is swapped out only once the new one
+	// is complete).
+	Force bool
+}
+
+// CheckTarget returns an error wrapping ErrExists when dir cannot receive a data set: it
+// is not a folder, or (unless force) a folder that is not empty. A missing dir is fine.
+func CheckTarget(dir string, force bool) error {
+	info, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("output %s: %w and is not a folder", dir, ErrExists)
+	}
+	if force {
+		return nil
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("output %s: %w", dir, err)
+	}
+	defer f.Close()
+	if _, err := f.Readdirnames(1); err == nil {
+		return fmt.Errorf("output folder %s: %w and is not empty (--force replaces it)", dir, ErrExists)
+	} else if err != io.EOF {
+		return fmt.Errorf("output %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Write writes out as the data set folder dir, atomically: every file is written into a
+// temporary folder beside dir, which is renamed to dir only when all of it is written and
+// synced. On any error the temporary folder is removed and dir is left as it was. An
+// existing empty dir is replaced; a non-empty one only with Force.
+func Write(dir string, out *Output, o WriteOptions) (err error) {
+	dir = filepath.Clean(dir)
+	if err := CheckTarget(dir, o.Force); err != nil {
+		return err
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	for _, t := range out.Tables {
+		if err := writeTable(filepath.Join(tmp, t.File), t); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(dir, t.File), err)
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if err := syncDir(tmp); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if err := swapIn(tmp, dir, parent, base, o.Force); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	syncDir(parent) // the rename is done; a failure to sync the parent is not the data's
+	return nil
+}
+
+// swapIn renames the complete folder tmp to dir. A missing or empty dir is replaced by one
+// rename; a non-empty one (with force) is first moved aside and removed after.
+func swapIn(tmp, dir, parent, base string, force bool) error {
+	if err := os.Rename(tmp, dir); err == nil {
+		return nil
+	} else if _, serr := os.Stat(dir); serr != nil {
+		return err
+	} else if !force {
+		return CheckTarget(dir, false) // filled since the check: not ours to replace
+	}
+	old, err := os.MkdirTemp(parent, "."+base+".old-*")
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(dir, old); err != nil {
+		os.Remove(old)
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if rerr := os.Rename(old, dir); rerr != nil {
+			return fmt.Errorf("%w (and restoring the old folder from %s: %v)", err, old, rerr)
+		}
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+func writeTable(path string, t *Table) (err error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 1<<16)
+	w := csv.NewWriter(bw)
+	if err := w.Write(t.Header); err != nil {
+		return err
+	}
+	n := 0
+	if err := t.Each(func(row []string) error {
+		n++
+		return w.Write(row)
+	}); err != nil {
+		return err
+	}
+	if n != t.Rows {
+		return fmt.Errorf("%d rows written, %d announced", n, t.Rows)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
