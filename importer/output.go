@@ -133,22 +133,30 @@ func Write(dir string, out *Output, o WriteOptions) (err error) {
 	return nil
 }
 
-// swapIn renames the complete folder tmp to dir. A missing or empty dir is replaced by one
-// rename; a non-empty one (with force) is first moved aside and removed after.
+// swapIn renames the complete folder tmp to dir. A missing dir is one rename; an empty one
+// is removed first (os.Remove removes only an empty folder, so one filled meanwhile stays
+// and fails the write); a non-empty one (with force) is moved aside, replaced, then removed.
 func swapIn(tmp, dir, parent, base string, force bool) error {
-	if err := os.Rename(tmp, dir); err == nil {
-		return nil
-	} else if _, serr := os.Stat(dir); serr != nil {
-		return err
-	} else if !force {
-		return CheckTarget(dir, false) // filled since the check: not ours to replace
+	if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(tmp, dir)
+	}
+	if !force {
+		if err := CheckTarget(dir, false); err != nil {
+			return err // filled since the first check: not ours to replace
+		}
+		if err := os.Remove(dir); err != nil {
+			return err
+		}
+		return os.Rename(tmp, dir)
 	}
 	old, err := os.MkdirTemp(parent, "."+base+".old-*")
 	if err != nil {
 		return err
 	}
+	if err := os.Remove(old); err != nil { // only its unique name is wanted
+		return err
+	}
 	if err := os.Rename(dir, old); err != nil {
-		os.Remove(old)
 		return err
 	}
 	if err := os.Rename(tmp, dir); err != nil {
