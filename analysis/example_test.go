@@ -94,7 +94,7 @@ func ExampleClassify() {
 	fmt.Printf("%s %v: %s by %s, score %.3f\n", fvey.ID, fvey.Members, fvey.Class, fvey.DecidedBy, fvey.RelationalScore)
 	// Output:
 	// {TransactionalBilateral:31 RelationalBilateral:79 TransactionalMultilateral:2 RelationalMultilateral:18}
-	// GBR–USA relational by reciprocity (p_relational 0.99), score 0.903 from 9 factors
+	// GBR–USA relational by reciprocity (p_relational 1.00), score 0.903 from 9 factors
 	// PAK–USA transactional by reciprocity (p_relational 0.00), score 0.542 from 9 factors
 	// FVEY [AUS CAN GBR NZL USA]: relational by reciprocity, score 0.976
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -125,8 +126,13 @@ func dayOf(t graphmodel.Time) float64 {
 
 // pairReciprocity reads the exchanges between two actors (a < b by id).
 func pairReciprocity(ts []transfer, o ReciprocityOptions) Reciprocity {
-	o = o.withDefaults()
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].day < ts[j].day })
+	return readStream(ts, o.withDefaults(), false)
+}
+
+// readStream reads a record sorted by day. lean leaves out what a bootstrap draw does not
+// need: the lags, the regularity and the pattern.
+func readStream(ts []transfer, o ReciprocityOptions, lean bool) Reciprocity {
 	r := Reciprocity{Transfers: len(ts)}
 	for _, t := range ts {
 		if t.fromA {
@@ -147,7 +153,7 @@ func pairReciprocity(ts []transfer, o ReciprocityOptions) Reciprocity {
 		}
 	}
 	w := float64(o.Window)
-	pairs, lags := match(ts, o, true)
+	pairs, lags := match(ts, o, !lean)
 	if len(ts) > 0 {
 		r.Answered = float64(2*pairs) / float64(len(ts))
 	}
@@ -191,6 +197,10 @@ func pairReciprocity(ts []transfer, o ReciprocityOptions) Reciprocity {
 	}
 	if r.Chance < 1 {
 		r.Specificity = math.Max(0, (r.Answered-r.Chance)/(1-r.Chance))
+	}
+	if lean {
+		r.Diffuse = r.Balance * (1 - r.Specificity)
+		return r
 	}
 	// Burstiness of the gaps between successive exchanges.
 	if len(ts) >= 3 {
@@ -253,18 +263,20 @@ func (r *Reciprocity) decide(ts []transfer, o ReciprocityOptions, rng *rand.Rand
 	if !r.Rich {
 		return
 	}
-	null := make([]float64, o.NullDraws)
-	buf := make([]transfer, len(ts))
+	sh := newShifter(ts)
+	null := make([]float64, 0, o.NullDraws)
 	above := 0
-	for k := range null {
-		null[k] = shiftedAnswered(ts, o, rng, buf)
-		r.NullAnswered += null[k]
-		if null[k] >= r.Answered {
+	for k := 0; k < o.NullDraws; k++ {
+		x := sh.answered(o, rng)
+		null = append(null, x)
+		r.NullAnswered += x
+		if x >= r.Answered {
 			above++
 		}
 	}
 	r.NullAnswered /= float64(len(null))
 	r.PSpecific = float64(1+above) / float64(1+len(null))
+	// The bootstrap's critical value: the null's empirical (1 − Alpha) quantile.
 	sort.Float64s(null)
 	r.nullCut = null[min(len(null)-1, int(math.Ceil((1-o.Alpha)*float64(len(null))))-1)]
 	switch {
@@ -277,21 +289,65 @@ func (r *Reciprocity) decide(ts []transfer, o ReciprocityOptions, rng *rand.Rand
 	}
 }
 
-// shiftedAnswered is the answered share of the record ts (sorted by day) after shifting the
-// transfers of the greater id by a random offset, circularly within the record's span: one
-// draw of the timing-shuffled null. buf has len(ts).
-func shiftedAnswered(ts []transfer, o ReciprocityOptions, rng *rand.Rand, buf []transfer) float64 {
-	start, span := ts[0].day, ts[len(ts)-1].day-ts[0].day+1
-	off := rng.Float64() * span
-	for i, t := range ts {
-		buf[i] = t
-		if !t.fromA {
-			buf[i].day = start + math.Mod(t.day-start+off, span)
+// shifter draws the timing-shuffled null of one record (sorted by day): the transfers of the
+// greater id shifted by a random offset, circularly within the record's span.
+type shifter struct {
+	fixed, moving []transfer // from the lesser id (kept), from the greater (shifted)
+	start, span   float64
+	buf           []transfer
+}
+
+func newShifter(ts []transfer) *shifter {
+	s := &shifter{start: ts[0].day, span: ts[len(ts)-1].day - ts[0].day + 1, buf: make([]transfer, 0, len(ts))}
+	for _, t := range ts {
+		if t.fromA {
+			s.fixed = append(s.fixed, t)
+		} else {
+			s.moving = append(s.moving, t)
 		}
 	}
-	slices.SortStableFunc(buf, func(a, b transfer) int { return cmp.Compare(a.day, b.day) })
+	return s
+}
+
+// answered is the answered share of one draw. The shifted side stays sorted but for one wrap
+// (its transfers past the end come back, in order, at the start), so the shifted record is a
+// merge of the fixed side with two sorted runs: O(n), no sort, no allocation.
+func (s *shifter) answered(o ReciprocityOptions, rng *rand.Rand) float64 {
+	off := rng.Float64() * s.span
+	// moving[w:] wrap: t − start + off ≥ span.
+	w := sort.Search(len(s.moving), func(i int) bool { return s.moving[i].day-s.start+off >= s.span })
+	at := func(j int) transfer { // the j-th shifted transfer, in time order
+		var t transfer
+		if j < len(s.moving)-w {
+			t = s.moving[w+j]
+			t.day += off - s.span
+		} else {
+			t = s.moving[j-(len(s.moving)-w)]
+			t.day += off
+		}
+		return t
+	}
+	buf := s.buf[:0]
+	i, j := 0, 0
+	for i < len(s.fixed) || j < len(s.moving) {
+		// A fixed transfer first on equal days.
+		if j == len(s.moving) {
+			buf = append(buf, s.fixed[i])
+			i++
+			continue
+		}
+		m := at(j)
+		if i < len(s.fixed) && s.fixed[i].day <= m.day {
+			buf = append(buf, s.fixed[i])
+			i++
+		} else {
+			buf = append(buf, m)
+			j++
+		}
+	}
+	s.buf = buf
 	pairs, _ := match(buf, o, false)
-	return float64(2*pairs) / float64(len(ts))
+	return float64(2*pairs) / float64(len(buf))
 }
 
 // clubReciprocity reads the generalised reciprocity of a club from its active members'
@@ -361,11 +417,15 @@ func clubReciprocity(l *graphmodel.Layer, lc graphmodel.LayerClub, o Reciprocity
 		return r
 	}
 	above := 0
+	shifters := make([]*shifter, len(streams))
+	for i, ts := range streams {
+		shifters[i] = newShifter(ts)
+	}
 	for range o.NullDraws {
 		pooled := 0.0
-		for _, ts := range streams {
+		for i, ts := range streams {
 			if len(ts) > 1 {
-				pooled += shiftedAnswered(ts, o, rng, make([]transfer, len(ts))) * float64(len(ts))
+				pooled += shifters[i].answered(o, rng) * float64(len(ts))
 			}
 		}
 		pooled /= n
@@ -390,42 +450,65 @@ func clubReciprocity(l *graphmodel.Layer, lc graphmodel.LayerClub, o Reciprocity
 // relational names the class: relational[true] is "relational".
 var relational = map[bool]string{true: "relational", false: "transactional"}
 
-// bootstrap draws one block-bootstrap resample of the record ts and returns the class its
-// reciprocity decides ("" when it does not) and its reciprocity factor. Single transfers
-// cannot be resampled on their own without breaking every answer from its transfer, so the
-// record's span is cut into blocks of max(4 × window, span / 20) days and as many blocks are
-// drawn with replacement and laid end to end (a moving-block bootstrap of a point process).
-// The specificity test of a resample compares its answered share with the null's critical
-// value of the original record (nullCut), so that a draw costs one matching, not a null.
-func (r *Reciprocity) bootstrap(ts []transfer, o ReciprocityOptions, rng *rand.Rand, buf []transfer) (string, []transfer, float64) {
+// Resamples is the number of block-bootstrap resamples of a pair's exchange record behind
+// p_relational; the Monte Carlo draws of the settings cycle through them (draw k uses resample
+// k mod Resamples).
+const Resamples = 25
+
+// resample is what one bootstrap resample of a record decides: the class its reciprocity
+// decides ("" when it does not) and its reciprocity factor.
+type resample struct {
+	verdict string
+	diffuse float64
+}
+
+// resamples draws Resamples block-bootstrap resamples of the record ts (sorted by day).
+// Single transfers cannot be resampled on their own without breaking every answer from its
+// transfer, so the record's span is cut into blocks of max(4 × window, span / 20) days and as
+// many blocks are drawn with replacement and laid end to end (a moving-block bootstrap of a
+// point process). A resample's specificity test compares its answered share with the null's
+// critical value of the original record (nullCut), so that it costs one matching, not a null.
+func (r *Reciprocity) resamples(ts []transfer, o ReciprocityOptions, rng *rand.Rand) []resample {
 	start, span := ts[0].day, ts[len(ts)-1].day-ts[0].day+1
 	size := math.Max(4*float64(o.Window), span/20)
 	nb := int(math.Ceil(span / size))
-	buf = buf[:0]
-	for k := 0; k < nb; k++ {
-		b := rng.IntN(nb)
-		lo, hi := start+float64(b)*size, start+float64(b+1)*size
-		i, _ := slices.BinarySearchFunc(ts, lo, func(t transfer, d float64) int { return cmp.Compare(t.day, d) })
-		for ; i < len(ts) && ts[i].day < hi; i++ {
-			t := ts[i]
-			t.day = start + float64(k)*size + (t.day - lo)
-			buf = append(buf, t)
+	// first[b]: the first transfer of block b (first[nb] = len(ts)).
+	first := make([]int, nb+1)
+	for b, i := 0, 0; b <= nb; b++ {
+		for i < len(ts) && ts[i].day < start+float64(b)*size {
+			i++
+		}
+		first[b] = i
+	}
+	first[nb] = len(ts)
+	out := make([]resample, Resamples)
+	buf := make([]transfer, 0, len(ts)*2)
+	for k := range out {
+		buf = buf[:0]
+		for slot := 0; slot < nb; slot++ {
+			b := rng.IntN(nb)
+			shift := float64(slot-b) * size
+			for _, t := range ts[first[b]:first[b+1]] {
+				t.day += shift
+				buf = append(buf, t)
+			}
+		}
+		if len(buf) == 0 {
+			out[k].diffuse = math.NaN() // only empty blocks drawn: no evidence in this resample
+			continue
+		}
+		x := readStream(buf, o, true) // the blocks are laid in order: buf is sorted
+		out[k].diffuse = x.Diffuse
+		if r.Rich && min(x.TransfersAB, x.TransfersBA) >= o.MinEach {
+			switch {
+			case x.Answered > r.nullCut:
+				out[k].verdict = relational[false]
+			case x.Balance >= 0.5:
+				out[k].verdict = relational[true]
+			}
 		}
 	}
-	if len(buf) == 0 {
-		return "", buf, 0
-	}
-	b := pairReciprocity(buf, o)
-	verdict := ""
-	if r.Rich && min(b.TransfersAB, b.TransfersBA) >= o.MinEach {
-		switch {
-		case b.Answered > r.nullCut:
-			verdict = relational[false]
-		case b.Balance >= 0.5:
-			verdict = relational[true]
-		}
-	}
-	return verdict, buf, b.Diffuse
+	return out
 }
 
 func meanStd(xs []float64) (float64, float64) {

@@ -440,7 +440,7 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			cr.Class, cr.DecidedBy, cr.PRelational = "transactional", "size", 0 // a club of one shares nothing
 		case verdict != "":
 			cr.Class, cr.DecidedBy = verdict, "reciprocity"
-			cr.PRelational = draws.p(cr.Factors.vals, clubW, func(int) (string, float64) { return verdict, math.NaN() }, -1, o.Threshold)
+			cr.PRelational = draws.p(cr.Factors.vals, clubW, []resample{{verdict: verdict}}, -1, o.Threshold)
 		default:
 			cr.Class, cr.DecidedBy = classOf(cr.RelationalScore, o.Threshold), "factors"
 			cr.PRelational = draws.p(cr.Factors.vals, clubW, nil, -1, o.Threshold)
@@ -521,15 +521,9 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			}
 			dropZeroWeight(f, tieW)
 			tr.RelationalScore = score(f, tieW)
-			var boot func(int) (string, float64)
+			var boot []resample
 			if rc := tr.Reciprocity; rc != nil && !math.IsNaN(f.vals[recipAt]) {
-				rng := rand.New(rand.NewPCG(seed, idSeed(tr.Source, tr.Target)^bootSeed))
-				var buf []transfer
-				boot = func(int) (string, float64) {
-					verdict, b, diffuse := rc.bootstrap(ts, ro, rng, buf)
-					buf = b
-					return verdict, diffuse
-				}
+				boot = rc.resamples(ts, ro, rand.New(rand.NewPCG(seed, idSeed(tr.Source, tr.Target)^bootSeed)))
 			}
 			if rc := tr.Reciprocity; rc != nil && rc.Verdict != "" {
 				tr.Class, tr.DecidedBy = rc.Verdict, "reciprocity"

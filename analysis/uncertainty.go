@@ -23,18 +23,19 @@ const (
 
 // mcDraws are the draws of the settings.
 type mcDraws struct {
-	scale [][]float64 // scale[k][i]: the multiplier of factor i's weight in draw k
-	shift []float64   // shift[k]: the threshold's shift in draw k
+	n     int
+	nf    int
+	scale []float64 // scale[k*nf+i]: the multiplier of factor i's weight in draw k
+	shift []float64 // shift[k]: the threshold's shift in draw k
 }
 
 func newDraws(o TypologyOptions, seed uint64) *mcDraws {
 	rng := rand.New(rand.NewPCG(seed, 0x6d6f6e746563726c))
 	nf := max(len(TieFactors), len(ClubFactors))
-	m := &mcDraws{scale: make([][]float64, o.Draws), shift: make([]float64, o.Draws)}
-	for k := range m.scale {
-		m.scale[k] = make([]float64, nf)
-		for i := range m.scale[k] {
-			m.scale[k][i] = 1 + weightSpread*(2*rng.Float64()-1)
+	m := &mcDraws{n: o.Draws, nf: nf, scale: make([]float64, o.Draws*nf), shift: make([]float64, o.Draws)}
+	for k := 0; k < m.n; k++ {
+		for i := 0; i < nf; i++ {
+			m.scale[k*nf+i] = 1 + weightSpread*(2*rng.Float64()-1)
 		}
 		m.shift[k] = thresholdSpread * (2*rng.Float64() - 1)
 	}
@@ -42,43 +43,106 @@ func newDraws(o TypologyOptions, seed uint64) *mcDraws {
 }
 
 // p is the share of draws in which factors vals (NaN: absent) weighed by w give a relational
-// call against the threshold threshold (shifted in each draw). boot, when not nil, is draw k's bootstrap of the exchange record: a class it decides
-// ("" for none) and the reciprocity factor of the resample (at position recipAt of vals).
-func (m *mcDraws) p(vals, w []float64, boot func(k int) (string, float64), recipAt int, threshold float64) float64 {
-	if len(m.shift) == 0 {
+// call against threshold (shifted in each draw). boot, when not empty, are the bootstrap
+// resamples of the exchange record: draw k uses boot[k mod len(boot)], which may decide the
+// draw by its reciprocity or replace the reciprocity factor (at position recipAt of vals).
+func (m *mcDraws) p(vals, w []float64, boot []resample, recipAt int, threshold float64) float64 {
+	if m.n == 0 {
 		return math.NaN()
 	}
+	// The factors with evidence, once; the reciprocity factor, if resampled, apart.
+	var idx [16]int
+	var xs, ws [16]float64
+	nx := 0
+	for i, x := range vals {
+		if math.IsNaN(x) || (i == recipAt && len(boot) > 0) || w[i] == 0 {
+			continue
+		}
+		idx[nx], xs[nx], ws[nx] = i, x, w[i]
+		nx++
+	}
+	// Without a bootstrap the draws can only move the score between the bounds of the weighted
+	// mean with each weight scaled within [1 − spread, 1 + spread]: when even those cannot cross
+	// the shifted threshold, every draw agrees and none needs computing.
+	if len(boot) == 0 {
+		lo, hi := meanBounds(xs[:nx], ws[:nx])
+		switch {
+		case nx == 0:
+			return 0
+		case lo >= threshold+thresholdSpread:
+			return 1
+		case hi < threshold-thresholdSpread:
+			return 0
+		}
+	}
 	rel := 0
-	for k, shift := range m.shift {
-		thr := threshold + shift
-		rv := math.NaN()
-		if boot != nil {
-			verdict, x := boot(k)
-			if verdict != "" {
-				if verdict == relational[true] {
+	for k := 0; k < m.n; k++ {
+		thr := threshold + m.shift[k]
+		sc := m.scale[k*m.nf : (k+1)*m.nf]
+		num, den := 0.0, 0.0
+		if len(boot) > 0 {
+			b := boot[k%len(boot)]
+			if b.verdict != "" {
+				if b.verdict == relational[true] {
 					rel++
 				}
 				continue
 			}
-			rv = x
+			if recipAt >= 0 && !math.IsNaN(b.diffuse) && w[recipAt] > 0 {
+				ww := w[recipAt] * sc[recipAt]
+				num, den = ww*b.diffuse, ww
+			}
 		}
-		num, den := 0.0, 0.0
-		for i, x := range vals {
-			if i == recipAt && boot != nil {
-				x = rv
-			}
-			if math.IsNaN(x) {
-				continue
-			}
-			ww := w[i] * m.scale[k][i]
-			num += ww * x
+		for j := 0; j < nx; j++ {
+			ww := ws[j] * sc[idx[j]]
+			num += ww * xs[j]
 			den += ww
 		}
 		if den > 0 && num/den >= thr {
 			rel++
 		}
 	}
-	return float64(rel) / float64(len(m.shift))
+	return float64(rel) / float64(m.n)
+}
+
+// meanBounds are the least and greatest weighted mean of xs with each weight ws[i] scaled by a
+// factor within [1 − weightSpread, 1 + weightSpread]. The greatest puts the high factor on
+// the largest values and the low one on the rest, at some cut of the values sorted in
+// descending order (the least likewise, ascending): every cut is tried.
+func meanBounds(xs, ws []float64) (lo, hi float64) {
+	n := len(xs)
+	if n == 0 {
+		return 0, 0
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(xs[b], xs[a]) })
+	up, down := 1+weightSpread, 1-weightSpread
+	best := func(desc bool) float64 {
+		out := math.NaN()
+		for cut := 0; cut <= n; cut++ {
+			num, den := 0.0, 0.0
+			for r, i := range order {
+				c := down
+				if (r < cut) == desc {
+					c = up
+				}
+				num += c * ws[i] * xs[i]
+				den += c * ws[i]
+			}
+			if den == 0 {
+				continue
+			}
+			m := num / den
+			if math.IsNaN(out) || (desc && m > out) || (!desc && m < out) {
+				out = m
+			}
+		}
+		return out
+	}
+	return best(false), best(true)
 }
 
 // Leverage ranks the factors with evidence by how much they move a score: for factor f,
