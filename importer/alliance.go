@@ -113,6 +113,7 @@ func build(s *scheme, alls []*alliance, actors *actorSet, mapping Mapping, rep *
 		tieHeader = append(tieHeader, "phase")
 	}
 	tieHeader = append(tieHeader, "source_obligations", "target_obligations", "asymmetric")
+	tieHeader = append(tieHeader, s.columns...)
 	if s.censoring {
 		tieHeader = append(tieHeader, "left_censor", "right_censor")
 	}
@@ -181,6 +182,7 @@ func build(s *scheme, alls []*alliance, actors *actorSet, mapping Mapping, rep *
 						row = append(row, strconv.Itoa(max(sa.phase, sb.phase)))
 					}
 					row = append(row, s.text(sa.obl), s.text(sb.obl), strconv.FormatBool(sa.obl != sb.obl))
+					row = append(row, flags(union, len(s.columns))...)
 					if sa.obl != sb.obl {
 						asymRows++
 						asym = true
@@ -341,24 +343,20 @@ func clubName(s *scheme, al *alliance, codes []int, union obligations, actors *a
 			kind = strings.ToUpper(words[0][:1]) + strings.Join(words, ", ")[1:]
 		}
 	}
-	const shown = 3
-	var names []string
+	names := make([]string, len(codes))
 	for i, c := range codes {
-		if i == shown && len(codes) > shown+1 {
-			names = append(names, fmt.Sprintf("and %d others", len(codes)-shown))
-			break
+		if names[i] = actors.name(c); names[i] == "" {
+			names[i] = actors.id(c)
 		}
-		n := actors.name(c)
-		if n == "" {
-			n = actors.id(c)
-		}
-		names = append(names, n)
 	}
-	list := strings.Join(names, ", ")
-	if len(codes) <= shown+1 && len(codes) > 1 {
-		list = strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-	} else if len(codes) > shown+1 {
-		list = strings.Join(names[:shown], ", ") + " " + names[shown]
+	var list string
+	switch n := len(names); {
+	case n > 4: // the first three by code, and a count
+		list = fmt.Sprintf("%s and %d others", strings.Join(names[:3], ", "), n-3)
+	case n > 1:
+		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	default:
+		list = strings.Join(names, "")
 	}
 	return kind + ": " + list
 }

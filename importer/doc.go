@@ -34,7 +34,8 @@
 //   - Obligations become domains, in this order: COW DEFENSE, NEUTRALITY, NONAGGRESSION,
 //     ENTENTE (columns defense, neutrality, nonaggression, entente); ATOP DEFENSE, OFFENSE,
 //     NEUTRALITY, NONAGGRESSION, CONSULTATION (defense, offense, neutral, nonagg, consul).
-//     A tie row's domains are the obligations of either side.
+//     A tie row's domains are the obligations of either side; tie rows, clubs and
+//     memberships also carry them as 0/1 columns named as in the source (defense, …).
 //   - Weight of a tie row: its strongest obligation, on Gibler's ordering of the COW types
 //     (Type I defence pact, Type II neutrality or non-aggression, Type III entente):
 //     defence and offence 3, neutrality and non-aggression 2, entente and consultation 1;
@@ -49,5 +50,5 @@
 //     the list does not have is reported and kept as its number, and without a state list
 //     every id is the code.
 //
-// ATOP's institution index and its items are documented at Institution.
+// ATOP's institution index and its items are documented at MilitaryInstitution.
 package importer

@@ -105,13 +105,17 @@ func TestCOWAllianceMapping(t *testing.T) {
 	ties := tableRows(t, out, graphmodel.TiesFile)
 	want := []map[string]string{
 		{"source": "UKG", "target": "POR", "weight": "3", "since": "1816-01-01", "until": "", "domains": "DEFENSE;NONAGGRESSION", "version4id": "1",
-			"source_obligations": "DEFENSE;NONAGGRESSION", "target_obligations": "DEFENSE;NONAGGRESSION", "asymmetric": "false", "left_censor": "1", "right_censor": "1", "ss_type": "Type I: Defense Pact"},
+			"source_obligations": "DEFENSE;NONAGGRESSION", "target_obligations": "DEFENSE;NONAGGRESSION", "asymmetric": "false", "left_censor": "1", "right_censor": "1", "ss_type": "Type I: Defense Pact",
+			"defense": "1", "neutrality": "0", "nonaggression": "1", "entente": "0"},
 		{"source": "USA", "target": "JPN", "weight": "3", "since": "1951-09-08", "until": "", "domains": "DEFENSE", "version4id": "233",
-			"source_obligations": "DEFENSE", "target_obligations": "", "asymmetric": "true", "left_censor": "0", "right_censor": "1", "ss_type": "Type I: Defense Pact"},
+			"source_obligations": "DEFENSE", "target_obligations": "", "asymmetric": "true", "left_censor": "0", "right_censor": "1", "ss_type": "Type I: Defense Pact",
+			"defense": "1", "neutrality": "0", "nonaggression": "0", "entente": "0"},
 		{"source": "GUI", "target": "450", "weight": "2", "since": "1979-01-23", "until": "1991-03-31", "domains": "NONAGGRESSION", "version4id": "304",
-			"source_obligations": "NONAGGRESSION", "target_obligations": "NONAGGRESSION", "asymmetric": "false", "left_censor": "0", "right_censor": "0", "ss_type": "Type IIb: Non-Aggression Pact"},
+			"source_obligations": "NONAGGRESSION", "target_obligations": "NONAGGRESSION", "asymmetric": "false", "left_censor": "0", "right_censor": "0", "ss_type": "Type IIb: Non-Aggression Pact",
+			"defense": "0", "neutrality": "0", "nonaggression": "1", "entente": "0"},
 		{"source": "GUI", "target": "450", "weight": "2", "since": "2004-11-23", "until": "", "domains": "NONAGGRESSION", "version4id": "304",
-			"source_obligations": "NONAGGRESSION", "target_obligations": "NONAGGRESSION", "asymmetric": "false", "left_censor": "", "right_censor": "1", "ss_type": "Type IIb: Non-Aggression Pact"},
+			"source_obligations": "NONAGGRESSION", "target_obligations": "NONAGGRESSION", "asymmetric": "false", "left_censor": "", "right_censor": "1", "ss_type": "Type IIb: Non-Aggression Pact",
+			"defense": "0", "neutrality": "0", "nonaggression": "1", "entente": "0"},
 	}
 	if !reflect.DeepEqual(ties, want) {
 		t.Errorf("tie rows:\n got %v\nwant %v", ties, want)
