@@ -79,6 +79,10 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 <tr><th>relational multilateral</th><td>{{examples .TypologyLists.RelationalMultilateral 25}}</td></tr>
 <tr><th>transactional multilateral</th><td>{{examples .TypologyLists.TransactionalMultilateral 25}}</td></tr>
 </table>{{end}}
+{{with .Uncertain}}<p>Uncertain calls (0.2 &lt; p_relational &lt; 0.8: plausible weights and threshold, or a resampled exchange record, change them):</p>
+<table><tr><th>tie or club</th><th>class</th><th>decided by</th><th>p_relational</th></tr>
+{{range .}}<tr><td>{{.Name}}</td><td>{{.Class}}</td><td>{{.DecidedBy}}</td><td class="n">{{printf "%.2f" .PRelational}}</td></tr>
+{{end}}</table>{{end}}
 <figure>{{svg .Pictures.Typology}}</figure>
 
 <h2>Alliance hubs</h2>

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/internal/atomicfile"
 )
 
@@ -74,6 +75,13 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	ls := r.TypologyLists
 	p("- relational bilateral: %s\n- transactional bilateral: %s\n- relational multilateral: %s\n- transactional multilateral: %s\n\n",
 		ex(ls.RelationalBilateral), ex(ls.TransactionalBilateral), ex(ls.RelationalMultilateral), ex(ls.TransactionalMultilateral))
+	if calls := rep.Uncertain(); len(calls) > 0 {
+		p("Uncertain calls (%g < p_relational < %g: plausible weights and threshold, or a resampled exchange record, change them):\n\n| tie or club | class | decided by | p_relational |\n|---|---|---|---:|\n", analysis.UncertainLow, analysis.UncertainHigh)
+		for _, c := range calls {
+			p("| %s | %s | %s | %.2f |\n", mdCell(c.Name), c.Class, c.DecidedBy, c.PRelational)
+		}
+		p("\n")
+	}
 	pic("typology", "bar chart of the four classes")
 	p("## Alliance hubs\n\n| # | actor | score | why |\n|---:|---|---:|---|\n")
 	for i, h := range r.Hubs {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
@@ -131,4 +132,27 @@ func layoutOf(rep *Report) []layout.Point {
 		groups[i] = int(a.Community)
 	}
 	return layout.Layout(x, groups, 1)
+}
+
+// Call is one tie's or club's call in the report's list of uncertain calls.
+type Call struct {
+	Name, Class, DecidedBy string
+	PRelational            float64
+}
+
+// Uncertain lists the uncertain calls of the typology (0.2 < p_relational < 0.8), ties first.
+func (rep *Report) Uncertain() []Call {
+	var out []Call
+	for _, x := range rep.Result.TypologyLists.Uncertain {
+		if a, b, ok := strings.Cut(x, "–"); ok {
+			if t, ok := rep.Result.Tie(a, b); ok {
+				out = append(out, Call{x, t.Class, t.DecidedBy, t.PRelational})
+			}
+			continue
+		}
+		if c, ok := rep.Result.Club(x); ok {
+			out = append(out, Call{x, c.Class, c.DecidedBy, c.PRelational})
+		}
+	}
+	return out
 }

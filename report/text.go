@@ -46,10 +46,12 @@ func (rep *Report) Method() []string {
 		fmt.Sprintf("Layer analysed: %s, over %s. Club projection: %s.", layer, rep.period(), proj),
 		"Weights are tie strengths: an actor's strength is the sum of its ties' weights. Path-based measures take 1/weight as the length of a tie (a stronger tie is a shorter path); path lengths equal within a relative 1e-9 are ties.",
 		"Betweenness is Brandes', normalised by 2/((n−1)(n−2)); closeness is Wasserman and Faust's; eigenvector centrality is the principal eigenvector of the weighted adjacency matrix (unit norm); PageRank has damping 0.85; k-cores and clustering ignore weights; constraint and effective size are Burt's on weights; communities are the best of the weighted Louvain runs (resolution 1).",
-		fmt.Sprintf("Relational score of a tie: the weighted mean of the factors with data, each in [0, 1]; weights: %s. A tie or club is relational from a score of %g.", w(st.TieWeights, analysis.TieFactors), st.Threshold),
-		"Tie factors: overlap (shared neighbours on the combined layer, Onnela's overlap); cliques (Jaccard of the pair's maximal cliques); core (the pair's k-core level); clubs (best shared relational club); duration (active years / saturation); continuity (active years / years from first to last spell); multiplexity ((domains − 1)/3); weight (rank of the weight per spell); reciprocity (balance × (1 − specificity) of the exchanges).",
-		fmt.Sprintf("Club score: weights %s; density, strength and cliques on the bilateral ties among members; size = %g/k; age = years / %g.", w(st.ClubWeights, analysis.ClubFactors), st.SmallClub, st.Saturation),
-		fmt.Sprintf("Reciprocity: a transfer is answered by a transfer the other way within %d days and within a factor %g of its volume; specificity is the excess of answered transfers over chance; the pattern is specific from a specificity of ½, else diffuse from a balance of ½. Reference year: %d.", st.Window, st.VolumeRatio, st.ReferenceYear),
+		fmt.Sprintf("Evidence rules: where a pair's exchange record is rich (at least %d transfers each way), its reciprocity decides — specific (answered share above a timing-shuffled null of %d draws at p < %g): transactional; else balanced: relational — and decided_by says \"reciprocity\"; elsewhere the factors decide: the weighted mean of the factors with evidence (a factor without evidence abstains, never counts 0); weights: %s; relational from %g (clubs: %g).",
+			st.MinEach, st.NullDraws, st.Alpha, w(st.TieWeights, analysis.TieFactors), st.TieThreshold, st.Threshold),
+		"Tie factors: " + factorList(analysis.TieFactorSpecs) + ".",
+		fmt.Sprintf("Club factors (weights %s): %s. Saturation %g years, small club %g, weight scale %g, core scale %g.", w(st.ClubWeights, analysis.ClubFactors), factorList(analysis.ClubFactorSpecs), st.Saturation, st.SmallClub, st.WeightScale, st.CoreScale),
+		fmt.Sprintf("Reciprocity: a transfer is answered by a transfer the other way within %d days and within a factor %g of its volume; specificity is the excess of answered transfers over chance. Reference year: %d.", st.Window, st.VolumeRatio, st.ReferenceYear),
+		fmt.Sprintf("Uncertainty: p_relational is the share of %d Monte Carlo draws (each weight scaled within ±%g, the threshold shifted within ±%g, seed %d; with exchanges, one of %d block-bootstrap resamples of the record) in which the call is relational.", st.Draws, st.WeightSpread, st.ThresholdSpread, st.Seed, analysis.Resamples),
 		fmt.Sprintf("Alliance hub score: (eigenvector/max + betweenness/max + clubs/max)/3. Brokerage roles (Gould and Fernandez) use %s groups.", st.BrokerageGroup),
 	}
 }
@@ -92,4 +94,13 @@ func factorText(f analysis.Factors) string {
 	var parts []string
 	f.Each(func(n string, v float64) { parts = append(parts, fmt.Sprintf("%s %.2f", n, v)) })
 	return strings.Join(parts, ", ")
+}
+
+// factorList describes factors as "name (help)", from the registry.
+func factorList(specs []analysis.Factor) string {
+	parts := make([]string, len(specs))
+	for i, f := range specs {
+		parts[i] = f.Name + " (" + f.Help + ")"
+	}
+	return strings.Join(parts, "; ")
 }
