@@ -102,8 +102,8 @@ var TieFactorSpecs = []Factor{
 
 // ClubFactorSpecs are the factors of a club's relational score, in report order.
 var ClubFactorSpecs = []Factor{
-	{"density", "share of member pairs with a bilateral tie", "when no active member has a bilateral tie in the period (a clubs-only record), or for a club of one"},
-	{"strength", "mean weight factor of the members' ties with each other", "as density, and when no two members are tied"},
+	{"density", "share of member pairs with a bilateral tie", "when no two active members have a bilateral tie in the period (the members rely on the club alone, or the record is clubs only), or for a club of one"},
+	{"strength", "mean weight factor of the members' ties with each other", "as density"},
 	{"cliques", "share of member pairs in a common maximal clique of the bilateral layer", "as density"},
 	{"size", "small-club / members, at most 1: trust does not scale", "never"},
 	{"age", "years active up to the reference year / saturation, at most 1", "without times in the data set"},

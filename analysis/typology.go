@@ -380,13 +380,11 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 		c := &d.Clubs[lc.Index]
 		k := len(lc.Members)
 		cr := ClubResult{ID: lc.ID, Name: c.Name, Members: x.names(lc.Members), Factors: newFactors(ClubFactors)}
-		// The members' bilateral record: the factors on it abstain when no member has a
-		// bilateral tie in the period (a clubs-only data set, as alliance data map).
-		record := false
-		for _, m := range lc.Members {
-			record = record || bx.Degree(int(m)) > 0
-		}
-		if k >= 2 && record {
+		// The members' bilateral record: the factors on it abstain when no two members have a
+		// bilateral tie in the period (contract §4): a club whose members rely on the club
+		// itself (alliance data: NATO members need no treaty with each other) is not counted
+		// as untied.
+		if k >= 2 {
 			pairs, tied, inClique := 0, 0, 0
 			strength := 0.0
 			for i := 0; i < k; i++ {
@@ -402,11 +400,11 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 					}
 				}
 			}
-			cr.Factors.Set("density", float64(tied)/float64(pairs))
 			if tied > 0 {
+				cr.Factors.Set("density", float64(tied)/float64(pairs))
 				cr.Factors.Set("strength", strength/float64(tied))
+				cr.Factors.Set("cliques", float64(inClique)/float64(pairs))
 			}
-			cr.Factors.Set("cliques", float64(inClique)/float64(pairs))
 		}
 		cr.Factors.Set("size", math.Min(1, o.SmallClub/float64(k)))
 		if ref != 0 {

@@ -72,10 +72,22 @@ func TestTypologyCoreAndSpokes(t *testing.T) {
 	for _, c := range r.Clubs {
 		clubs[c.ID] = c.Class
 	}
-	if clubs["K"] != "relational" || clubs["L"] != "transactional" {
+	// K's members are all tied to each other; no two of L's are (S1 and S2 are tied only to
+	// H, Y and Z to nobody), so L's factors on the members' bilateral record abstain (contract
+	// §4) and size and age, the evidence left, call it relational.
+	if clubs["K"] != "relational" || clubs["L"] != "relational" {
 		t.Errorf("clubs %v", clubs)
 	}
-	want := Typology{TransactionalBilateral: 5, RelationalBilateral: 6, TransactionalMultilateral: 1, RelationalMultilateral: 1}
+	l, _ := r.Club("L")
+	for _, f := range []string{"density", "strength", "cliques"} {
+		if v, ok := l.Factors.Get(f); ok {
+			t.Errorf("club L has %s = %v; it must abstain", f, v)
+		}
+	}
+	if _, ok := l.Factors.Get("size"); !ok {
+		t.Error("club L has no size factor")
+	}
+	want := Typology{TransactionalBilateral: 5, RelationalBilateral: 6, TransactionalMultilateral: 0, RelationalMultilateral: 2}
 	if class["A–H"] == "relational" {
 		want.TransactionalBilateral--
 		want.RelationalBilateral++
