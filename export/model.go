@@ -165,6 +165,7 @@ func newGraphData(r *analysis.Result, o Options) (*graphData, error) {
 	add(&g.edgeDefs, "relational_score", kDouble)
 	add(&g.edgeDefs, "p_relational", kDouble)
 	add(&g.edgeDefs, "decided_by", kString)
+	add(&g.edgeDefs, "asymmetry", kDouble)
 	for _, f := range analysis.TieFactors {
 		add(&g.edgeDefs, "factor_"+f, kDouble)
 	}
@@ -352,6 +353,11 @@ func (g *graphData) edgeValues(row edgeRow, vals []val) {
 		put(floatVal(t.RelationalScore))
 		put(floatVal(t.PRelational))
 		put(strVal(t.DecidedBy))
+		if rc := t.Reciprocity; rc != nil {
+			put(floatVal(rc.Asymmetry))
+		} else {
+			put(val{})
+		}
 		for _, f := range analysis.TieFactors {
 			if x, ok := t.Factors.Get(f); ok {
 				put(floatVal(x))
@@ -361,7 +367,7 @@ func (g *graphData) edgeValues(row edgeRow, vals []val) {
 		}
 		put(strVal(strings.Join(t.Domains, ";")))
 	} else {
-		for range 5 + len(analysis.TieFactors) {
+		for range 6 + len(analysis.TieFactors) {
 			put(val{})
 		}
 	}

@@ -87,7 +87,7 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 
 <h2>Alliance hubs</h2>
 <table><tr><th>#</th><th>actor</th><th>score</th><th>why</th></tr>
-{{range $i, $h := .Result.Hubs}}<tr><td class="n">{{inc $i}}</td><td>{{$h.ID}}</td><td class="n">{{f3 $h.Score}}</td><td>{{$h.Why}}</td></tr>
+{{range $i, $h := .Result.Hubs}}<tr><td class="n">{{inc $i}}</td><td>{{$h.ID}}{{with $h.Name}} ({{.}}){{end}}</td><td class="n">{{f3 $h.Score}}</td><td>{{$h.Why}}</td></tr>
 {{end}}</table>
 <figure>{{svg .Pictures.Hubs}}</figure>
 

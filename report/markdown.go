@@ -85,7 +85,11 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	pic("typology", "bar chart of the four classes")
 	p("## Alliance hubs\n\n| # | actor | score | why |\n|---:|---|---:|---|\n")
 	for i, h := range r.Hubs {
-		p("| %d | %s | %.3f | %s |\n", i+1, mdCell(h.ID), h.Score, mdCell(h.Why))
+		name := h.ID
+		if h.Name != "" {
+			name += " (" + h.Name + ")"
+		}
+		p("| %d | %s | %.3f | %s |\n", i+1, mdCell(name), h.Score, mdCell(h.Why))
 	}
 	p("\n")
 	pic("hubs", "bar chart of the hub scores")
