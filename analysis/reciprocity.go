@@ -279,11 +279,18 @@ func (r *Reciprocity) decide(ts []transfer, o ReciprocityOptions, rng *rand.Rand
 	// The bootstrap's critical value: the null's empirical (1 − Alpha) quantile.
 	sort.Float64s(null)
 	r.nullCut = null[min(len(null)-1, int(math.Ceil((1-o.Alpha)*float64(len(null))))-1)]
+	r.setVerdict(o, "diffuse")
+}
+
+// setVerdict decides a rich record from its test: significantly specific, transactional;
+// else balanced, relational (pattern balanced: "diffuse" for a pair, "generalised" for a
+// club); else one-sided, no verdict.
+func (r *Reciprocity) setVerdict(o ReciprocityOptions, balanced string) {
 	switch {
 	case r.PSpecific < o.Alpha:
 		r.Pattern, r.Verdict = "specific", relational[false]
 	case r.Balance >= 0.5:
-		r.Pattern, r.Verdict = "diffuse", relational[true]
+		r.Pattern, r.Verdict = balanced, relational[true]
 	default:
 		r.Pattern = "one-sided"
 	}
@@ -436,14 +443,7 @@ func clubReciprocity(l *graphmodel.Layer, lc graphmodel.LayerClub, o Reciprocity
 	}
 	r.NullAnswered /= float64(o.NullDraws)
 	r.PSpecific = float64(1+above) / float64(1+o.NullDraws)
-	switch {
-	case r.PSpecific < o.Alpha:
-		r.Pattern, r.Verdict = "specific", relational[false]
-	case r.Balance >= 0.5:
-		r.Pattern, r.Verdict = "generalised", relational[true]
-	default:
-		r.Pattern = "one-sided"
-	}
+	r.setVerdict(o, "generalised")
 	return r
 }
 
