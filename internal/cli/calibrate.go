@@ -107,7 +107,7 @@ func readLabels(path string) ([]analysis.Label, error) {
 	var out []analysis.Label
 	var problems []*graphmodel.ParseError
 	bad := func(line int, kind error, format string, args ...any) {
-		problems = append(problems, &graphmodel.ParseError{File: name, Line: line, Err: fmt.Errorf("%w: "+format, append([]any{kind}, args...)...)})
+		problems = append(problems, &graphmodel.ParseError{File: name, Line: line, Err: graphmodel.Problem(kind, format, args...)})
 	}
 	header, err := cr.Read()
 	if err != nil {
@@ -119,7 +119,7 @@ func readLabels(path string) ([]analysis.Label, error) {
 	}
 	for _, want := range []string{"source", "target", "coded"} {
 		if _, ok := col[want]; !ok {
-			bad(1, graphmodel.ErrMissingColumn, "%q", want)
+			bad(1, graphmodel.ErrMissingColumn, "missing required column %q", want)
 		}
 	}
 	if len(problems) > 0 {
@@ -132,6 +132,10 @@ func readLabels(path string) ([]analysis.Label, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
 			bad(line, graphmodel.ErrSyntax, "%v", err)
 			if errors.Is(err, csv.ErrFieldCount) {
 				continue
@@ -144,7 +148,7 @@ func readLabels(path string) ([]analysis.Label, error) {
 			lb.Relational = true
 		case "transactional":
 		default:
-			bad(line, graphmodel.ErrBadWeight, "coded %q: want relational or transactional", rec[col["coded"]])
+			bad(line, graphmodel.ErrSyntax, "coded %q: want relational or transactional", rec[col["coded"]])
 			continue
 		}
 		if lb.Source == "" || lb.Target == "" {
