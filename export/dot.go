@@ -14,7 +14,7 @@ import (
 // WriteDOT writes layer l and its analysis r for Graphviz: an undirected graph whose nodes
 // are labelled with the actor names, filled with the colour of their community, sized by hub
 // score and given Layout's position (pos, in points, for neato -n), and whose edges have the
-// weight (rounded to an integer ≥ 1 in weight, which dot requires; exact in the tooltip),
+// weight (rounded to an integer from 1 to 2³¹−1 in weight, which dot requires; exact in the tooltip),
 // a pen width growing with it and the colour of their class. The community, hub score,
 // class and relational score also travel as attributes that Graphviz keeps and ignores.
 func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
@@ -52,8 +52,8 @@ func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
 	err = g.eachEdge(func(row edgeRow) error {
 		e := row.e
 		put("  ", dotQuote(e.F.Actor()), " -- ", dotQuote(e.T.Actor()),
-			" [weight=", strconv.Itoa(int(math.Max(1, math.Round(e.W)))),
-			", penwidth=", dotNum(math.Round((0.5+3.5*e.W/maxW)*100)/100),
+			" [weight=", strconv.Itoa(int(min(max(1, math.Round(e.W)), math.MaxInt32))),
+			", penwidth=", dotNum(math.Round((0.5+3.5*(e.W/maxW))*100)/100),
 			", color=", dotQuote(hexColor(edgeColor(row))))
 		tip := "weight " + formatFloat(e.W)
 		if t := row.tie; t != nil {

@@ -3,6 +3,7 @@ package graphmodel
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 )
@@ -306,6 +307,9 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		i = j
 	}
 	l.buildGraph()
+	if err := l.checkWeights(); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 
@@ -323,7 +327,31 @@ func (l *Layer) As(k LayerKind) (*Layer, error) {
 	ll := *l
 	ll.Options = o
 	ll.buildGraph()
+	if err := ll.checkWeights(); err != nil {
+		return nil, err
+	}
 	return &ll, nil
+}
+
+// checkWeights makes sure that every weight of the graph is finite, and so is twice their sum
+// (2m: every node's strength and the modularity's denominator are at most that). Load
+// rejects a pair whose rows add up to +Inf, so a weight can overflow only here, from a large
+// club weight; 2m can overflow from a few large pairs. The error wraps ErrBadWeight.
+func (l *Layer) checkWeights() error {
+	total := 0.0
+	for q, w := range l.w {
+		if math.IsInf(w, 0) || math.IsNaN(w) {
+			e := l.pairs[l.pairAt[q]]
+			return fmt.Errorf("build layer: %w: the %s weight of %q–%q is %v (bilateral %g, club %g, club weight %g)",
+				ErrBadWeight, l.Options.Layer, l.actors[e.U], l.actors[e.V], w, e.Bilateral, e.Club, l.Options.ClubWeight)
+		}
+		total += w
+	}
+	if math.IsInf(total, 0) {
+		return fmt.Errorf("build layer: %w: twice the sum of the %s layer's weights is more than 1.8e308 (strengths and modularity would be infinite)",
+			ErrBadWeight, l.Options.Layer)
+	}
+	return nil
 }
 
 // buildGraph builds the CSR of the chosen layer from the pairs: the pairs of weight > 0.

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -95,6 +97,10 @@ func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
 			return nil, fmt.Errorf("load data set %s: %w", path, err)
 		}
 	}
+	if len(l.problems) == 0 {
+		l.finish()
+		l.checkSums()
+	}
 	if len(l.problems) > 0 {
 		sort.SliceStable(l.problems, func(i, j int) bool {
 			a, b := l.problems[i], l.problems[j]
@@ -105,7 +111,7 @@ func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
 		})
 		return nil, &ValidationError{Path: path, Problems: l.problems}
 	}
-	l.finish()
+	l.strs = nil
 	return l.d, nil
 }
 
@@ -175,5 +181,82 @@ func (l *loader) finish() {
 		f.addReferenced(l.d, ids)
 	}
 	l.d.index()
-	l.strs = nil
+}
+
+// maxRowsNamed is how many rows a problem about a pair's sum names before "and N more".
+const maxRowsNamed = 10
+
+// checkSums reports every pair of actors whose tie weights and exchange volumes, all of
+// them, add up to a number too large for a float64 (+Inf): in no layer or period may a
+// weight be infinite. The rows are summed in ascending order of value, as Dataset.Layer
+// sums them; a period's rows are a subset of these, and adding positive numbers in
+// ascending order is monotone, so when the sum of every row is finite so is the sum of any
+// period's. The problem is reported at the pair's first row and names every row.
+func (l *loader) checkSums() {
+	d := l.d
+	ties, xs := &d.tiePairs, &d.exchangePairs
+	var vals []float64
+	check := func(key uint64, trows, xrows []int32) {
+		quick := 0.0
+		for _, r := range trows {
+			quick += d.Ties[r].Weight
+		}
+		for _, r := range xrows {
+			quick += d.Exchanges[r].Volume
+		}
+		if quick <= 1e300 { // far from overflow in any order of summation
+			return
+		}
+		vals = vals[:0]
+		for _, r := range trows {
+			vals = append(vals, d.Ties[r].Weight)
+		}
+		for _, r := range xrows {
+			vals = append(vals, d.Exchanges[r].Volume)
+		}
+		slices.Sort(vals)
+		sum := 0.0
+		for _, v := range vals {
+			sum += v
+		}
+		if !math.IsInf(sum, 0) {
+			return
+		}
+		var rows []string
+		var file string
+		var line int
+		for _, r := range trows {
+			rows = append(rows, fmt.Sprintf("%s:%d", l.names[TiesFile], d.Ties[r].Line))
+		}
+		for _, r := range xrows {
+			rows = append(rows, fmt.Sprintf("%s:%d", l.names[ExchangesFile], d.Exchanges[r].Line))
+		}
+		if len(trows) > 0 {
+			file, line = l.names[TiesFile], d.Ties[trows[0]].Line
+		} else {
+			file, line = l.names[ExchangesFile], d.Exchanges[xrows[0]].Line
+		}
+		if len(rows) > maxRowsNamed {
+			rows = append(rows[:maxRowsNamed], fmt.Sprintf("and %d more", len(rows)-maxRowsNamed))
+		}
+		a, b := d.Actors[key>>32].ID, d.Actors[key&0xffffffff].ID
+		l.addf(file, line, "", ErrBadWeight, "the weights and volumes of the pair %q–%q add up to more than 1.8e308 (rows %s)",
+			a, b, strings.Join(rows, ", "))
+	}
+	// Walk the two pair indexes (both sorted by key) together.
+	i, j := 0, 0
+	for i < len(ties.keys) || j < len(xs.keys) {
+		switch {
+		case j == len(xs.keys) || (i < len(ties.keys) && ties.keys[i] < xs.keys[j]):
+			check(ties.keys[i], ties.rows[ties.off[i]:ties.off[i+1]], nil)
+			i++
+		case i == len(ties.keys) || xs.keys[j] < ties.keys[i]:
+			check(xs.keys[j], nil, xs.rows[xs.off[j]:xs.off[j+1]])
+			j++
+		default:
+			check(ties.keys[i], ties.rows[ties.off[i]:ties.off[i+1]], xs.rows[xs.off[j]:xs.off[j+1]])
+			i++
+			j++
+		}
+	}
 }
