@@ -94,6 +94,13 @@ func (c *csvFile) readHeader(cols []headerColumn) (h header, ok bool, err error)
 			ok = false
 			continue
 		}
+		if strings.ContainsRune(raw, '\ufeff') {
+			// Only the file's first bytes may be a byte-order mark (skipped by newCSVFile);
+			// one anywhere else, say after a concatenation, would make a column of its own.
+			c.report(line, "", ErrEncoding, "byte-order mark (U+FEFF) in header field %d (only the file may begin with one)", i+1)
+			ok = false
+			continue
+		}
 		key := strings.ToLower(name)
 		if key == "" {
 			c.report(line, "", ErrMissingColumn, "empty column name in header field %d", i+1)

@@ -8,11 +8,18 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // This file describes the files of a data set (CONTRACT.md §1): for each, its contract
 // columns and how each column's field goes into the entity a row is. Reading CSV is in
 // csvread.go; which files are read and the checks across them are in load.go.
+
+// ErrControlChar is the kind of a problem with a control character (C0, DEL or C1) in an id,
+// a name or another contract text column; like the kinds in errors.go, every such ParseError
+// wraps it.
+var ErrControlChar = errors.New("control character")
 
 // The files of a data set folder, in the order they are read.
 const (
@@ -159,6 +166,9 @@ func id[E any](to func(*E) *string) parser[E] {
 			f.problem(ErrEmptyID, "empty %s", f.column)
 			return false
 		}
+		if f.control() {
+			return false
+		}
 		if first, dup := f.ids.line[f.v]; dup {
 			f.problem(ErrDuplicateID, "duplicate %s %q (first on line %d)", f.column, f.v, first)
 			return false
@@ -192,6 +202,9 @@ func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in st
 			f.problem(ErrEmptyID, "empty %s", f.column)
 			return false
 		}
+		if f.control() {
+			return false
+		}
 		if f.ids.listed {
 			if _, ok := f.ids.line[f.v]; !ok {
 				unknown(f, f.l.names[refers])
@@ -212,7 +225,7 @@ func amount[E any](to func(*E) *float64) parser[E] {
 		}
 		v, err := strconv.ParseFloat(f.v, 64)
 		switch {
-		case err != nil && !errors.Is(err, strconv.ErrRange):
+		case goSyntax(f.v) || err != nil && !errors.Is(err, strconv.ErrRange):
 			f.problem(ErrBadWeight, "%s %q is not a number", f.column, f.v)
 		case err != nil || math.IsInf(v, 0) || math.IsNaN(v):
 			f.problem(ErrBadWeight, "%s %q is not a finite number", f.column, f.v)
@@ -275,18 +288,38 @@ func (f *field) time() (Time, bool) {
 	return t, true
 }
 
-// text is free text (a name, a role).
+// text is free text (a name, a role): any text without control characters.
 func text[E any](to func(*E) *string) parser[E] {
 	return parser[E]{stage: stageText, parse: func(f *field, e *E) bool {
+		if f.control() {
+			return false
+		}
 		*to(e) = f.v
 		return true
 	}}
+}
+
+// control reports the first control character in the field (C0, DEL or C1: unicode.IsControl,
+// which includes tab and line breaks), if any. Ids, names and the other contract text columns
+// may not have them: XML cannot hold most of them (GEXF and GraphML readers would merge ids
+// that differ only there), and a terminal or a renderer would act on them.
+func (f *field) control() bool {
+	i := strings.IndexFunc(f.v, unicode.IsControl)
+	if i < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f.v[i:])
+	f.problem(ErrControlChar, "control character %U in %s", r, f.column)
+	return true
 }
 
 // list is a ;-separated list (domains): items trimmed, blanks and repeats dropped, in
 // input order; nil when empty.
 func list[E any](to func(*E) *[]string) parser[E] {
 	return parser[E]{stage: stageText, parse: func(f *field, e *E) bool {
+		if f.control() {
+			return false
+		}
 		*to(e) = f.l.list(f.v)
 		return true
 	}}
@@ -306,8 +339,16 @@ func (l *loader) list(raw string) []string {
 	return out
 }
 
-// parseFinite parses a finite float.
+// goSyntax says whether s, which strconv.ParseFloat may accept, uses Go's number syntax
+// beyond the decimal numbers of data files: digit separators (1_000) or hexadecimal (0x1p4).
+// Such a text is not a number in a data set.
+func goSyntax(s string) bool { return strings.ContainsAny(s, "_xXpP") }
+
+// parseFinite parses a finite decimal float (not Go's 1_000 or 0x1p4: goSyntax).
 func parseFinite(s string) (float64, error) {
+	if goSyntax(s) {
+		return 0, fmt.Errorf("%q is not a decimal number", s)
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return 0, err
