@@ -85,6 +85,7 @@ func (c *csvFile) readHeader(cols []headerColumn) (h header, ok bool, err error)
 		h.pos[i] = -1
 	}
 	ok = true
+	c.delimiterHint(line, rec)
 	seen := map[string]int{}
 	for i, raw := range rec {
 		name := strings.TrimSpace(raw)
@@ -135,6 +136,24 @@ func (c *csvFile) readHeader(cols []headerColumn) (h header, ok bool, err error)
 	}
 	c.start = c.r.InputOffset()
 	return h, ok, nil
+}
+
+// delimiterHint reports a header of one field that holds semicolons or tabs: the file is
+// probably not comma-separated.
+func (c *csvFile) delimiterHint(line int, rec []string) {
+	if len(rec) != 1 {
+		return
+	}
+	for _, d := range []struct{ sep, name, short string }{{";", "semicolon", ";"}, {"\t", "tab", "tab"}} {
+		if n := strings.Count(rec[0], d.sep); n > 0 {
+			name := d.name
+			if n > 1 {
+				name += "s"
+			}
+			c.report(line, "", ErrDelimiter, "the header has no comma but %d %s: is the file %s-delimited? liaison reads comma-separated files", n, name, d.short)
+			return
+		}
+	}
 }
 
 // next returns the next well-formed row and its line, or io.EOF after the last. Rows with

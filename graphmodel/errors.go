@@ -91,9 +91,10 @@ func (e *ValidationError) Unwrap() []error {
 // ProblemGroup is one kind of problem in a ValidationError's summary: the problems of one
 // file whose messages are the same once quoted values and numbers are generalised.
 type ProblemGroup struct {
-	File    string      // the file the problems are in
-	Message string      // the message when every problem of the group has the same one, else Pattern
-	Pattern string      // the message with each quoted value as "…" and each number as N
+	File string // the file the problems are in
+	// Message is the group's message: the parts in which its problems differ are generalised,
+	// a quoted value to "…" and a number to N ("weight N must be greater than 0").
+	Message string
 	Count   int         // how many problems
 	First   *ParseError // the first of them, in file and line order
 }
@@ -105,64 +106,89 @@ func (g ProblemGroup) String() string {
 // Summary groups the problems by kind: by file and by the message with its quoted values
 // (ids, raw fields) generalised to "…" and its numbers (lines, years, weights, counts) to N,
 // so "weight 0 must be greater than 0" on 45,276 rows is one group, and "unknown actor "FRA"
-// in target" and "unknown actor "XXX" in target" another. A group whose problems all have the
-// same message keeps it; otherwise it shows the pattern. Groups come in descending order of
-// count, ties in the order of their first problem.
+// in target" and "unknown actor "XXX" in target" another. A group's Message keeps the parts
+// its problems share. Groups come in descending order of count, ties in the order of their
+// first problem.
 func (e *ValidationError) Summary() []ProblemGroup {
 	var groups []ProblemGroup
+	var parts [][]string // the message parts of each group, generalised where they differ
 	at := map[[2]string]int{}
 	for _, p := range e.Problems {
-		msg := p.Err.Error()
-		pat := generalise(msg)
-		k := [2]string{p.File, pat}
+		toks := tokens(p.Err.Error())
+		var key strings.Builder
+		for _, t := range toks {
+			key.WriteString(t.gen)
+		}
+		k := [2]string{p.File, key.String()}
 		i, ok := at[k]
 		if !ok {
-			at[k] = len(groups)
-			groups = append(groups, ProblemGroup{File: p.File, Message: msg, Pattern: pat, First: p})
-			i = len(groups) - 1
+			i = len(groups)
+			at[k] = i
+			groups = append(groups, ProblemGroup{File: p.File, First: p})
+			ps := make([]string, len(toks))
+			for j, t := range toks {
+				ps[j] = t.raw
+			}
+			parts = append(parts, ps)
 		}
-		g := &groups[i]
-		g.Count++
-		if g.Message != msg {
-			g.Message = pat
+		groups[i].Count++
+		for j, t := range toks {
+			if parts[i][j] != t.raw {
+				parts[i][j] = t.gen
+			}
 		}
+	}
+	for i := range groups {
+		groups[i].Message = strings.Join(parts[i], "")
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Count > groups[j].Count })
 	return groups
 }
 
-// generalise replaces the quoted values of a message with "…" and its numbers with N.
-func generalise(msg string) string {
-	var b strings.Builder
+// token is a part of a message: text, a quoted value or a number, as written (raw) and
+// generalised (gen: "…" for a quoted value, N for a number, the text itself otherwise).
+type token struct{ raw, gen string }
+
+// tokens splits a message into text, quoted values and numbers.
+func tokens(msg string) []token {
+	var out []token
+	text := 0 // start of the pending text
+	flush := func(i int) {
+		if i > text {
+			out = append(out, token{msg[text:i], msg[text:i]})
+		}
+	}
 	for i := 0; i < len(msg); {
 		c := msg[i]
 		switch {
 		case c == '"':
 			j := strings.IndexByte(msg[i+1:], '"')
 			if j < 0 {
-				b.WriteString(msg[i:])
-				return b.String()
+				i = len(msg)
+				continue
 			}
-			b.WriteString(`"…"`)
+			flush(i)
+			out = append(out, token{msg[i : i+j+2], `"…"`})
 			i += j + 2
+			text = i
 		case isDigit(c) || (c == '-' || c == '+') && i+1 < len(msg) && isDigit(msg[i+1]) && (i == 0 || msg[i-1] == ' '):
 			j := i + 1
-			for j < len(msg) && (isDigit(msg[j]) || msg[j] == '.' && j+1 < len(msg) && isDigit(msg[j+1]) ||
-				(msg[j] == 'e' || msg[j] == 'E' || msg[j] == '-') && j+1 < len(msg) && isDigit(msg[j+1])) {
+			for j < len(msg) && (isDigit(msg[j]) || (msg[j] == '.' || msg[j] == 'e' || msg[j] == '-') && j+1 < len(msg) && isDigit(msg[j+1])) {
 				j++
 			}
-			if i > 0 && (isLetter(msg[i-1]) || msg[i-1] == '-' && i > 1 && isLetter(msg[i-2])) || j < len(msg) && isLetter(msg[j]) {
-				b.WriteString(msg[i:j]) // part of a word, such as UTF-8
-			} else {
-				b.WriteByte('N')
+			inWord := i > 0 && (isLetter(msg[i-1]) || msg[i-1] == '-' && i > 1 && isLetter(msg[i-2])) || j < len(msg) && isLetter(msg[j])
+			if !inWord { // not part of a word such as UTF-8
+				flush(i)
+				out = append(out, token{msg[i:j], "N"})
+				text = j
 			}
 			i = j
 		default:
-			b.WriteByte(c)
 			i++
 		}
 	}
-	return b.String()
+	flush(len(msg))
+	return out
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -170,10 +196,10 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 
 // thousands writes n with commas between groups of three digits: 45,276.
 func thousands(n int) string {
-	s := fmt.Sprint(n)
 	if n < 0 {
 		return "-" + thousands(-n)
 	}
+	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}

@@ -45,7 +45,11 @@ func Do(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	var ve *graphmodel.ValidationError
+	var vr *validationReport
 	switch {
+	case errors.As(err, &vr):
+		vr.print(stderr)
+		return ExitInvalid
 	case errors.As(err, &ve):
 		fmt.Fprintf(stderr, "liaison: invalid data set %s: %d problem%s\n", ve.Path, len(ve.Problems), plural(len(ve.Problems)))
 		for _, p := range ve.Problems {
