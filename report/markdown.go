@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -44,7 +45,51 @@ func (rep *Report) WriteMarkdown(mdPath string) ([]string, error) {
 	return append(written, mdPath), nil
 }
 
-func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+// mdCell makes s text in Markdown, for a table cell, a list item or a line: HTML's
+// special characters become entities (so no text from the data set, such as an actor id
+// `"><img src=x onerror=…>`, can become a tag when the report is rendered), Markdown's
+// inline syntax (emphasis, code, links, table pipes, backslash escapes) is backslash-escaped
+// and line breaks become spaces. An underscore inside a word (FIVE_EYES) cannot start
+// emphasis and stays as it is. Every text the report writes passes through it.
+func mdCell(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '\r', '\n':
+			if r == '\n' && i > 0 && s[i-1] == '\r' {
+				continue
+			}
+			b.WriteByte(' ')
+		case '\\', '|', '`', '*', '[', ']':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '_':
+			if !(i > 0 && wordByte(s[i-1]) && i+1 < len(s) && wordByte(s[i+1])) {
+				b.WriteByte('\\')
+			}
+			b.WriteByte('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// wordByte says whether c is an ASCII letter or digit.
+func wordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
 
 func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	w := bufio.NewWriter(out)
@@ -52,20 +97,20 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	pic := func(key, alt string) {
 		if f, ok := pics[key]; ok {
-			p("![%s](%s)\n\n", alt, f)
+			p("![%s](%s)\n\n", mdCell(alt), url.PathEscape(f))
 		}
 	}
-	p("# %s\n\n", rep.Title)
+	p("# %s\n\n", mdCell(rep.Title))
 	p("## Summary\n\n")
 	for _, f := range rep.Findings() {
 		p("- %s\n", mdCell(f))
 	}
 	p("\n| layer | nodes | edges | total weight | density |\n|---|---:|---:|---:|---:|\n")
 	for _, l := range rep.Layers {
-		p("| %s | %d | %d | %.4g | %.4f |\n", l.Layer, l.Nodes, l.Edges, l.TotalWeight, l.Density)
+		p("| %s | %d | %d | %.4g | %.4f |\n", mdCell(string(l.Layer)), l.Nodes, l.Edges, l.TotalWeight, l.Density)
 	}
 	p("\nData set: %s (%s): %d actors, %d tie rows, %d clubs, %d memberships, %d exchanges.\n\n",
-		rep.Data.Path, strings.Join(rep.Data.Files, ", "), len(rep.Data.Actors), len(rep.Data.Ties), len(rep.Data.Clubs), len(rep.Data.Memberships), len(rep.Data.Exchanges))
+		mdCell(rep.Data.Path), mdCell(strings.Join(rep.Data.Files, ", ")), len(rep.Data.Actors), len(rep.Data.Ties), len(rep.Data.Clubs), len(rep.Data.Memberships), len(rep.Data.Exchanges))
 	p("## The network\n\n")
 	pic("network", "the network: node size is the hub score, colour the community; solid blue relational ties, dashed orange transactional, grey club co-membership only")
 	t := r.Typology
@@ -78,7 +123,7 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	if calls := rep.Uncertain(); len(calls) > 0 {
 		p("Uncertain calls (%g < p_relational < %g: plausible weights and threshold, or a resampled exchange record, change them):\n\n| tie or club | class | decided by | p_relational |\n|---|---|---|---:|\n", analysis.UncertainLow, analysis.UncertainHigh)
 		for _, c := range calls {
-			p("| %s | %s | %s | %.2f |\n", mdCell(c.Name), c.Class, c.DecidedBy, c.PRelational)
+			p("| %s | %s | %s | %.2f |\n", mdCell(c.Name), mdCell(c.Class), mdCell(c.DecidedBy), c.PRelational)
 		}
 		p("\n")
 	}
@@ -100,9 +145,9 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	}
 	p("\n## Clubs\n\n| club | members | class | score | factors |\n|---|---:|---|---:|---|\n")
 	for _, c := range rep.ClubsByScore() {
-		p("| %s | %d | %s | %.3f | %s |\n", mdCell(c.ID), len(c.Members), c.Class, c.RelationalScore, factorText(c.Factors))
+		p("| %s | %d | %s | %.3f | %s |\n", mdCell(c.ID), len(c.Members), mdCell(c.Class), c.RelationalScore, mdCell(factorText(c.Factors)))
 	}
-	p("\n## Brokers\n\nOpen two-paths a–b–c (a and c not tied) through each broker b, by Gould and Fernandez's roles (%s groups).\n\n", r.Settings.BrokerageGroup)
+	p("\n## Brokers\n\nOpen two-paths a–b–c (a and c not tied) through each broker b, by Gould and Fernandez's roles (%s groups).\n\n", mdCell(r.Settings.BrokerageGroup))
 	p("| actor | brokerage | coordinator | itinerant | gatekeeper/representative | liaison | constraint |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, b := range rep.Brokers(12) {
 		p("| %s | %d | %d | %d | %d | %d | %.3f |\n", mdCell(b.ID), b.Total, b.Roles.Coordinator, b.Roles.Itinerant, b.Roles.Gatekeeper, b.Roles.Liaison, b.Constraint)
@@ -118,7 +163,7 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 		p("| year | actors | edges | density | trans. bilateral | rel. bilateral | trans. multilateral | rel. multilateral | top hubs |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
 		for _, s := range rep.Series {
 			p("| %d | %d | %d | %.4f | %d | %d | %d | %d | %s |\n", s.Year, s.Actors, s.Edges, s.Density, s.Typology.TransactionalBilateral,
-				s.Typology.RelationalBilateral, s.Typology.TransactionalMultilateral, s.Typology.RelationalMultilateral, strings.Join(s.TopHubs, ", "))
+				s.Typology.RelationalBilateral, s.Typology.TransactionalMultilateral, s.Typology.RelationalMultilateral, mdCell(strings.Join(s.TopHubs, ", ")))
 		}
 	}
 	p("\n## Method\n\n")
