@@ -492,3 +492,45 @@ func (l *Layer) find(x, y int64) (int, bool) {
 	i, ok := slices.BinarySearch(l.nbr[a:b], int32(y))
 	return int(a) + i, ok
 }
+
+// ActiveSpan returns the first and last year in which some tie row, membership or exchange
+// can be active: the years of the ties' since and until, of the exchanges' dates, and of the
+// memberships' since and until clipped to their club's period (a membership is active only
+// while its club is). A club's own dates before its first membership or after its last (the
+// left-censored history of an alliance founded in 1386 whose members are recorded from 1816)
+// do not count, as no layer has anything in those years. Open ends set no bound; ok is false
+// when nothing has a year.
+func (d *Dataset) ActiveSpan() (first, last int, ok bool) {
+	see := func(y int32) {
+		if y == 0 {
+			return
+		}
+		if !ok || int(y) < first {
+			first = int(y)
+		}
+		if !ok || int(y) > last {
+			last = int(y)
+		}
+		ok = true
+	}
+	for i := range d.Ties {
+		see(d.Ties[i].Since.Year)
+		see(d.Ties[i].Until.Year)
+	}
+	for i := range d.Exchanges {
+		see(d.Exchanges[i].Date.Year)
+	}
+	for i := range d.Memberships {
+		m, c := &d.Memberships[i], &d.Clubs[d.memberRefs[i][0]]
+		since, until := m.Since.Year, m.Until.Year
+		if cs := c.Since.Year; cs != 0 && (since == 0 || cs > since) {
+			since = cs
+		}
+		if cu := c.Until.Year; cu != 0 && (until == 0 || cu < until) {
+			until = cu
+		}
+		see(since)
+		see(until)
+	}
+	return first, last, ok
+}

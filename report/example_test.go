@@ -29,7 +29,7 @@ func ExampleBuild() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	years := report.SeriesYears(l, 5) // at most 5 years, evenly stepped over the data's span
+	years := report.SeriesYears(l, 0, 0, 5) // at most 5 years, evenly stepped over the data's span
 	series, err := analysis.Evolve(ctx, d, l.Options, report.SeriesOptions(o), years, 3)
 	if err != nil {
 		log.Fatal(err)

@@ -28,6 +28,8 @@ type Report struct {
 
 // Options tune the report.
 type Options struct {
+	// Title is the report's title (default "Liaison network report: " and the data set's path).
+	Title string
 	// Progress, when not nil, is told what the report is doing.
 	Progress func(stage string, done, total int)
 }
@@ -47,6 +49,9 @@ func Build(r *analysis.Result, series []analysis.YearPoint, o Options) (*Report,
 	}
 	rep := &Report{Title: "Liaison network report: " + d.Path, Data: d, Layer: l, Result: r, Summary: sum,
 		First: sum.First, Last: sum.Last, Layers: sum.Layers, Series: series}
+	if o.Title != "" {
+		rep.Title = o.Title
+	}
 	if o.Progress != nil {
 		o.Progress("pictures", 0, 1)
 	}
@@ -58,16 +63,26 @@ func Build(r *analysis.Result, series []analysis.YearPoint, o Options) (*Report,
 
 // SeriesYears are the years of the change over time that the report shows for the period view
 // l: none with --at or without times, else at most maxYears (25 when ≤ 0) evenly stepped over
-// the data set's span.
-func SeriesYears(l *graphmodel.Layer, maxYears int) []int {
-	first, last, ok := l.Data.Span()
-	if !ok || l.Options.At != 0 {
+// from…to. A bound of 0 is the data set's: the first (last) year in which a tie row,
+// membership or exchange can be active (graphmodel.Dataset.ActiveSpan). None when from > to.
+func SeriesYears(l *graphmodel.Layer, from, to, maxYears int) []int {
+	first, last, ok := l.Data.ActiveSpan()
+	if l.Options.At != 0 || !ok && (from == 0 || to == 0) {
+		return nil
+	}
+	if from == 0 {
+		from = first
+	}
+	if to == 0 {
+		to = last
+	}
+	if from > to {
 		return nil
 	}
 	if maxYears <= 0 {
 		maxYears = 25
 	}
-	return analysis.SeriesYears(int(first.Year), int(last.Year), maxYears)
+	return analysis.SeriesYears(from, to, maxYears)
 }
 
 // SeriesOptions are the analysis options of the series: the report's, with betweenness

@@ -24,7 +24,7 @@ func build(t *testing.T, o graphmodel.Options) *Report {
 	t.Helper()
 	r := testutil.Analyze(t, "../testdata/example", o, analysis.Options{})
 	var series []analysis.YearPoint
-	if years := SeriesYears(r.View, 0); len(years) > 0 {
+	if years := SeriesYears(r.View, 0, 0, 0); len(years) > 0 {
 		var err error
 		if series, err = analysis.Evolve(context.Background(), r.View.Data, o, SeriesOptions(analysis.Options{}), years, 3); err != nil {
 			t.Fatal(err)

@@ -12,15 +12,17 @@ import (
 )
 
 func newReport(g *globals) *cobra.Command {
-	var format, out string
+	var format, out, title string
+	var from, to int
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "report PATH [-o FILE]",
 		Short: "Write the analyst's report: one self-contained HTML file, or Markdown with SVG pictures",
 		Long: `report analyses the data set at PATH and writes a report an analyst can read, send and print:
 the summary, the four-class typology, the alliance hubs, the relational cores, the clubs, the
-brokers, the communities, the change over time (when the data has times and no --at is given)
-and the method, with a drawing of the network and charts.
+brokers, the communities, the change over time (when the data has times and no --at is given;
+at most 25 years evenly stepped from --from to --to, by default the years in which a tie row,
+membership or exchange can be active) and the method, with a drawing of the network and charts.
 
 --format html (the default; to stdout unless -o is given) writes one HTML file with everything
 inline, which opens offline. --format md writes FILE.md (default report.md) and its pictures
@@ -46,7 +48,10 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 				return err
 			}
 			var series []analysis.YearPoint
-			if years := report.SeriesYears(l, 0); len(years) > 0 {
+			if from > 0 && to > 0 && from > to {
+				return usageError{fmt.Errorf("--from %d --to %d: from is after to", from, to)}
+			}
+			if years := report.SeriesYears(l, from, to, 0); len(years) > 0 {
 				ao, err := af.options(nil)
 				if err != nil {
 					return err
@@ -56,7 +61,7 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 					return err
 				}
 			}
-			rep, err := report.Build(r, series, report.Options{Progress: st.progress})
+			rep, err := report.Build(r, series, report.Options{Title: title, Progress: st.progress})
 			if err != nil {
 				return err
 			}
@@ -69,6 +74,9 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "html", "html or md")
+	cmd.Flags().StringVar(&title, "title", "", "the report's `TITLE` (default \"Liaison network report: PATH\")")
+	cmd.Flags().IntVar(&from, "from", 0, "first `YEAR` of the change over time (default: the first year of the data)")
+	cmd.Flags().IntVar(&to, "to", 0, "last `YEAR` of the change over time (default: the last year of the data)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically)")
 	af.register(cmd, true)
 	af.registerNeo4j(cmd)
