@@ -10,10 +10,13 @@ const (
 	CowAlliance = "cow-alliance" // COW Formal Alliances, member level
 	ATOPSource  = "atop"         // ATOP, member level (+ alliance level)
 	CowIGO      = "cow-igo"      // COW IGO, non-directed dyad-years
+	PajekSource = "pajek"        // Pajek .net/.paj
+	GraphMLSrc  = "graphml"      // GraphML
+	GEXFSource  = "gexf"         // GEXF 1.2 and 1.3
 )
 
 // Sources are the names Import knows, in the order of the documentation.
-var Sources = []string{CowAlliance, ATOPSource, CowIGO}
+var Sources = []string{CowAlliance, ATOPSource, CowIGO, PajekSource, GraphMLSrc, GEXFSource}
 
 // Options are the choices of an import.
 type Options struct {
@@ -35,8 +38,11 @@ func (o Options) check(source string) (Options, error) {
 	default:
 		return o, fmt.Errorf("mapping %q: want %s or %s", o.Mapping, MapDefault, MapClubs)
 	}
-	if o.Mapping == MapClubs && source == CowIGO {
+	if o.Mapping == MapClubs && source != CowAlliance && source != ATOPSource {
 		return o, fmt.Errorf("mapping %s applies to the alliance sources, not %s", o.Mapping, source)
+	}
+	if o.States != "" && isNetwork(source) {
+		return o, fmt.Errorf("a state list applies to the COW and ATOP sources, not %s", source)
 	}
 	if o.Alliances != "" && source != ATOPSource {
 		return o, fmt.Errorf("an alliance-level file applies to %s, not %s", ATOPSource, source)
@@ -77,9 +83,14 @@ func (o Options) noteStates(rep *Report, actors *actorSet) {
 	rep.unknown(unknown)
 }
 
+// isNetwork reports whether source is one of the network file formats.
+func isNetwork(source string) bool {
+	return source == PajekSource || source == GraphMLSrc || source == GEXFSource
+}
+
 // Import runs the importer of source on the input files: one file for cow-alliance and
 // atop (the member-level file; Options.Alliances names ATOP's alliance-level file), one or
-// more for cow-igo. An unknown source wraps ErrUnknownSource.
+// more for cow-igo, one for pajek, graphml and gexf. An unknown source wraps ErrUnknownSource.
 func Import(source string, files []string, o Options) (*Output, *Report, error) {
 	want := func(n int) error {
 		if len(files) != n {
@@ -103,6 +114,17 @@ func Import(source string, files []string, o Options) (*Output, *Report, error) 
 			return nil, nil, fmt.Errorf("%s reads one or more input files, got none", source)
 		}
 		return COWIGO(files, o)
+	case PajekSource, GraphMLSrc, GEXFSource:
+		if err := want(1); err != nil {
+			return nil, nil, err
+		}
+		switch source {
+		case PajekSource:
+			return Pajek(files[0], o)
+		case GraphMLSrc:
+			return GraphML(files[0], o)
+		}
+		return GEXF(files[0], o)
 	}
 	return nil, nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownSource, source, strings.Join(Sources, ", "))
 }

@@ -277,7 +277,7 @@ func TestInputErrors(t *testing.T) {
 }
 
 func TestUnknownSourceAndFiles(t *testing.T) {
-	if _, _, err := Import("pajek", []string{"x.net"}, Options{}); !errors.Is(err, ErrUnknownSource) {
+	if _, _, err := Import("ucinet", []string{"x.dl"}, Options{}); !errors.Is(err, ErrUnknownSource) {
 		t.Errorf("unknown source: %v", err)
 	}
 	if _, _, err := Import(CowAlliance, []string{"a.csv", "b.csv"}, Options{}); err == nil {

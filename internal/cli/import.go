@@ -16,7 +16,7 @@ func newImport() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "import SOURCE FILE... -o DIR",
-		Short: "Convert COW alliances, ATOP or COW IGO data into a liaison data set",
+		Short: "Convert COW, ATOP, IGO, Pajek, GraphML or GEXF data into a liaison data set",
 		Long: `import reads a real data set and writes it as a liaison data set folder (actors.csv,
 ties.csv, clubs.csv, memberships.csv) at DIR, atomically: the folder appears whole or not at
 all. It prints what it read, mapped, dropped and why.
@@ -26,6 +26,12 @@ Sources:
   atop          ATOP 4.x, member level (atop-member-level.csv); --alliances the
                 alliance-level file for provisions and the Leeds–Anac institution index
   cow-igo       COW IGO 3.0 non-directed dyad-years (cow_igo_ndy.csv; several files allowed)
+  pajek         Pajek .net/.paj: vertices → actors (id = number, name = label), edges and
+                arcs → undirected ties (a pair given both ways is one row), relations →
+                domains, vectors and partitions → actor columns
+  graphml       GraphML: nodes, edges (undirected), typed keys → columns, key weight
+  gexf          GEXF 1.2/1.3: nodes, edges, typed attributes → columns, edge spells →
+                tie rows with since/until (one per spell)
 
 Alliances of two states become bilateral ties, one row per spell, with the obligations
 as domains and a weight by the strongest (defence 3, neutrality and non-aggression 2,
@@ -39,7 +45,8 @@ Exit status: 0 success, 1 failure (a missing file, an output folder that exists:
 replaces it), 2 invalid input or command line.`,
 		Example: `  liaison import cow-alliance alliance_v4.1_by_member.csv --states cow_states.csv -o cow-alliances
   liaison import atop atop-member-level.csv --alliances atop-alliance-level.csv --states cow_states.csv -o atop
-  liaison import cow-igo cow_igo_ndy.csv --states cow_states.csv -o igo`,
+  liaison import cow-igo cow_igo_ndy.csv --states cow_states.csv -o igo
+  liaison import pajek Padgett.paj -o florentine`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usageError{fmt.Errorf("import needs a SOURCE (%s) and its input FILE", strings.Join(importer.Sources, ", "))}
@@ -61,8 +68,11 @@ replaces it), 2 invalid input or command line.`,
 			if mapping != string(importer.MapDefault) && mapping != string(importer.MapClubs) {
 				return usageError{fmt.Errorf("--mapping %q: want default or clubs", mapping)}
 			}
-			if mapping == string(importer.MapClubs) && source == importer.CowIGO {
+			if mapping == string(importer.MapClubs) && source != importer.CowAlliance && source != importer.ATOPSource {
 				return usageError{fmt.Errorf("--mapping applies to cow-alliance and atop, not %s", source)}
+			}
+			if states != "" && (source == importer.PajekSource || source == importer.GraphMLSrc || source == importer.GEXFSource) {
+				return usageError{fmt.Errorf("--states applies to cow-alliance, atop and cow-igo, not %s", source)}
 			}
 			if alliances != "" && source != importer.ATOPSource {
 				return usageError{fmt.Errorf("--alliances applies to atop, not %s", source)}

@@ -72,7 +72,7 @@ func TestImportCommand(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"import", "pajek", in, "-o", none}, ExitInvalid, `unknown import source "pajek"`},
+		{[]string{"import", "ucinet", in, "-o", none}, ExitInvalid, `unknown import source "ucinet"`},
 		{[]string{"import", "cow-alliance"}, ExitInvalid, "import needs a SOURCE"},
 		{[]string{"import", "cow-alliance", in}, ExitInvalid, "-o DIR"},
 		{[]string{"import", "cow-alliance", in, "-o", none, "--mapping", "pairs"}, ExitInvalid, `--mapping "pairs"`},
