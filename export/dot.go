@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -37,10 +38,16 @@ func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
 	put("  node [shape=circle, style=filled, fontsize=10, color=\"#505050\"];\n")
 	put("  edge [color=\"#a0a0a0\"];\n")
 	n := l.Len()
+	ids := make([]string, n)
+	for u := range ids {
+		if ids[u], err = dotID(l.Actor(int64(u))); err != nil {
+			return err
+		}
+	}
 	for u := 0; u < n; u++ {
 		a := &r.Actors[u]
 		px, py := g.position(u)
-		put("  ", dotQuote(l.Actor(int64(u))), " [label=", dotQuote(g.label(u)),
+		put("  ", ids[u], " [label=", dotQuote(g.label(u)),
 			", fillcolor=", dotQuote(hexColor(g.nodeColor(u))),
 			", width=", dotNum(math.Round(g.nodeSize(u)/baseSize*40)/100),
 			", pos=", dotQuote(dotNum(px)+","+dotNum(py)),
@@ -51,7 +58,7 @@ func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
 	l.EachEdge(func(e graphmodel.Edge) { maxW = math.Max(maxW, e.W) })
 	err = g.eachEdge(func(row edgeRow) error {
 		e := row.e
-		put("  ", dotQuote(e.F.Actor()), " -- ", dotQuote(e.T.Actor()),
+		put("  ", ids[e.F.ID()], " -- ", ids[e.T.ID()],
 			" [weight=", strconv.Itoa(int(min(max(1, math.Round(e.W)), math.MaxInt32))),
 			", penwidth=", dotNum(math.Round((0.5+3.5*(e.W/maxW))*100)/100),
 			", color=", dotQuote(hexColor(edgeColor(row))))
@@ -76,7 +83,51 @@ func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
 // dotNum formats a number as DOT reads it: no exponent.
 func dotNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// dotQuote quotes s as a DOT string: backslashes and quotes escaped, line breaks as \n.
+// dotQuote quotes s as a DOT escString (a label, a tooltip), which Graphviz reads twice:
+// the DOT reader keeps every backslash but the one of \" (and of a backslash-newline), then
+// the label's own escapes apply: so backslashes are doubled, quotes escaped and line breaks
+// written as \n (a centred line break). For an id, which has no second reading, see dotID.
 func dotQuote(s string) string { return `"` + dotEscaper.Replace(s) + `"` }
+
+// dotID writes s as a DOT id that Graphviz reads back exactly: a quoted string in which only
+// quotes are escaped (the DOT reader keeps \\ as two backslashes, a lone \ and a line break
+// as they are). A run of an odd number of backslashes before a quote, a line break or the end
+// cannot be written so (the reader would take the last backslash as an escape); such an id is
+// written as an HTML-like string <…>, kept verbatim, when its angle brackets nest, and is an
+// error otherwise.
+func dotID(s string) (string, error) {
+	quoted := true
+	run := 0 // backslashes just before i
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] == '\\' {
+			run++
+			continue
+		}
+		if run%2 == 1 && (i == len(s) || s[i] == '"' || s[i] == '\n') {
+			quoted = false
+			break
+		}
+		run = 0
+	}
+	if quoted {
+		return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`, nil
+	}
+	depth := 0
+	for _, c := range []byte(s) {
+		switch c {
+		case '<':
+			depth++
+		case '>':
+			depth--
+		}
+		if depth < 0 {
+			break
+		}
+	}
+	if depth != 0 {
+		return "", fmt.Errorf("export DOT: actor id %q cannot be written as a DOT id (an odd run of backslashes before a quote, a line break or the end, and unbalanced < >)", s)
+	}
+	return "<" + s + ">", nil
+}
 
 var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)

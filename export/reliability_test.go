@@ -3,13 +3,18 @@ package export
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"os/exec"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testenv"
 )
 
 // TestNoInfiniteWeights loads data sets whose weights are near the largest float64: each is
@@ -80,3 +85,98 @@ func TestNoInfiniteWeights(t *testing.T) {
 }
 
 func max0(i int) int { return max(i, 0) }
+
+// TestDotID checks the DOT id of texts with backslashes, quotes and line breaks.
+func TestDotID(t *testing.T) {
+	for in, want := range map[string]string{
+		"USA":       `"USA"`,
+		`a\b`:       `"a\b"`,
+		`c\\d`:      `"c\\d"`,
+		`e"f`:       `"e\"f"`,
+		`j\\"k`:     `"j\\\"k"`,
+		"l\nm":      "\"l\nm\"",
+		"l\\\\\nm":  "\"l\\\\\nm\"",
+		`g\`:        `<g\>`,
+		`h\"i`:      `<h\"i>`,
+		"n\\\no":    "<n\\\no>",
+		`<b>x</b>\`: `<<b>x</b>\>`,
+	} {
+		got, err := dotID(in)
+		if err != nil || got != want {
+			t.Errorf("dotID(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{`x>\`, `<x\`, `>x<"\`} {
+		if got, err := dotID(in); err == nil {
+			t.Errorf("dotID(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
+// dotIDs are actor ids that DOT's quoting alters unless written with care.
+var dotIDs = []string{`a\b`, `c\\d`, `e"f`, `g\`, `h\"i`, `j\\"k`, `<i>\`, `l\n`, `m\\`, "USA"}
+
+// TestDOTKeepsIDs exports a graph with the ids of dotIDs and reads it with Graphviz
+// (dot -Tjson): every node keeps its id and every edge its ends.
+func TestDOTKeepsIDs(t *testing.T) {
+	testenv.Tool(t, "dot")
+	var ties strings.Builder
+	ties.WriteString("source,target\n")
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	for i := range dotIDs {
+		ties.WriteString(q(dotIDs[i]) + "," + q(dotIDs[(i+1)%len(dotIDs)]) + "\n")
+	}
+	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: []byte(ties.String())}}, "in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := d.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := analysis.Analyze(context.Background(), l, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteDOT(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("dot", "-Tjson")
+	cmd.Stdin = &b
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("dot -Tjson: %v\n%s", err, b.String())
+	}
+	var g struct {
+		Objects []struct {
+			ID   int    `json:"_gvid"`
+			Name string `json:"name"`
+		} `json:"objects"`
+		Edges []struct{ Tail, Head int } `json:"edges"`
+	}
+	if err := json.Unmarshal(out, &g); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	byID := map[int]string{}
+	for _, o := range g.Objects {
+		names = append(names, o.Name)
+		byID[o.ID] = o.Name
+	}
+	want := slices.Sorted(slices.Values(dotIDs))
+	if slices.Sort(names); !slices.Equal(names, want) {
+		t.Errorf("Graphviz reads the nodes\n %q\nwant\n %q", names, want)
+	}
+	pairs := map[[2]string]bool{}
+	for _, e := range g.Edges {
+		a, b := byID[e.Tail], byID[e.Head]
+		pairs[[2]string{min(a, b), max(a, b)}] = true
+	}
+	for i := range dotIDs {
+		a, b := dotIDs[i], dotIDs[(i+1)%len(dotIDs)]
+		if !pairs[[2]string{min(a, b), max(a, b)}] {
+			t.Errorf("no edge %q -- %q", a, b)
+		}
+	}
+}
