@@ -25,6 +25,12 @@ type Options struct {
 	// the data set, which every reader understands (NetworkX cannot read open spells) and
 	// which keeps Gephi's timeline finite.
 	OpenEnds bool
+	// CSVSafe guards the Gephi CSV tables against formula injection: a cell that begins with
+	// =, +, -, @, a tab or a carriage return gets a leading single quote (' ), so that a
+	// spreadsheet shows it as text instead of running it (=HYPERLINK(…), @SUM(…)). Numbers are
+	// written as they are (a negative number is not text). Off by default, since Gephi and
+	// other CSV readers would keep the quote as part of the value.
+	CSVSafe bool
 }
 
 // kind is the type of an exported attribute.

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"os/exec"
@@ -178,5 +179,65 @@ func TestDOTKeepsIDs(t *testing.T) {
 		if !pairs[[2]string{min(a, b), max(a, b)}] {
 			t.Errorf("no edge %q -- %q", a, b)
 		}
+	}
+}
+
+// TestCSVSafe checks Options.CSVSafe: text cells that a spreadsheet would run as a formula get
+// a leading single quote in both tables, numbers stay numbers, and without it the cells are
+// written as they are.
+func TestCSVSafe(t *testing.T) {
+	fsys := fstest.MapFS{
+		"actors.csv": {Data: []byte("id,name,note,score\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",@SUM(1),+cmd,-2.5\nB,Bee,-x,1\nC,Sea,\"\tz\",2\n")},
+		"ties.csv":   {Data: []byte("source,target,memo\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",B,=1+1\nB,C,plain\n")},
+	}
+	d, err := graphmodel.LoadFS(fsys, "in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := d.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := analysis.Analyze(context.Background(), l, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(safe bool) (nodes, edges map[string]map[string]string) {
+		var nb, eb bytes.Buffer
+		if err := WriteCSV(&nb, &eb, r, Options{CSVSafe: safe}); err != nil {
+			t.Fatal(err)
+		}
+		table := func(b *bytes.Buffer, key func(map[string]string) string) map[string]map[string]string {
+			recs, err := csv.NewReader(b).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]map[string]string{}
+			for _, rec := range recs[1:] {
+				m := map[string]string{}
+				for i, h := range recs[0] {
+					m[h] = rec[i]
+				}
+				out[key(m)] = m
+			}
+			return out
+		}
+		return table(&nb, func(m map[string]string) string { return m["Label"] }),
+			table(&eb, func(m map[string]string) string { return m["Target"] })
+	}
+	const f = `=HYPERLINK("http://x","y")`
+	nodes, edges := read(true)
+	for _, c := range []struct{ got, want string }{
+		{nodes["'@SUM(1)"]["Id"], "'" + f}, {nodes["'@SUM(1)"]["note"], "'+cmd"}, {nodes["'@SUM(1)"]["score"], "-2.5"},
+		{nodes["Bee"]["note"], "'-x"}, {nodes["Sea"]["Id"], "C"}, {nodes["Sea"]["note"], "'\tz"},
+		{edges["B"]["Source"], "'" + f}, {edges["B"]["memo"], "'=1+1"}, {edges["C"]["memo"], "plain"},
+	} {
+		if c.got != c.want {
+			t.Errorf("safe: got %q, want %q", c.got, c.want)
+		}
+	}
+	nodes, edges = read(false)
+	if nodes["@SUM(1)"]["Id"] != f || edges["B"]["memo"] != "=1+1" || nodes["Bee"]["note"] != "-x" {
+		t.Errorf("default: cells changed: %v %v", nodes, edges)
 	}
 }

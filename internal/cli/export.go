@@ -12,6 +12,7 @@ import (
 
 func newExport(g *globals) *cobra.Command {
 	var format, out string
+	var eo export.Options
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "export PATH --format gexf|graphml|csv|dot -o OUT",
@@ -45,13 +46,14 @@ written atomically; -o - writes a single-file format to stdout.`,
 				if !ok {
 					return usageError{fmt.Errorf("format %s writes a folder: -o DIR", format)}
 				}
-				return output(cmd, "", func(wr io.Writer) error { return w(wr, r, export.Options{}) })
+				return output(cmd, "", func(wr io.Writer) error { return w(wr, r, eo) })
 			}
-			return export.WriteFile(out, format, r, export.Options{})
+			return export.WriteFile(out, format, r, eo)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "gexf", strings.Join(export.Formats, ", "))
 	cmd.Flags().StringVarP(&out, "output", "o", "", "output file (a folder for csv; - for stdout)")
+	cmd.Flags().BoolVar(&eo.CSVSafe, "csv-safe", false, "csv: prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula injection)")
 	af.register(cmd, true)
 	af.registerNeo4j(cmd)
 	return cmd
