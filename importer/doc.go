@@ -6,7 +6,8 @@
 //     alliance-level file for provisions and the Leeds–Anac institutionalisation index
 //     (Leeds, Ritter, Mitchell and Long 2002; Leeds and Anac 2005);
 //   - COWIGO: COW Intergovernmental Organizations 3.0, non-directed dyad-years (Pevehouse,
-//     Nordstrom, McManus and Jamison 2020).
+//     Nordstrom, McManus and Jamison 2020);
+//   - Pajek, GraphML and GEXF: network files (see "Mapping of network files").
 //
 // Each function reads its input files, checks them and returns an *Output (the tables to
 // write) with a *Report: what was read, what was mapped to which file, what was dropped and
@@ -51,4 +52,24 @@
 //     every id is the code.
 //
 // ATOP's institution index and its items are documented at MilitaryInstitution.
+//
+// # Mapping of network files
+//
+// Pajek: vertices become actors (id the vertex number, name its label; coordinates are
+// not kept); *Edges, *Arcs, *Edgeslist, *Arcslist and *Matrix lines become undirected tie
+// rows (arcs are read as undirected), weight the value (1 when missing; 0 or less dropped
+// and counted). A relation (*Arcs :2 "name", or a line "2: i j") is the row's domain (its
+// name, else its number). There is one row per unordered pair and relation: a pair given in
+// both directions, or repeated, is merged, weight the largest value. *Vector and *Partition
+// become actors.csv columns, values as written.
+//
+// GraphML and GEXF (streamed with encoding/xml): nodes become actors and edges tie rows
+// (directed edges read as undirected); typed attributes (int, long, float, double, boolean,
+// string) become columns, floats written with a decimal point so that the loader infers the
+// declared type; the edge weight, name (GraphML name or label key, GEXF name attribute or
+// label), domains, since and until are the contract's columns. A GEXF edge gives one row per
+// spell (spells, or its start and end), its weight shared equally among them; node spells are
+// dropped. The attributes that liaison's export computes (measures, hub scores, classes,
+// factors, drawing) are dropped, and an edge with several domains becomes one row per domain,
+// its weight shared equally, so that export → import → export gives the same file.
 package importer
