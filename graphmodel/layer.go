@@ -40,7 +40,19 @@ type Options struct {
 	ClubWeight float64
 	// Projection is Newman (default) or Count.
 	Projection Projection
+	// Where keeps only the rows that meet every condition (see Condition): a condition on a
+	// column of actors.csv keeps those actors, and the tie rows, memberships and exchanges
+	// that touch only them; one on ties.csv, memberships.csv, exchanges.csv or clubs.csv keeps
+	// those rows (a club's memberships go with the club). Conditions on the same column are
+	// alternatives. With any filter (Where or MinWeight), the nodes are the actors that a
+	// kept row references, as with At.
+	Where []Condition
+	// MinWeight drops the tie rows of weight below it (0: none).
+	MinWeight float64
 }
+
+// filtered reports whether rows are filtered by Where or MinWeight.
+func (o Options) filtered() bool { return len(o.Where) > 0 || o.MinWeight > 0 }
 
 // DefaultOptions is the combined layer over all time, club weight 1, Newman projection.
 func DefaultOptions() Options {
@@ -64,6 +76,9 @@ func (o Options) Validate() error {
 	}
 	if o.At < 0 {
 		return fmt.Errorf("at %d: want a year", o.At)
+	}
+	if !(o.MinWeight >= 0) || o.MinWeight > 1e300 {
+		return fmt.Errorf("min weight %v: want a finite number ≥ 0", o.MinWeight)
 	}
 	return nil
 }
@@ -184,21 +199,58 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	if err := o.Validate(); err != nil {
 		return nil, fmt.Errorf("build layer: %w", err)
 	}
+	f, err := d.compileWhere(o.Where)
+	if err != nil {
+		return nil, fmt.Errorf("build layer: %w", err)
+	}
 	l := &Layer{Options: o, Data: d, period: &period{}}
 	used := make([]bool, len(d.Actors))
 	mark := func(i int32) int {
 		used[i] = true
 		return int(i)
 	}
+	// What the filter keeps, whatever the period: the rows of the files it names, and the
+	// tie rows of at least MinWeight.
+	var actorOK, clubOK []bool
+	keepTie := func(int32) bool { return true }
+	keepExchange := func(int32) bool { return true }
+	keepMember := func(int) bool { return true }
+	if f != nil || o.MinWeight > 0 {
+		if f == nil {
+			f = &filter{}
+		}
+		actorOK = make([]bool, len(d.Actors))
+		for i := range d.Actors {
+			actorOK[i] = f.actors.keep(&d.Actors[i])
+		}
+		clubOK = make([]bool, len(d.Clubs))
+		for i := range d.Clubs {
+			clubOK[i] = f.clubs.keep(&d.Clubs[i])
+		}
+		tieOK := make([]bool, len(d.Ties))
+		for i := range d.Ties {
+			t := &d.Ties[i]
+			tieOK[i] = t.Weight >= o.MinWeight && actorOK[d.tieEnds[i][0]] && actorOK[d.tieEnds[i][1]] && f.ties.keep(t)
+		}
+		exchangeOK := make([]bool, len(d.Exchanges))
+		for i := range d.Exchanges {
+			exchangeOK[i] = actorOK[d.exchangeEnds[i][0]] && actorOK[d.exchangeEnds[i][1]] && f.exchanges.keep(&d.Exchanges[i])
+		}
+		keepTie = func(i int32) bool { return tieOK[i] }
+		keepExchange = func(i int32) bool { return exchangeOK[i] }
+		keepMember = func(i int) bool {
+			return clubOK[d.memberRefs[i][0]] && actorOK[d.memberRefs[i][1]] && f.memberships.keep(&d.Memberships[i])
+		}
+	}
 	// The active rows and memberships first, to size the list of contributions exactly.
 	var ties, exchanges []int32
 	for i := range d.Ties {
-		if o.active(d.Ties[i].Period) {
+		if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
 			ties = append(ties, int32(i))
 		}
 	}
 	for i := range d.Exchanges {
-		if o.exchangeInPeriod(d.Exchanges[i].Date) {
+		if o.exchangeInPeriod(d.Exchanges[i].Date) && keepExchange(int32(i)) {
 			exchanges = append(exchanges, int32(i))
 		}
 	}
@@ -207,7 +259,7 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	for i := range d.Memberships {
 		m := &d.Memberships[i]
 		ci := d.memberRefs[i][0]
-		if !o.active(m.Period) || !o.active(d.Clubs[ci].Period) {
+		if !o.active(m.Period) || !o.active(d.Clubs[ci].Period) || !keepMember(i) {
 			continue
 		}
 		members[ci] = append(members[ci], mark(d.memberRefs[i][1]))
@@ -232,7 +284,7 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	for _, i := range exchanges {
 		add(mark(d.exchangeEnds[i][0]), mark(d.exchangeEnds[i][1]), d.Exchanges[i].Volume, 0)
 	}
-	if o.At == 0 {
+	if o.At == 0 && !o.filtered() {
 		for i := range used {
 			used[i] = true
 		}
@@ -300,10 +352,10 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		}
 		pr.pairs = append(pr.pairs, e)
 		// The pair's rows, from the data set's one grouping by pair, filtered by the period.
-		pr.ties.add(d.tiePairs.find(key), func(r int32) bool { return o.active(d.Ties[r].Period) })
+		pr.ties.add(d.tiePairs.find(key), func(r int32) bool { return o.active(d.Ties[r].Period) && keepTie(r) })
 		xs := d.exchangePairs.find(key)
-		pr.exchanges.add(xs, func(r int32) bool { return o.exchangeInPeriod(d.Exchanges[r].Date) })
-		pr.history.add(xs, func(r int32) bool { return o.exchangeInHistory(d.Exchanges[r].Date) })
+		pr.exchanges.add(xs, func(r int32) bool { return o.exchangeInPeriod(d.Exchanges[r].Date) && keepExchange(r) })
+		pr.history.add(xs, func(r int32) bool { return o.exchangeInHistory(d.Exchanges[r].Date) && keepExchange(r) })
 		i = j
 	}
 	l.buildGraph()

@@ -1,8 +1,10 @@
 package graphmodel
 
 import (
+	"errors"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/graph"
@@ -293,5 +295,119 @@ func TestLayerDensityAndWeight(t *testing.T) {
 	}
 	if got, want := l.Density(), 3.0/15; math.Abs(got-want) > 1e-15 {
 		t.Errorf("Density = %v, want %v", got, want)
+	}
+}
+
+// filterWorld has extra columns to filter on:
+//
+//	actors: A, B, E West; C, D East
+//	ties:   A–B 2 defense 1, B–C 1 defense 0, C–D 3 defense 1, A–E 0.5 defense 1
+//	clubs:  K (pact) with A (founder), B, C; L (forum) with D, E
+//	exchange A→C 2
+var filterWorld = map[string]string{
+	"actors.csv":      "id,region\nA,West\nB,West\nC,East\nD,East\nE,West\n",
+	"ties.csv":        "source,target,weight,defense\nA,B,2,1\nB,C,1,0\nC,D,3,1\nA,E,0.5,1\n",
+	"clubs.csv":       "id,kind\nK,pact\nL,forum\n",
+	"memberships.csv": "club,actor,role\nK,A,founder\nK,B,member\nK,C,member\nL,D,member\nL,E,member\n",
+	"exchanges.csv":   "date,from,to\n2001-01-01,A,C\n",
+}
+
+func TestLayerWhere(t *testing.T) {
+	where := func(min float64, cs ...string) Options {
+		o := DefaultOptions()
+		o.MinWeight = min
+		for _, c := range cs {
+			cond, err := ParseCondition(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o.Where = append(o.Where, cond)
+		}
+		return o
+	}
+	all := []string{"A", "B", "C", "D", "E"}
+	tests := []struct {
+		name  string
+		opt   Options
+		nodes []string
+		edges map[string]float64
+	}{
+		// A–B 2 + K's 1/2, A–C K's 1/2 + the exchange's 1, B–C 1 + 1/2, D–E L's 1.
+		{"no filter", where(0), all,
+			map[string]float64{"A-B": 2.5, "A-C": 1.5, "B-C": 1.5, "C-D": 3, "A-E": 0.5, "D-E": 1}},
+		{"tie column: defense=1 drops B–C's row", where(0, "defense=1"), all,
+			map[string]float64{"A-B": 2.5, "A-C": 1.5, "B-C": 0.5, "C-D": 3, "A-E": 0.5, "D-E": 1}},
+		{"a number matches as a number", where(0, "defense=1.0"), all,
+			map[string]float64{"A-B": 2.5, "A-C": 1.5, "B-C": 0.5, "C-D": 3, "A-E": 0.5, "D-E": 1}},
+		{"values of one column are alternatives", where(0, "defense=1", "defense=0"), all,
+			map[string]float64{"A-B": 2.5, "A-C": 1.5, "B-C": 1.5, "C-D": 3, "A-E": 0.5, "D-E": 1}},
+		// West is A, B, E: K keeps A and B (1/(2−1) = 1), L only E, the exchange to C goes.
+		{"actor column: region=west keeps what touches only A, B, E", where(0, "region=west"), []string{"A", "B", "E"},
+			map[string]float64{"A-B": 3, "A-E": 0.5}},
+		{"club column: kind=pact drops L", where(0, "kind=pact"), all,
+			map[string]float64{"A-B": 2.5, "A-C": 1.5, "B-C": 1.5, "C-D": 3, "A-E": 0.5}},
+		{"membership column: role=founder leaves K one member", where(0, "role=founder"), all,
+			map[string]float64{"A-B": 2, "A-C": 1, "B-C": 1, "C-D": 3, "A-E": 0.5}},
+		{"qualified: ties.source=A", where(0, "ties.source=A"), all,
+			map[string]float64{"A-B": 2.5, "A-C": 1.5, "B-C": 0.5, "A-E": 0.5, "D-E": 1}},
+		{"min weight 1 drops A–E's row; E stays by L", where(1), all,
+			map[string]float64{"A-B": 2.5, "A-C": 1.5, "B-C": 1.5, "C-D": 3, "D-E": 1}},
+		{"conditions on different columns all hold", where(2, "defense=1", "region=East"), []string{"C", "D"},
+			map[string]float64{"C-D": 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := mustLayer(t, filterWorld, tt.opt)
+			if !reflect.DeepEqual(l.Actors(), tt.nodes) {
+				t.Errorf("nodes %v, want %v", l.Actors(), tt.nodes)
+			}
+			if got := edgesOf(l); !reflect.DeepEqual(got, tt.edges) {
+				t.Errorf("edges %v, want %v", got, tt.edges)
+			}
+			// The period view's rows are filtered too: no kept pair lists a dropped tie row.
+			for p := range l.Pairs() {
+				for _, r := range l.TieRows(p) {
+					tie := l.Data.Ties[r]
+					if tie.Weight < tt.opt.MinWeight {
+						t.Errorf("pair %d lists the tie row of weight %v below %v", p, tie.Weight, tt.opt.MinWeight)
+					}
+				}
+			}
+			// Every layer of the period sees the same subset.
+			for _, k := range []LayerKind{Bilateral, Clubs} {
+				if ll, err := l.As(k); err != nil || !reflect.DeepEqual(ll.Actors(), tt.nodes) {
+					t.Errorf("As(%s): nodes %v, %v", k, ll.Actors(), err)
+				}
+			}
+		})
+	}
+	// B–C's only row has defense 0: with defense=1 the pair is a club pair without tie rows.
+	l := mustLayer(t, filterWorld, where(0, "defense=1"))
+	b, _ := l.NodeID("B")
+	c, _ := l.NodeID("C")
+	if p, ok := l.PairOf(int32(b), int32(c)); !ok || len(l.TieRows(p)) != 0 {
+		t.Errorf("B–C with defense=1: pair %v, tie rows %v; want a pair without rows", ok, l.TieRows(p))
+	}
+}
+
+func TestLayerWhereErrors(t *testing.T) {
+	d, err := LoadFS(fsOf(filterWorld), "small")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []Condition{{"defence", "1"}, {"weight", "2"}, {"since", "1990"}, {"actors.defense", "1"}} {
+		o := DefaultOptions()
+		o.Where = []Condition{c}
+		if _, err := d.Layer(o); !errors.Is(err, ErrUnknownColumn) || !strings.Contains(err.Error(), "want a text column of actors.csv: id, name, type, region") {
+			t.Errorf("where %s: %v, want ErrUnknownColumn listing the columns", c, err)
+		}
+	}
+	if _, err := ParseCondition("defense"); err == nil {
+		t.Error(`ParseCondition("defense"): no error`)
+	}
+	o := DefaultOptions()
+	o.MinWeight = -1
+	if _, err := d.Layer(o); err == nil {
+		t.Error("min weight -1: no error")
 	}
 }

@@ -56,7 +56,7 @@ func Do(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, p.Error())
 		}
 		return ExitInvalid
-	case errors.As(err, new(usageError)):
+	case errors.As(err, new(usageError)), errors.Is(err, graphmodel.ErrUnknownColumn):
 		fmt.Fprintf(stderr, "liaison: %v\nRun 'liaison --help' for usage.\n", err)
 		return ExitInvalid
 	default:
@@ -78,6 +78,8 @@ type globals struct {
 	layer      string
 	clubWeight float64
 	projection string
+	where      []string
+	minWeight  float64
 }
 
 func (g *globals) options() (graphmodel.Options, error) {
@@ -86,6 +88,14 @@ func (g *globals) options() (graphmodel.Options, error) {
 		At:         g.at,
 		ClubWeight: g.clubWeight,
 		Projection: graphmodel.Projection(strings.ToLower(g.projection)),
+		MinWeight:  g.minWeight,
+	}
+	for _, w := range g.where {
+		c, err := graphmodel.ParseCondition(w)
+		if err != nil {
+			return o, usageError{fmt.Errorf("--where: %w", err)}
+		}
+		o.Where = append(o.Where, c)
 	}
 	if err := o.Validate(); err != nil {
 		return o, usageError{err}
@@ -126,6 +136,8 @@ contract. Exit status: 0 success, 1 failure, 2 invalid input or command line.`,
 	pf.StringVar(&g.layer, "layer", string(graphmodel.Combined), "layer to analyse: bilateral, clubs or combined")
 	pf.Float64Var(&g.clubWeight, "club-weight", 1, "weight of the club layer in the combined layer")
 	pf.StringVar(&g.projection, "projection", string(graphmodel.Newman), "club projection: newman (1/(k-1) per co-member pair) or count (1)")
+	pf.StringArrayVar(&g.where, "where", nil, "keep only the rows whose input column has a value, `COLUMN=VALUE` such as defense=1 (repeatable; see the README)")
+	pf.Float64Var(&g.minWeight, "min-weight", 0, "drop the tie rows of weight below `W`")
 	root.AddCommand(
 		newValidate(g),
 		newSummary(g),
