@@ -3,24 +3,47 @@
 package atomicfile
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
 
 // Write creates path with the content that fn writes. On any error from fn, from writing or
 // from syncing, the temporary file is removed and path is left as it was.
+//
+// A path that names a symbolic link writes the file the link points to (the link stays).
+// A path that names something other than a regular file (a device such as /dev/null or
+// /dev/stdout, a named pipe) is written directly, never replaced: there is nothing to
+// rename over. A file replaced keeps its permission bits; a new file gets 0666 less the
+// umask, as any program's output does.
 func Write(path string, fn func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
+	target := path
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		target = real
+	}
+	mode := fs.FileMode(0)
+	if info, err := os.Stat(target); err == nil {
+		if !info.Mode().IsRegular() {
+			if info.IsDir() {
+				return fmt.Errorf("write %s: is a folder", path)
+			}
+			return writeDirect(path, target, fn)
+		}
+		mode = info.Mode().Perm()
+	}
+	dir, base := filepath.Split(target)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	f, tmp, err := createTemp(dir, base)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	tmp := f.Name()
 	defer func() {
 		if err != nil {
 			f.Close()
@@ -36,10 +59,44 @@ func Write(path string, fn func(io.Writer) error) (err error) {
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = os.Chmod(tmp, 0o644); err != nil {
+	if mode != 0 {
+		if err = os.Chmod(tmp, mode); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	if err = os.Rename(tmp, target); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	return nil
+}
+
+// createTemp creates a new hidden file .BASE.tmp-RANDOM in dir with mode 0666, which the
+// umask reduces (os.CreateTemp's 0600 would ignore it).
+func createTemp(dir, base string) (*os.File, string, error) {
+	for range 100 {
+		var b [6]byte
+		_, _ = rand.Read(b[:])
+		name := filepath.Join(dir, "."+base+".tmp-"+hex.EncodeToString(b[:]))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, name, err
+	}
+	return nil, "", fmt.Errorf("no free temporary name in %s", dir)
+}
+
+// writeDirect writes to a non-regular file in place.
+func writeDirect(path, target string, fn func(io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := fn(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
