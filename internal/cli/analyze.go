@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/liaison-net/liaison/analysis"
@@ -10,7 +13,8 @@ import (
 )
 
 func newAnalyze(g *globals) *cobra.Command {
-	var format, out string
+	var format, out, sortBy string
+	var top int
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
@@ -28,6 +32,23 @@ byte-identical from run to run.`,
 			if err := checkFormat(format, "table", "json"); err != nil {
 				return err
 			}
+			var by *analysis.Measure
+			if sortBy != "" {
+				for i, m := range analysis.Measures {
+					if strings.EqualFold(m.Name, sortBy) || m.Column != "" && strings.EqualFold(m.Column, sortBy) {
+						by = &analysis.Measures[i]
+					}
+				}
+				if by == nil {
+					return usageError{fmt.Errorf("--sort %q: want a measure: %s", sortBy, strings.Join(measureNames(), ", "))}
+				}
+			}
+			if top < 0 {
+				return usageError{fmt.Errorf("--top %d: want a count ≥ 0 (0: all)", top)}
+			}
+			if (by != nil || top > 0) && format != "table" {
+				return usageError{fmt.Errorf("--sort and --top apply to --format table")}
+			}
 			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
 			_, _, r, err := runAnalysis(cmd, g, af, args, st)
@@ -39,18 +60,33 @@ byte-identical from run to run.`,
 				if format == "json" {
 					return r.WriteJSON(w)
 				}
-				return analysisTable(w, r)
+				return analysisTable(w, r, by, top)
 			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	cmd.Flags().StringVar(&sortBy, "sort", "", "table: sort the actors by this `MEASURE`, descending (default: by id, naturally: A2 before A10)")
+	cmd.Flags().IntVar(&top, "top", 0, "table: list only the first `N` actors (0: all)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
 	af.register(cmd, true)
 	af.registerNeo4j(cmd)
 	return cmd
 }
 
-func analysisTable(w io.Writer, r *analysis.Result) error {
+// measureNames lists the measures --sort takes.
+func measureNames() []string {
+	var out []string
+	for _, m := range analysis.Measures {
+		if m.Column != "" {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// analysisTable prints one line per actor: by id in natural order, or by the measure by,
+// descending (actors without a value last, ties by id); the first top only when top > 0.
+func analysisTable(w io.Writer, r *analysis.Result, by *analysis.Measure, top int) error {
 	l := r.Layer
 	fmt.Fprintf(w, "%s layer", l.Layer)
 	if l.At != 0 {
@@ -66,7 +102,30 @@ func analysisTable(w io.Writer, r *analysis.Result) error {
 		}
 	}
 	fmt.Fprintln(tw)
-	for i := range r.Actors {
+	order := make([]int, len(r.Actors))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &r.Actors[i], &r.Actors[j]
+		if by != nil {
+			x, okx := by.Value(a)
+			y, oky := by.Value(b)
+			switch {
+			case okx && !oky:
+				return -1
+			case !okx && oky:
+				return 1
+			case okx && x != y:
+				return cmp.Compare(y, x)
+			}
+		}
+		return naturalCompare(a.ID, b.ID)
+	})
+	if top > 0 && top < len(order) {
+		order = order[:top]
+	}
+	for _, i := range order {
 		a := &r.Actors[i]
 		fmt.Fprint(tw, a.ID+"\t")
 		for _, m := range analysis.Measures {

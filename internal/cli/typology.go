@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -73,6 +74,16 @@ func typologyTable(w io.Writer, r *analysis.Result) error {
 	}
 	list := func(name string, xs []string, extra func(string) string) {
 		fmt.Fprintf(w, "\n%s (%d):\n", name, len(xs))
+		xs = slices.Clone(xs)
+		slices.SortStableFunc(xs, func(a, b string) int { // ties before clubs, by id, naturally: A2 before A10
+			if ca, cb := !strings.Contains(a, "–"), !strings.Contains(b, "–"); ca != cb {
+				if cb {
+					return -1
+				}
+				return 1
+			}
+			return naturalCompare(a, b)
+		})
 		items := make([]string, len(xs))
 		for i, x := range xs {
 			items[i] = label(x)
