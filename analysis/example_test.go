@@ -125,7 +125,7 @@ func ExampleWhatIf() {
 	fmt.Println("hubs after: ", w.HubsAfter[:3])
 	// Output:
 	// components: 2 → 4
-	// efficiency: 0.659 → 0.416
+	// efficiency: 0.330 → 0.208
 	// hubs before: [Medici Barbadori Castellani]
 	// hubs after:  [Guadagni Bischeri Castellani]
 }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/liaison-net/liaison/graphmodel"
 )
@@ -12,10 +13,17 @@ type WhatIfResult struct {
 	Removed          []string `json:"removed"`
 	ComponentsBefore int      `json:"components_before"`
 	ComponentsAfter  int      `json:"components_after"`
-	// Efficiency is the global efficiency Σ_u harmonic(u) / (n(n−1)): the mean of 1/distance
-	// over ordered pairs of distinct actors (path length 1/weight; 0 for an unreachable pair).
+	// Efficiency is the normalised global efficiency Σ_u harmonic(u) / (n(n−1) · w_max): the
+	// mean of 1/distance over ordered pairs of distinct actors (path length 1/weight; 0 for an
+	// unreachable pair), divided by w_max, the heaviest tie of the layer before the removal,
+	// the most 1/distance can be. So it lies in [0, 1], is 1 only for a complete graph of
+	// ties all of weight w_max, and on an unweighted layer is Latora and Marchiori's (2001).
+	// Both use the same w_max, so they compare.
 	EfficiencyBefore float64 `json:"efficiency_before"`
 	EfficiencyAfter  float64 `json:"efficiency_after"`
+	// CutOff are the remaining actors that were in the largest component before and are not
+	// in the largest component after (the first one on a tie of sizes).
+	CutOff []string `json:"cut_off"`
 	// LostPaths are the ties between remaining actors whose ends were joined by a path of
 	// relational ties before and are not after.
 	LostPaths  [][]string `json:"ties_losing_relational_path"`
@@ -45,9 +53,21 @@ func WhatIf(ctx context.Context, before *Result, ids []string, o Options) (*What
 	if err != nil {
 		return nil, fmt.Errorf("what if: %w", err)
 	}
-	wi := &WhatIfResult{Removed: ids, LostPaths: [][]string{}, HubsBefore: []string{}, HubsAfter: []string{},
+	_, _, w, _ := l.CSR()
+	wmax := 0.0
+	for _, x := range w {
+		wmax = math.Max(wmax, x)
+	}
+	wi := &WhatIfResult{Removed: ids, LostPaths: [][]string{}, HubsBefore: []string{}, HubsAfter: []string{}, CutOff: []string{},
 		ComponentsBefore: before.Layer.Components, ComponentsAfter: after.Layer.Components,
-		EfficiencyBefore: efficiency(before), EfficiencyAfter: efficiency(after)}
+		EfficiencyBefore: efficiency(before, wmax), EfficiencyAfter: efficiency(after, wmax)}
+	mainBefore, mainAfter := largest(l), largest(l2)
+	for u := range l2.Len() {
+		id := l2.Actor(int64(u))
+		if v, ok := l.NodeID(id); ok && mainBefore[v] && !mainAfter[u] {
+			wi.CutOff = append(wi.CutOff, id)
+		}
+	}
 	relBefore, relAfter := relationalComponents(before), relationalComponents(after)
 	for _, t := range after.Ties {
 		u, _ := l.NodeID(t.Source)
@@ -67,10 +87,30 @@ func WhatIf(ctx context.Context, before *Result, ids []string, o Options) (*What
 	return wi, nil
 }
 
-// efficiency is Σ_u harmonic(u) / (n(n−1)); 0 for fewer than two actors.
-func efficiency(r *Result) float64 {
+// largest marks the nodes of l's largest component (the first one on a tie of sizes).
+func largest(l *graphmodel.Layer) []bool {
+	label, n := l.Components()
+	size := make([]int, n)
+	for _, c := range label {
+		size[c]++
+	}
+	best := 0
+	for c := range size {
+		if size[c] > size[best] {
+			best = c
+		}
+	}
+	out := make([]bool, len(label))
+	for u, c := range label {
+		out[u] = int(c) == best
+	}
+	return out
+}
+
+// efficiency is Σ_u harmonic(u) / (n(n−1) · wmax); 0 for fewer than two actors or no ties.
+func efficiency(r *Result, wmax float64) float64 {
 	n := len(r.Actors)
-	if n < 2 {
+	if n < 2 || wmax == 0 {
 		return 0
 	}
 	sum := 0.0
@@ -79,7 +119,7 @@ func efficiency(r *Result) float64 {
 			sum += *a.Harmonic
 		}
 	}
-	return sum / (float64(n) * float64(n-1))
+	return sum / (float64(n) * float64(n-1) * wmax)
 }
 
 // relationalComponents labels each node of r.View by its component over relational ties.

@@ -66,11 +66,20 @@ func TestWhatIfPlanted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(wi.LostPaths) != 0 || wi.ComponentsAfter != 1 {
+	if len(wi.LostPaths) != 0 || wi.ComponentsAfter != 1 || len(wi.CutOff) != 0 {
 		t.Errorf("without D: %+v", wi)
 	}
-	// Removing C leaves D alone: two components.
-	if wi, err = analysis.WhatIf(context.Background(), before, []string{"C", "B"}, o); err != nil || wi.ComponentsAfter != 2 {
+	// Heavier ties: efficiency is divided by the heaviest weight, so doubling every weight
+	// leaves it as it was (the distances halve, 1/d doubles).
+	d2 := loadFiles(t, map[string]string{"ties.csv": "source,target,weight,domains\n" +
+		"A,B,2,SIGINT;HUMINT;CT;CYBER\nB,C,2,SIGINT;HUMINT;CT;CYBER\nA,C,2,CT\nB,D,2,CT\nC,D,2,CT\n"})
+	wi2, err := analysis.WhatIf(context.Background(), testutil.AnalyzeData(t, d2, lo, o), []string{"B"}, o)
+	if err != nil || math.Abs(wi2.EfficiencyBefore-11.0/12) > 1e-12 || math.Abs(wi2.EfficiencyAfter-5.0/6) > 1e-12 {
+		t.Errorf("weights 2: efficiency %v → %v, want 11/12 → 5/6 (%v)", wi2.EfficiencyBefore, wi2.EfficiencyAfter, err)
+	}
+	// Removing B and C leaves A and D apart: two components, and D (after A, the first of two
+	// components of one) is cut off from the main component.
+	if wi, err = analysis.WhatIf(context.Background(), before, []string{"C", "B"}, o); err != nil || wi.ComponentsAfter != 2 || !reflect.DeepEqual(wi.CutOff, []string{"D"}) {
 		t.Errorf("without B, C: %+v, %v", wi, err)
 	}
 	if _, err := analysis.WhatIf(context.Background(), before, []string{"Z"}, o); err == nil {

@@ -81,7 +81,11 @@ func whatIfTable(w io.Writer, wi *analysis.WhatIfResult) error {
 	if wi.EfficiencyBefore > 0 {
 		change = 100 * (wi.EfficiencyAfter - wi.EfficiencyBefore) / wi.EfficiencyBefore
 	}
-	fmt.Fprintf(w, "  global efficiency  %.4f → %.4f (%+.1f%%)\n", wi.EfficiencyBefore, wi.EfficiencyAfter, change)
+	fmt.Fprintf(w, "  global efficiency  %.4f → %.4f (%+.1f%%; normalised to [0, 1] by the heaviest tie)\n", wi.EfficiencyBefore, wi.EfficiencyAfter, change)
+	fmt.Fprintf(w, "  cut off from the main component: %d\n", len(wi.CutOff))
+	if len(wi.CutOff) > 0 {
+		fmt.Fprintln(w, wrapItems(wi.CutOff, 92, "    "))
+	}
 	fmt.Fprintf(w, "  ties whose ends lose their last relational path: %d\n", len(wi.LostPaths))
 	for _, p := range wi.LostPaths {
 		fmt.Fprintf(w, "    %s–%s\n", p[0], p[1])
