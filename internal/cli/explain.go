@@ -23,7 +23,11 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
   liaison explain testdata/example PAK USA --at 2005
   liaison explain testdata/example FVEY`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if err := cobra.RangeArgs(2, 3)(cmd, args); err != nil {
+			lo, hi := 2, 3 // PATH A [B]
+			if af.fromNeo4j {
+				lo, hi = 1, 2 // A [B]
+			}
+			if err := cobra.RangeArgs(lo, hi)(cmd, args); err != nil {
 				return usageError{err}
 			}
 			return nil
@@ -38,10 +42,14 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 				return err
 			}
 			// Ids in any case, or names; a typo gets a suggestion.
+			names := args[1:]
+			if af.fromNeo4j {
+				names = args
+			}
 			var ids []string
-			for _, s := range args[1:] {
+			for _, s := range names {
 				find := d.FindActor
-				if len(args) == 2 {
+				if len(names) == 1 {
 					find = d.FindClub
 					if _, err := d.FindActor(s); err == nil {
 						if _, err := d.FindClub(s); err != nil {
@@ -70,6 +78,7 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 		},
 	}
 	af.register(cmd, false)
+	af.registerNeo4j(cmd)
 	return cmd
 }
 

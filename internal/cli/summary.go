@@ -12,6 +12,7 @@ import (
 
 func newSummary(g *globals) *cobra.Command {
 	var format string
+	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "summary PATH",
 		Short: "Count actors, ties, clubs and the edges of each layer",
@@ -20,7 +21,7 @@ edges, total weight and density of each layer, the connected components of the c
 (--layer) and the largest club. With --at YEAR everything is counted for that year.`,
 		Example: `  liaison summary testdata/example
   liaison summary testdata/example --at 1990 --format json`,
-		Args: exactArgs(1),
+		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "table", "json"); err != nil {
 				return err
@@ -29,7 +30,7 @@ edges, total weight and density of each layer, the connected components of the c
 			if err != nil {
 				return err
 			}
-			d, err := graphmodel.Load(args[0])
+			d, err := af.load(cmd, args)
 			if err != nil {
 				return err
 			}
@@ -50,6 +51,7 @@ edges, total weight and density of each layer, the connected components of the c
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	af.registerNeo4j(cmd)
 	return cmd
 }
 

@@ -24,7 +24,7 @@ or transactional and prints the 2×2 table of the four classes (transactional or
 bilateral or multilateral) with their members, then the alliance hubs.`,
 		Example: `  liaison typology testdata/example
   liaison typology testdata/example --at 1990 --format json`,
-		Args: exactArgs(1),
+		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "table", "json"); err != nil {
 				return err
@@ -49,6 +49,7 @@ bilateral or multilateral) with their members, then the alliance hubs.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	af.register(cmd, false)
+	af.registerNeo4j(cmd)
 	return cmd
 }
 

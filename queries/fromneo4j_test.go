@@ -1,0 +1,49 @@
+package queries_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/liaison-net/liaison/internal/cli"
+	"github.com/liaison-net/liaison/internal/testenv"
+)
+
+// run calls the command line as main does. (In this package, so that it never runs at the same
+// time as the other tests that use the one database.)
+func run(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := cli.Do(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// The commands that read a data set take --from-neo4j: after a push of the example, typology,
+// explain and analyze read it back from the server and print what they print from the files.
+func TestFromNeo4j(t *testing.T) {
+	testenv.Neo4j(t)
+	const example = "../testdata/example"
+	if code, _, stderr := run("neo4j", "push", example); code != 0 {
+		t.Fatalf("push: %d %s", code, stderr)
+	}
+	for _, c := range [][]string{
+		{"typology"},
+		{"explain", "USA", "GBR"},
+		{"explain", "fvey"},
+		{"analyze", "--format", "json"},
+	} {
+		code, fromDB, stderr := run(append([]string{c[0], "--from-neo4j"}, c[1:]...)...)
+		if code != 0 {
+			t.Fatalf("%v --from-neo4j: %d %s", c, code, stderr)
+		}
+		code, fromFiles, _ := run(append([]string{c[0], example}, c[1:]...)...)
+		if code != 0 || fromDB != fromFiles {
+			t.Errorf("%v: --from-neo4j differs from the files", c)
+		}
+	}
+	if code, out, stderr := run("summary", "--from-neo4j"); code != 0 || !strings.Contains(out, "actors        53") {
+		t.Errorf("summary --from-neo4j: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := run("explain", "--from-neo4j", example, "USA", "GBR"); code != cli.ExitInvalid {
+		t.Errorf("explain --from-neo4j with a PATH: %d %s", code, stderr)
+	}
+}
