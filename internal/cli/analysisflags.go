@@ -134,7 +134,74 @@ func parseWeights(s string) (map[string]float64, float64, error) {
 	return m, math.NaN(), nil
 }
 
+// flagRule is the allowed range of a numeric flag: ok reports whether a value is in it, want
+// says it in the error message.
+type flagRule struct {
+	ok   func(v float64) bool
+	want string
+}
+
+func finite(v float64) bool   { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+func positive(v float64) bool { return finite(v) && v > 0 }
+func atLeast0(v float64) bool { return finite(v) && v >= 0 }
+
+// flagRules are the ranges of the numeric flags, checked by checkFlags before anything is
+// loaded. A value out of range is an error (exit 2), never replaced by the default; 0 is
+// allowed only where it has a documented meaning (--sample 0: exact, --louvain-runs 0: auto,
+// --at 0: all time, --min-weight 0: none, --club-weight 0: no club layer).
+var flagRules = map[string]flagRule{
+	"saturation":   {positive, "a number of years > 0"},
+	"window":       {positive, "a number of days > 0"},
+	"small-club":   {positive, "a club size > 0"},
+	"volume-ratio": {func(v float64) bool { return finite(v) && v > 1 }, "a factor > 1"},
+	"hubs":         {positive, "a number of hubs > 0"},
+	"threshold":    {func(v float64) bool { return v > 0 && v <= 1 }, "a score in (0, 1]"},
+	"weight-scale": {positive, "a number > 0"},
+	"core-scale":   {positive, "a number > 0"},
+	"min-each":     {positive, "a number of transfers > 0"},
+	"alpha":        {func(v float64) bool { return v > 0 && v < 1 }, "a significance in (0, 1)"},
+	"null-draws":   {positive, "a number of draws > 0"},
+	"draws":        {positive, "a number of draws > 0"},
+	"sample":       {atLeast0, "a number of sources ≥ 0 (0: exact betweenness)"},
+	"louvain-runs": {atLeast0, "a number of runs ≥ 0 (0: auto, 10 or 1 above 200,000 edges)"},
+	"club-weight":  {atLeast0, "a finite number ≥ 0"},
+	"at":           {atLeast0, "a year ≥ 0 (0: all time)"},
+	"min-weight":   {atLeast0, "a finite number ≥ 0 (0: keep every row)"},
+}
+
+// flagValue is a numeric flag's name (without --) and value.
+type flagValue struct {
+	name  string
+	value float64
+}
+
+// checkFlags checks each value against its rule in flagRules, in order, and returns a usage
+// error naming the first flag out of range and its allowed range.
+func checkFlags(values ...flagValue) error {
+	for _, fv := range values {
+		r, ok := flagRules[fv.name]
+		if !ok {
+			panic("checkFlags: no rule for --" + fv.name)
+		}
+		if !r.ok(fv.value) {
+			return usageError{fmt.Errorf("--%s %v: want %s", fv.name, fv.value, r.want)}
+		}
+	}
+	return nil
+}
+
 func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
+	if err := checkFlags(
+		flagValue{"louvain-runs", float64(af.runs)}, flagValue{"sample", float64(af.sample)},
+		flagValue{"threshold", af.threshold}, flagValue{"saturation", af.saturation},
+		flagValue{"small-club", af.smallClub}, flagValue{"weight-scale", af.weightScale},
+		flagValue{"core-scale", af.coreScale}, flagValue{"min-each", float64(af.minEach)},
+		flagValue{"alpha", af.alpha}, flagValue{"null-draws", float64(af.nullDraws)},
+		flagValue{"draws", float64(af.draws)}, flagValue{"window", float64(af.window)},
+		flagValue{"volume-ratio", af.volumeRatio}, flagValue{"hubs", float64(af.hubs)},
+	); err != nil {
+		return analysis.Options{}, err
+	}
 	tw, tieThreshold, err := parseWeights(af.tieWeights)
 	if err != nil {
 		return analysis.Options{}, usageError{fmt.Errorf("--tie-weights: %w", err)}

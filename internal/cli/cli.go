@@ -83,6 +83,9 @@ type globals struct {
 }
 
 func (g *globals) options() (graphmodel.Options, error) {
+	if err := checkFlags(flagValue{"at", float64(g.at)}, flagValue{"club-weight", g.clubWeight}, flagValue{"min-weight", g.minWeight}); err != nil {
+		return graphmodel.Options{}, err
+	}
 	o := graphmodel.Options{
 		Layer:      graphmodel.LayerKind(strings.ToLower(g.layer)),
 		At:         g.at,
