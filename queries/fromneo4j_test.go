@@ -2,11 +2,13 @@ package queries_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/liaison-net/liaison/internal/cli"
 	"github.com/liaison-net/liaison/internal/testenv"
+	"github.com/liaison-net/liaison/queries"
 )
 
 // run calls the command line as main does. (In this package, so that it never runs at the same
@@ -45,5 +47,29 @@ func TestFromNeo4j(t *testing.T) {
 	}
 	if code, _, stderr := run("explain", "--from-neo4j", example, "USA", "GBR"); code != cli.ExitInvalid {
 		t.Errorf("explain --from-neo4j with a PATH: %d %s", code, stderr)
+	}
+}
+
+// --from-neo4j and neo4j pull refuse a data set whose push did not finish (exit 1).
+func TestFromNeo4jIncompletePush(t *testing.T) {
+	testenv.Neo4j(t)
+	const example = "../testdata/example"
+	s, err := queries.Open(context.Background(), queries.ConnFromEnv())
+	if err != nil {
+		testenv.Missing(t, "Neo4j: %v", err)
+	}
+	defer s.Close(context.Background())
+	if code, _, stderr := run("neo4j", "push", example); code != 0 {
+		t.Fatalf("push: %d %s", code, stderr)
+	}
+	defer run("neo4j", "push", example)
+	if _, err := s.Run(context.Background(), "MATCH (d:Dataset {id: 'liaison'}) SET d.complete = false", nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][]string{{"summary", "--from-neo4j"}, {"neo4j", "pull", "-o", t.TempDir()}} {
+		code, _, stderr := run(c...)
+		if code != 1 || !strings.Contains(stderr, "the last push did not finish; push again") {
+			t.Errorf("%v after an unfinished push: %d %s", c, code, stderr)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,10 @@ import (
 
 	"github.com/liaison-net/liaison/internal/atomicfile"
 )
+
+// ErrIncompletePush is Pull's error when the last push into the database did not finish (it
+// was interrupted, or is still running): what is there is not a whole data set.
+var ErrIncompletePush = errors.New("the last push did not finish; push again")
 
 // Pull reads the data set that Push wrote back into a contract data set folder dir (the same
 // files as were pushed, rows in their input order), each file written atomically. Load the
@@ -26,6 +31,9 @@ func (s *Session) Pull(ctx context.Context, dir string) error {
 		return fmt.Errorf("pull: no liaison data set in database %q (push one first)", s.Conn.Database)
 	}
 	meta := props(metaRows[0]["d"])
+	if done, _ := meta[propComplete].(bool); !done {
+		return fmt.Errorf("pull: %w", ErrIncompletePush)
+	}
 	files := toStrings(meta[propFiles], 0)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("pull: %w", err)

@@ -61,7 +61,9 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 		}
 		before[k.stage] = n
 	}
-	if _, err := s.Run(ctx, "MERGE "+datasetNode+" SET d = $meta", map[string]any{"meta": datasetRow(d, r)}); err != nil {
+	// The data set node says the push is under way until its last step.
+	if _, err := s.Run(ctx, "MERGE "+datasetNode+" SET d = $meta, d."+propComplete+" = false, d."+propPushStarted+" = datetime()",
+		map[string]any{"meta": datasetRow(d, r)}); err != nil {
 		return st, fmt.Errorf("push: data set: %w", err)
 	}
 
@@ -139,6 +141,9 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 		if err := w.sweep(ctx, k, keep()); err != nil {
 			return st, fmt.Errorf("push: clean up: %w", err)
 		}
+	}
+	if _, err := s.Run(ctx, "MATCH "+datasetNode+" SET d."+propComplete+" = true, d."+propPushFinished+" = datetime()", nil); err != nil {
+		return st, fmt.Errorf("push: finish: %w", err)
 	}
 	return st, nil
 }

@@ -60,6 +60,11 @@ const (
 	propAt          = "at"
 	propTieFactors  = "tie_factors"
 	propClubFactors = "club_factors"
+	// A push sets complete false (and pushStarted) in its first write and true (and
+	// pushFinished) in its last; Pull refuses a data set whose push did not finish.
+	propComplete     = "complete"
+	propPushStarted  = "pushStarted"
+	propPushFinished = "pushFinished"
 
 	// Actors and clubs: the contract columns, named as the columns.
 	propName   = "name"
