@@ -60,7 +60,7 @@ byte-identical from run to run.`,
 				if format == "json" {
 					return r.WriteJSON(w)
 				}
-				return analysisTable(w, r, by, top)
+				return analysisTable(termWriter{w}, r, by, top)
 			})
 		},
 	}
@@ -127,7 +127,7 @@ func analysisTable(w io.Writer, r *analysis.Result, by *analysis.Measure, top in
 	}
 	for _, i := range order {
 		a := &r.Actors[i]
-		fmt.Fprint(tw, a.ID+"\t")
+		fmt.Fprint(tw, termSafe(a.ID)+"\t")
 		for _, m := range analysis.Measures {
 			if m.Column == "" {
 				continue

@@ -81,7 +81,7 @@ and otherwise the smallest step that gives at most 50 rows.`,
 				case "csv":
 					return evolveCSV(w, rows)
 				}
-				return evolveTable(w, rows)
+				return evolveTable(termWriter{w}, rows)
 			})
 		},
 	}
@@ -99,7 +99,7 @@ func evolveTable(w io.Writer, rows []analysis.YearPoint) error {
 	fmt.Fprintln(tw, "year\tactors\tedges\tdensity\ttrans. bilateral\trel. bilateral\ttrans. multilateral\trel. multilateral\ttop hubs")
 	for _, r := range rows {
 		fmt.Fprintf(tw, "%d\t%d\t%d\t%.4f\t%d\t%d\t%d\t%d\t%s\n", r.Year, r.Actors, r.Edges, r.Density,
-			r.TransactionalBilateral, r.RelationalBilateral, r.TransactionalMultilateral, r.RelationalMultilateral, strings.Join(r.TopHubs, " "))
+			r.TransactionalBilateral, r.RelationalBilateral, r.TransactionalMultilateral, r.RelationalMultilateral, strings.Join(termSafeAll(r.TopHubs), " "))
 	}
 	return tw.Flush()
 }

@@ -71,9 +71,9 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 			warn(cmd, r.Warnings)
 			return output(cmd, "", func(w io.Writer) error {
 				if len(ids) == 1 {
-					return explainClub(w, r, ids[0])
+					return explainClub(termWriter{w}, r, ids[0])
 				}
-				return explainTie(w, r, ids[0], ids[1])
+				return explainTie(termWriter{w}, r, ids[0], ids[1])
 			})
 		},
 	}
@@ -91,8 +91,8 @@ func explainTie(w io.Writer, r *analysis.Result, a, b string) error {
 		return usageError{fmt.Errorf("no bilateral tie between %q and %q in this period", a, b)}
 	}
 	fmt.Fprintf(w, "tie %s–%s: %s, decided by %s (p_relational %.2f; relational score %.3f, relational from %.2f)\n",
-		a, b, t.Class, t.DecidedBy, t.PRelational, t.RelationalScore, r.Settings.TieThreshold)
-	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(t.Domains, ", ")))
+		termSafe(a), termSafe(b), t.Class, t.DecidedBy, t.PRelational, t.RelationalScore, r.Settings.TieThreshold)
+	fmt.Fprintf(w, "bilateral weight %.4g; domains %s\n\n", t.Weight, orNone(strings.Join(termSafeAll(t.Domains), ", ")))
 	explainFactors(w, t.Factors, r.Settings.TieWeights, analysis.TieFactorSpecs)
 	explainLeverage(w, t.Factors, r.Settings.TieWeights)
 	if rc := t.Reciprocity; rc != nil {
@@ -134,13 +134,13 @@ func explainLeverage(w io.Writer, f analysis.Factors, weights map[string]float64
 
 func explainClub(w io.Writer, r *analysis.Result, id string) error {
 	if c, ok := r.Club(id); ok {
-		fmt.Fprintf(w, "club %s", c.ID)
+		fmt.Fprintf(w, "club %s", termSafe(c.ID))
 		if c.Name != "" {
-			fmt.Fprintf(w, " (%s)", c.Name)
+			fmt.Fprintf(w, " (%s)", termSafe(c.Name))
 		}
 		fmt.Fprintf(w, ": %s, decided by %s (p_relational %.2f; relational score %.3f, relational from %.2f)\n",
 			c.Class, c.DecidedBy, c.PRelational, c.RelationalScore, r.Settings.Threshold)
-		fmt.Fprintf(w, "%d members: %s\n\n", len(c.Members), strings.Join(c.Members, ", "))
+		fmt.Fprintf(w, "%d members: %s\n\n", len(c.Members), strings.Join(termSafeAll(c.Members), ", "))
 		explainFactors(w, c.Factors, r.Settings.ClubWeights, analysis.ClubFactorSpecs)
 		explainLeverage(w, c.Factors, r.Settings.ClubWeights)
 		if rc := c.Reciprocity; rc != nil {

@@ -46,7 +46,7 @@ edges, total weight and density of each layer, the connected components of the c
 				if format == "json" {
 					return writeJSON(w, s)
 				}
-				return summaryTable(w, s)
+				return summaryTable(termWriter{w}, s)
 			})
 		},
 	}

@@ -43,7 +43,7 @@ bilateral or multilateral) with their members, then the alliance hubs.`,
 						Hubs     []analysis.Hub         `json:"hubs"`
 					}{r.Typology, r.TypologyLists, r.Hubs})
 				}
-				return typologyTable(w, r)
+				return typologyTable(termWriter{w}, r)
 			})
 		},
 	}
@@ -113,7 +113,7 @@ func typologyTable(w io.Writer, r *analysis.Result) error {
 		if h.Name != "" {
 			name += " (" + h.Name + ")"
 		}
-		fmt.Fprintf(w, "%3d. %s  %.3f  %s\n", i+1, name, h.Score, h.Why)
+		fmt.Fprintf(w, "%3d. %s  %.3f  %s\n", i+1, termSafe(name), h.Score, termSafe(h.Why))
 	}
 	return nil
 }
@@ -135,6 +135,7 @@ func wrapItems(items []string, width int, indent string) string {
 	var b strings.Builder
 	line := indent
 	for i, it := range items {
+		it = termSafe(it)
 		if i < len(items)-1 {
 			it += ","
 		}

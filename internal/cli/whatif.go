@@ -64,7 +64,7 @@ ends lose their last path over relational ties, and the hub ranking before and a
 				if format == "json" {
 					return writeJSON(w, wi)
 				}
-				return whatIfTable(w, wi)
+				return whatIfTable(termWriter{w}, wi)
 			})
 		},
 	}
@@ -75,7 +75,7 @@ ends lose their last path over relational ties, and the hub ranking before and a
 }
 
 func whatIfTable(w io.Writer, wi *analysis.WhatIfResult) error {
-	fmt.Fprintf(w, "without %s:\n", strings.Join(wi.Removed, ", "))
+	fmt.Fprintf(w, "without %s:\n", strings.Join(termSafeAll(wi.Removed), ", "))
 	fmt.Fprintf(w, "  components         %d → %d\n", wi.ComponentsBefore, wi.ComponentsAfter)
 	change := 0.0
 	if wi.EfficiencyBefore > 0 {
@@ -88,9 +88,9 @@ func whatIfTable(w io.Writer, wi *analysis.WhatIfResult) error {
 	}
 	fmt.Fprintf(w, "  ties whose ends lose their last relational path: %d\n", len(wi.LostPaths))
 	for _, p := range wi.LostPaths {
-		fmt.Fprintf(w, "    %s–%s\n", p[0], p[1])
+		fmt.Fprintf(w, "    %s–%s\n", termSafe(p[0]), termSafe(p[1]))
 	}
-	fmt.Fprintln(w, "  hubs before:", strings.Join(wi.HubsBefore, " "))
-	fmt.Fprintln(w, "  hubs after: ", strings.Join(wi.HubsAfter, " "))
+	fmt.Fprintln(w, "  hubs before:", strings.Join(termSafeAll(wi.HubsBefore), " "))
+	fmt.Fprintln(w, "  hubs after: ", strings.Join(termSafeAll(wi.HubsAfter), " "))
 	return nil
 }
