@@ -73,3 +73,28 @@ func TestFromNeo4jIncompletePush(t *testing.T) {
 		}
 	}
 }
+
+// A push with a short --lock-wait fails while another push holds the lock, and pushes once it
+// is released.
+func TestPushLockWaitFlag(t *testing.T) {
+	testenv.Neo4j(t)
+	const example = "../testdata/example"
+	s, err := queries.Open(context.Background(), queries.ConnFromEnv())
+	if err != nil {
+		testenv.Missing(t, "Neo4j: %v", err)
+	}
+	defer s.Close(context.Background())
+	if _, err := s.Run(context.Background(), "MERGE (l:PushLock {id: 'liaison'}) SET l.owner = 'cli-test', l.expires = datetime() + duration('PT1M')", nil); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run("neo4j", "push", example, "--lock-wait", "500ms")
+	if code != 1 || !strings.Contains(stderr, "another push (owner cli-test) holds the lock until ") {
+		t.Errorf("push while locked: %d %s", code, stderr)
+	}
+	if _, err := s.Run(context.Background(), "MATCH (l:PushLock {owner: 'cli-test'}) DELETE l", nil); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run("neo4j", "push", example, "--lock-wait", "500ms"); code != 0 {
+		t.Errorf("push after release: %d %s", code, stderr)
+	}
+}

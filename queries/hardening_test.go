@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // An interrupted push leaves the data set marked incomplete, and Pull refuses it; a push that
@@ -39,4 +40,46 @@ func TestPullRefusesIncompletePush(t *testing.T) {
 		t.Fatalf("pull of a data set marked incomplete: %v", err)
 	}
 	push(t, s, d, r)
+}
+
+// A push waits for the push lock held by another and fails with who holds it; once released
+// (or expired), it pushes.
+func TestPushLock(t *testing.T) {
+	s := session(t)
+	_, r := example(t, 0)
+	ctx := context.Background()
+	other, err := Open(ctx, s.Conn) // the other push's session
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close(ctx)
+	if err := other.claimLock(ctx, "other-push", time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	defer other.unlock("other-push")
+	start := time.Now()
+	_, err = s.Push(ctx, r, PushOptions{Batch: 500, LockWait: time.Second})
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "another push (owner other-push) holds the lock until ") {
+		t.Fatalf("push while locked: %v", err)
+	}
+	if el := time.Since(start); el < time.Second || el > 10*time.Second {
+		t.Errorf("waited %v for a lock wait of 1s", el)
+	}
+	if err := other.unlock("other-push"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Push(ctx, r, PushOptions{Batch: 500, LockWait: time.Second}); err != nil {
+		t.Fatalf("push after the lock was released: %v", err)
+	}
+	if n := count(t, s, "MATCH (l:PushLock) RETURN count(l) AS n"); n != 0 {
+		t.Errorf("%d lock nodes after a push", n)
+	}
+	// An expired lease is taken over.
+	if err := other.claimLock(ctx, "dead-push", time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if _, err := s.Push(ctx, r, PushOptions{Batch: 500, LockWait: -1}); err != nil {
+		t.Fatalf("push over an expired lock: %v", err)
+	}
 }

@@ -2,8 +2,10 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/liaison-net/liaison/analysis"
 )
@@ -13,6 +15,11 @@ type PushOptions struct {
 	Batch    int                                 // nodes or relationships per write transaction (default 2,000)
 	Writers  int                                 // batches written at once (default 2)
 	Progress func(stage string, done, total int) // told each stage's nodes or relationships written
+	// LockWait is how long to wait for another push to release the push lock (default 30 s;
+	// negative: do not wait).
+	LockWait time.Duration
+	// Owner names the push in the lock (default host/pid/random).
+	Owner string
 }
 
 // PushStats counts what Push wrote.
@@ -28,9 +35,9 @@ func (s PushStats) Rows() int { return s.Actors + s.Clubs + s.Ties + s.Membershi
 // replaces what a previous push wrote (properties are set whole; nodes and relationships the
 // data set no longer has are deleted), so pushing twice changes nothing. Relationships are
 // created outright when the database has none of their type and merged otherwise. One push at
-// a time per database: Push relies on the element ids of the nodes it has just written.
-func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (PushStats, error) {
-	var st PushStats
+// a time per database (Push relies on the element ids of the nodes it has just written): a push
+// takes the lock node (:PushLock) first and waits up to o.LockWait for another to release it.
+func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (st PushStats, err error) {
 	if r == nil || r.View == nil {
 		return st, fmt.Errorf("push: no analysed layer")
 	}
@@ -51,6 +58,29 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 			return st, fmt.Errorf("push: constraints: %w", err)
 		}
 	}
+	// One push at a time: the lock, renewed while the push runs, released at its end.
+	if o.LockWait == 0 {
+		o.LockWait = 30 * time.Second
+	}
+	if o.Owner == "" {
+		o.Owner = lockOwner()
+	}
+	if err := s.lock(ctx, o.Owner, max(0, o.LockWait)); err != nil {
+		return st, fmt.Errorf("push: %w", err)
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	go s.renewLock(ctx, o.Owner, cancel)
+	defer func() {
+		cancel(nil)
+		if uerr := s.unlock(o.Owner); uerr != nil && err == nil {
+			err = fmt.Errorf("push: release the lock: %w", uerr)
+		}
+	}()
+	defer func() {
+		if c := context.Cause(ctx); err != nil && c != nil && !errors.Is(c, context.Canceled) {
+			err = fmt.Errorf("%w (%v)", err, c)
+		}
+	}()
 	// What is there already (count-store lookups): relationships of a type the database does
 	// not have yet are created, the others merged.
 	before := map[string]int64{}

@@ -168,7 +168,7 @@ var kinds = []kind{actorKind, clubKind, tieKind, memberKind, exchangeKind}
 var datasetNode = "(d:" + labelDataset + " {" + propID + ": '" + datasetID + "'})"
 
 // constraints are the uniqueness constraints on the nodes' ids, made before anything else.
-var constraints = []string{uniqueID(labelActor), uniqueID(labelClub), uniqueID(labelDataset)}
+var constraints = []string{uniqueID(labelActor), uniqueID(labelClub), uniqueID(labelDataset), uniqueID(labelPushLock)}
 
 // uniqueID is the statement that makes the id of the label's nodes unique (liaison_actor_id …).
 func uniqueID(label string) string {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -43,6 +44,7 @@ NEO4J_DATABASE variables.`,
 func newPush(g *globals) *cobra.Command {
 	var cf connFlags
 	var batch, writers int
+	var lockWait time.Duration
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "push PATH",
@@ -63,7 +65,10 @@ func newPush(g *globals) *cobra.Command {
 				return err
 			}
 			defer s.Close(cmd.Context())
-			stats, err := s.Push(cmd.Context(), r, queries.PushOptions{Batch: batch, Writers: writers, Progress: st.progress})
+			if lockWait <= 0 {
+				lockWait = -1 // PushOptions: 0 is the default wait
+			}
+			stats, err := s.Push(cmd.Context(), r, queries.PushOptions{Batch: batch, Writers: writers, Progress: st.progress, LockWait: lockWait})
 			if err != nil {
 				return err
 			}
@@ -77,6 +82,7 @@ func newPush(g *globals) *cobra.Command {
 	cf.register(cmd)
 	cmd.Flags().IntVar(&batch, "batch", 2000, "nodes or relationships per write transaction")
 	cmd.Flags().IntVar(&writers, "writers", 2, "write transactions at once")
+	cmd.Flags().DurationVar(&lockWait, "lock-wait", 30*time.Second, "how long to wait for another push to finish (its lock); 0 or less: do not wait")
 	af.register(cmd, true)
 	return cmd
 }
