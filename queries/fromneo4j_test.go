@@ -3,8 +3,10 @@ package queries_test
 import (
 	"bytes"
 	"context"
+	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/liaison-net/liaison/internal/cli"
 	"github.com/liaison-net/liaison/internal/testenv"
@@ -96,5 +98,38 @@ func TestPushLockWaitFlag(t *testing.T) {
 	}
 	if code, _, stderr := run("neo4j", "push", example, "--lock-wait", "500ms"); code != 0 {
 		t.Errorf("push after release: %d %s", code, stderr)
+	}
+}
+
+// query against a server that accepts and never answers fails within --acquire-timeout,
+// naming it.
+func TestQuerySilentServer(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		var held []net.Conn
+		defer func() {
+			for _, c := range held {
+				c.Close()
+			}
+		}()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c)
+		}
+	}()
+	start := time.Now()
+	code, _, stderr := run("query", "hubs", "--uri", "bolt://"+ln.Addr().String(), "--acquire-timeout", "1s", "--connect-timeout", "1s", "--tx-timeout", "1s")
+	if code != 1 || !strings.Contains(stderr, "acquisition timeout expired") || !strings.Contains(stderr, "--acquire-timeout") {
+		t.Errorf("query against a silent server: %d %s", code, stderr)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("query took %v with 1 s timeouts", el)
 	}
 }

@@ -57,7 +57,8 @@ func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int
 				for i := range chunk {
 					chunk[i] = row(start + i)
 				}
-				out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+				tctx, cancel := w.s.Conn.txContext(ctx)
+				out, err := sess.ExecuteWrite(tctx, func(tx neo4j.ManagedTransaction) (any, error) {
 					r, err := tx.Run(ctx, cypher, map[string]any{"rows": chunk})
 					if err != nil {
 						return nil, err
@@ -77,7 +78,9 @@ func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int
 							len(chunk), n)
 					}
 					return recs, nil
-				})
+				}, neo4j.WithTxTimeout(w.s.Conn.txTimeout()))
+				err = timedOut(tctx, err)
+				cancel()
 				mu.Lock()
 				switch {
 				case err != nil && firstErr == nil:
@@ -110,7 +113,9 @@ func (w writer) sweep(ctx context.Context, k kind, keep map[string]bool) error {
 	stage, list, del := k.stage, k.listCypher(), k.deleteCypher()
 	sess := w.s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.s.Conn.Database, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
-	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	tctx, cancel := w.s.Conn.txContext(ctx)
+	defer cancel()
+	out, err := sess.ExecuteRead(tctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		r, err := tx.Run(ctx, list, nil)
 		if err != nil {
 			return nil, err
@@ -134,8 +139,8 @@ func (w writer) sweep(ctx context.Context, k kind, keep map[string]bool) error {
 			seen[id] = true
 		}
 		return stale, r.Err()
-	})
-	if err != nil {
+	}, neo4j.WithTxTimeout(w.s.Conn.txTimeout()))
+	if err = timedOut(tctx, err); err != nil {
 		return fmt.Errorf("%s: %w", stage, classify(w.s.Conn, err))
 	}
 	stale := out.([]string)

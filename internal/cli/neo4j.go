@@ -10,7 +10,10 @@ import (
 )
 
 // connFlags are the connection flags; their defaults come from the NEO4J_* variables.
-type connFlags struct{ uri, user, password, database string }
+type connFlags struct {
+	uri, user, password, database      string
+	connectTimeout, acquire, txTimeout time.Duration
+}
 
 func (c *connFlags) register(cmd *cobra.Command) {
 	env := queries.ConnFromEnv()
@@ -19,10 +22,14 @@ func (c *connFlags) register(cmd *cobra.Command) {
 	f.StringVar(&c.user, "user", env.User, "user (NEO4J_USER)")
 	f.StringVar(&c.password, "password", env.Password, "password (NEO4J_PASSWORD)")
 	f.StringVar(&c.database, "database", env.Database, "database (NEO4J_DATABASE)")
+	f.DurationVar(&c.connectTimeout, "connect-timeout", queries.DefaultConnectTimeout, "timeout of the TCP connect to the server")
+	f.DurationVar(&c.acquire, "acquire-timeout", queries.DefaultAcquireTimeout, "timeout of getting a connection (connect and handshake)")
+	f.DurationVar(&c.txTimeout, "tx-timeout", queries.DefaultTxTimeout, "timeout of each transaction")
 }
 
 func (c *connFlags) open(cmd *cobra.Command) (*queries.Session, error) {
-	return queries.Open(cmd.Context(), queries.Conn{URI: c.uri, User: c.user, Password: c.password, Database: c.database})
+	return queries.Open(cmd.Context(), queries.Conn{URI: c.uri, User: c.user, Password: c.password, Database: c.database,
+		ConnectTimeout: c.connectTimeout, AcquireTimeout: c.acquire, TxTimeout: c.txTimeout})
 }
 
 func newNeo4j(g *globals) *cobra.Command {
