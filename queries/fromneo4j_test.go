@@ -133,3 +133,29 @@ func TestQuerySilentServer(t *testing.T) {
 		t.Errorf("query took %v with 1 s timeouts", el)
 	}
 }
+
+// No secret is printed: the password is not a flag default in --help, and a URI with
+// credentials is redacted in errors.
+func TestNoSecretsPrinted(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "s3cret-pw")
+	for _, c := range [][]string{{"neo4j", "push", "--help"}, {"neo4j", "pull", "--help"}, {"query", "--help"}, {"analyze", "--help"}} {
+		_, out, _ := run(c...)
+		if strings.Contains(out, "s3cret-pw") || strings.Contains(out, "liaison-test-password") || !strings.Contains(out, "(from NEO4J_PASSWORD)") {
+			t.Errorf("%v shows the password or not where it comes from:\n%s", c, out)
+		}
+	}
+	code, _, stderr := run("query", "hubs", "--uri", "bolt://neo4j:hunter2@127.0.0.1:1", "--acquire-timeout", "1s")
+	if code != 1 || strings.Contains(stderr, "hunter2") || !strings.Contains(stderr, "REDACTED@127.0.0.1:1") {
+		t.Errorf("an unreachable URI with credentials: %d %s", code, stderr)
+	}
+	if p := queries.LocalPassword("bolt://db.example.org:7687"); p != "" {
+		t.Errorf("the built-in password for another server: %q", p)
+	}
+	t.Setenv("NEO4J_PASSWORD", "")
+	t.Setenv("NEO4J_USER", "")
+	t.Setenv("NEO4J_USERNAME", "someone")
+	t.Setenv("NEO4J_URI", "bolt://db.example.org:7687")
+	if c := queries.ConnFromEnv(); c.User != "someone" || c.Password != "" {
+		t.Errorf("ConnFromEnv for another server: user %q, password set: %v", c.User, c.Password != "")
+	}
+}

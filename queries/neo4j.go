@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -55,21 +56,63 @@ func (c Conn) txContext(ctx context.Context) (context.Context, context.CancelFun
 	return context.WithTimeoutCause(ctx, tx+acquire, fmt.Errorf("%w (%v, --tx-timeout)", ErrTxTimeout, tx))
 }
 
-// ConnFromEnv reads NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USER (neo4j),
-// NEO4J_PASSWORD and NEO4J_DATABASE (neo4j).
+// ConnFromEnv reads NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME or NEO4J_USER
+// (neo4j), NEO4J_PASSWORD and NEO4J_DATABASE (neo4j). Without NEO4J_PASSWORD the password is
+// the one scripts/neo4j sets, but only for the local server it starts (LocalPassword).
 func ConnFromEnv() Conn {
-	get := func(k, def string) string {
-		if v := os.Getenv(k); v != "" {
-			return v
+	get := func(def string, keys ...string) string {
+		for _, k := range keys {
+			if v := os.Getenv(k); v != "" {
+				return v
+			}
 		}
 		return def
 	}
-	return Conn{
-		URI:      get("NEO4J_URI", "bolt://127.0.0.1:7687"),
-		User:     get("NEO4J_USER", "neo4j"),
-		Password: get("NEO4J_PASSWORD", "liaison-test-password"),
-		Database: get("NEO4J_DATABASE", "neo4j"),
+	c := Conn{
+		URI:      get("bolt://127.0.0.1:7687", "NEO4J_URI"),
+		User:     get("neo4j", "NEO4J_USERNAME", "NEO4J_USER"),
+		Password: os.Getenv("NEO4J_PASSWORD"),
+		Database: get("neo4j", "NEO4J_DATABASE"),
 	}
+	if c.Password == "" {
+		c.Password = LocalPassword(c.URI)
+	}
+	return c
+}
+
+// LocalPassword is the password scripts/neo4j gives its server when uri names that server:
+// bolt:// or neo4j:// on 127.0.0.1 or localhost at the scripts' port (NEO4J_PORT, default
+// 7687), with no credentials in it. For any other server it is "": no built-in password is
+// sent elsewhere.
+func LocalPassword(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.User != nil || (u.Scheme != "bolt" && u.Scheme != "neo4j") {
+		return ""
+	}
+	port := os.Getenv("NEO4J_PORT")
+	if port == "" {
+		port = "7687"
+	}
+	if h := u.Hostname(); (h == "127.0.0.1" || h == "localhost") && u.Port() == port {
+		return "liaison-test-password"
+	}
+	return ""
+}
+
+// RedactURI returns uri without the credentials it may hold (user:password@).
+func RedactURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		if i, j := strings.Index(uri, "://"), strings.LastIndex(uri, "@"); i >= 0 && j > i {
+			return uri[:i+3] + "REDACTED@" + uri[j+1:]
+		}
+		return uri
+	}
+	if u.User == nil {
+		return uri
+	}
+	u.User = url.User("REDACTED")
+	return u.String()
 }
 
 // Errors that say what is wrong with a connection.
@@ -88,19 +131,19 @@ func classify(c Conn, err error) error {
 	_, acquire, tx := c.timeouts()
 	switch {
 	case errors.Is(err, ErrTxTimeout), errors.Is(err, ErrAcquireTimeout), errors.Is(err, ErrConnectTimeout):
-		return err
+		return redact(c, err)
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "TransactionTimedOut"):
-		return fmt.Errorf("%w (%v, --tx-timeout): %v", ErrTxTimeout, tx, err)
+		return fmt.Errorf("%w (%v, --tx-timeout): %v", ErrTxTimeout, tx, redact(c, err))
 	case errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, ErrTxTimeout):
-		return fmt.Errorf("%w (%v, --acquire-timeout): %s: %v", ErrAcquireTimeout, acquire, c.URI, err)
+		return fmt.Errorf("%w (%v, --acquire-timeout): %s: %v", ErrAcquireTimeout, acquire, RedactURI(c.URI), redact(c, err))
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "Security.Unauthorized"):
-		return fmt.Errorf("%w: user %q at %s: %v", ErrUnauthorized, c.User, c.URI, err)
+		return fmt.Errorf("%w: user %q at %s: %v", ErrUnauthorized, c.User, RedactURI(c.URI), redact(c, err))
 	case errors.As(err, &ne) && strings.Contains(ne.Code, "DatabaseNotFound"):
-		return fmt.Errorf("%w: %q at %s: %v", ErrNoSuchDatabase, c.Database, c.URI, err)
+		return fmt.Errorf("%w: %q at %s: %v", ErrNoSuchDatabase, c.Database, RedactURI(c.URI), redact(c, err))
 	case neo4j.IsConnectivityError(err):
-		return fmt.Errorf("%w: %s: %v", ErrUnreachable, c.URI, err)
+		return fmt.Errorf("%w: %s: %v", ErrUnreachable, RedactURI(c.URI), redact(c, err))
 	}
-	return err
+	return redact(c, err)
 }
 
 // timedOut names the timeout that expired when ctx ended with its own cause (one of the
@@ -111,6 +154,29 @@ func timedOut(ctx context.Context, err error) error {
 	}
 	return err
 }
+
+// redact removes c's URI, if it holds credentials, and its password from err's text.
+func redact(c Conn, err error) error {
+	msg := err.Error()
+	if r := RedactURI(c.URI); r != c.URI {
+		msg = strings.ReplaceAll(msg, c.URI, r)
+	}
+	if c.Password != "" {
+		msg = strings.ReplaceAll(msg, c.Password, "REDACTED")
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return redactedError{msg, err}
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e redactedError) Error() string { return e.msg }
+func (e redactedError) Unwrap() error { return e.err }
 
 // Session is an open connection to one database.
 type Session struct {
@@ -128,7 +194,7 @@ func Open(ctx context.Context, c Conn) (*Session, error) {
 		cfg.ConnectionAcquisitionTimeout = acquire
 	})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j %s: %w", c.URI, err)
+		return nil, fmt.Errorf("neo4j %s: %v", RedactURI(c.URI), redact(c, err))
 	}
 	s := &Session{Conn: c, Driver: drv}
 	vctx, cancel := context.WithTimeoutCause(ctx, acquire, fmt.Errorf("%w (%v, --acquire-timeout)", ErrAcquireTimeout, acquire))

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -19,8 +20,9 @@ func (c *connFlags) register(cmd *cobra.Command) {
 	env := queries.ConnFromEnv()
 	f := cmd.Flags()
 	f.StringVar(&c.uri, "uri", env.URI, "Bolt URI of the server (NEO4J_URI)")
-	f.StringVar(&c.user, "user", env.User, "user (NEO4J_USER)")
-	f.StringVar(&c.password, "password", env.Password, "password (NEO4J_PASSWORD)")
+	f.StringVar(&c.user, "user", env.User, "user (NEO4J_USERNAME or NEO4J_USER)")
+	// The password is never a shown default: it is read when the command runs.
+	f.StringVar(&c.password, "password", "", "password (from NEO4J_PASSWORD)")
 	f.StringVar(&c.database, "database", env.Database, "database (NEO4J_DATABASE)")
 	f.DurationVar(&c.connectTimeout, "connect-timeout", queries.DefaultConnectTimeout, "timeout of the TCP connect to the server")
 	f.DurationVar(&c.acquire, "acquire-timeout", queries.DefaultAcquireTimeout, "timeout of getting a connection (connect and handshake)")
@@ -28,6 +30,11 @@ func (c *connFlags) register(cmd *cobra.Command) {
 }
 
 func (c *connFlags) open(cmd *cobra.Command) (*queries.Session, error) {
+	if c.password == "" {
+		if c.password = os.Getenv("NEO4J_PASSWORD"); c.password == "" {
+			c.password = queries.LocalPassword(c.uri) // only for the server scripts/neo4j runs
+		}
+	}
 	return queries.Open(cmd.Context(), queries.Conn{URI: c.uri, User: c.user, Password: c.password, Database: c.database,
 		ConnectTimeout: c.connectTimeout, AcquireTimeout: c.acquire, TxTimeout: c.txTimeout})
 }
@@ -39,8 +46,9 @@ func newNeo4j(g *globals) *cobra.Command {
 		Long: `neo4j push writes the data set, the layer's analysis (actor metrics, communities, hub scores,
 tie and club classes) into a Neo4j database in liaison's schema (:Actor, :Club, [:TIE],
 [:MEMBER_OF], [:EXCHANGE]); pushing again replaces it. neo4j pull reads it back into a data set
-folder. The connection flags default to the NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
-NEO4J_DATABASE variables.`,
+folder. The connection flags default to the NEO4J_URI, NEO4J_USERNAME (or NEO4J_USER),
+NEO4J_PASSWORD and NEO4J_DATABASE variables; without NEO4J_PASSWORD, the password of
+scripts/neo4j is sent only to its local server (127.0.0.1 or localhost at NEO4J_PORT).`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -82,7 +90,7 @@ func newPush(g *globals) *cobra.Command {
 			st.finish()
 			st.timings = false
 			_, err = fmt.Fprintf(cmd.OutOrStdout(), "pushed %d actors, %d clubs, %d tie rows, %d memberships, %d exchanges to %s (database %s)\n",
-				stats.Actors, stats.Clubs, stats.Ties, stats.Memberships, stats.Exchanges, cf.uri, cf.database)
+				stats.Actors, stats.Clubs, stats.Ties, stats.Memberships, stats.Exchanges, queries.RedactURI(cf.uri), cf.database)
 			return err
 		},
 	}
