@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/liaison-net/liaison/analysis"
@@ -467,3 +469,44 @@ func TestNamedQueries(t *testing.T) {
 }
 
 func fmtSprint(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// A pull into a folder used before leaves no stale file (issue 16, item 14): it replaces the
+// folder whole. A folder holding anything but .csv files is refused and left as it was.
+func TestPullReplacesFolderWhole(t *testing.T) {
+	s := session(t)
+	d, r := example(t, 0)
+	push(t, s, d, r)
+	dir := filepath.Join(t.TempDir(), "pulled")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A stale file of an earlier data set: before this fix it survived the pull and failed
+	// validation (682 problems in the issue's case).
+	if err := os.WriteFile(filepath.Join(dir, "rivalries.csv"), []byte("source,target\nX,Y\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Pull(context.Background(), dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "rivalries.csv")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stale file is still there: %v", err)
+	}
+	if _, err := graphmodel.Load(dir); err != nil {
+		t.Errorf("pulled folder invalid: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("left beside the folder: %v", entries)
+	}
+	other := t.TempDir()
+	notes := filepath.Join(other, "notes.txt")
+	if err := os.WriteFile(notes, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Pull(context.Background(), other); err == nil || !strings.Contains(err.Error(), "not only .csv files") {
+		t.Errorf("pull into a folder with other files: %v", err)
+	}
+	if b, err := os.ReadFile(notes); err != nil || string(b) != "mine" {
+		t.Errorf("the refused folder was touched: %v", err)
+	}
+}

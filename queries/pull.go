@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/liaison-net/liaison/internal/atomicfile"
 )
@@ -20,9 +21,82 @@ import (
 var ErrIncompletePush = errors.New("the last push did not finish; push again")
 
 // Pull reads the data set that Push wrote back into a contract data set folder dir (the same
-// files as were pushed, rows in their input order), each file written atomically. Load the
-// folder with graphmodel.Load to validate it.
-func (s *Session) Pull(ctx context.Context, dir string) error {
+// files as were pushed, rows in their input order). The folder is written whole: into a
+// temporary folder beside dir, renamed into place when complete, so it never mixes files of
+// two pulls (a stale file of an earlier pull is gone). An existing dir is replaced only when
+// it is empty or holds nothing but .csv files (a folder of a data set); otherwise Pull fails
+// and leaves it alone. Load the folder with graphmodel.Load to validate it.
+func (s *Session) Pull(ctx context.Context, dir string) (err error) {
+	dir = filepath.Clean(dir)
+	if err := pullTarget(dir); err != nil {
+		return err
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".pull-*")
+	if err != nil {
+		return fmt.Errorf("pull: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := s.pullInto(ctx, tmp); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("pull: %w", err)
+	}
+	if _, err := os.Lstat(dir); err == nil {
+		old, err := os.MkdirTemp(parent, "."+base+".old-*")
+		if err != nil {
+			return fmt.Errorf("pull: %w", err)
+		}
+		os.Remove(old) // only its unique name is wanted
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("pull: %w", err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			os.Rename(old, dir)
+			return fmt.Errorf("pull: %w", err)
+		}
+		return os.RemoveAll(old)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("pull: %w", err)
+	}
+	return nil
+}
+
+// pullTarget checks that dir may receive a pull: missing, or a folder that is empty or holds
+// only .csv files.
+func pullTarget(dir string) error {
+	fi, err := os.Lstat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("pull: %w", err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("pull: %s is not a folder", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("pull: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
+			return fmt.Errorf("pull: %s holds %s, not only .csv files: pull into a new or empty folder, or a data set folder", dir, e.Name())
+		}
+	}
+	return nil
+}
+
+func (s *Session) pullInto(ctx context.Context, dir string) error {
 	metaRows, err := s.Run(ctx, "MATCH "+datasetNode+" RETURN d", nil)
 	if err != nil {
 		return fmt.Errorf("pull: %w", err)
@@ -35,9 +109,6 @@ func (s *Session) Pull(ctx context.Context, dir string) error {
 		return fmt.Errorf("pull: %w", ErrIncompletePush)
 	}
 	files := toStrings(meta[propFiles], 0)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("pull: %w", err)
-	}
 	// Only the files that were pushed: without actors.csv, no actor is listed (the loader
 	// derives them).
 	for _, k := range kinds {
