@@ -70,7 +70,18 @@ func writeAll(t testing.TB, c exportCase, dir string) (*graphmodel.Layer, *analy
 			t.Fatal(err)
 		}
 	}
-	if err := WriteFile(dir, "csv", r, c.opts); err != nil {
+	// The csv format writes a folder of its own; its two tables are then moved beside the
+	// other files.
+	tables := filepath.Join(dir, "tables")
+	if err := WriteFile(tables, "csv", r, c.opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{NodesCSV, EdgesCSV} {
+		if err := os.Rename(filepath.Join(tables, f), filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(tables); err != nil {
 		t.Fatal(err)
 	}
 	return l, r
