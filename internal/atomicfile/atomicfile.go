@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Write creates path with the content that fn writes. On any error from fn, from writing or
@@ -44,7 +45,9 @@ func Write(path string, fn func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	track(tmp)
 	defer func() {
+		untrack(tmp)
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
@@ -68,6 +71,40 @@ func Write(path string, fn func(io.Writer) error) (err error) {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// The temporary files being written, so that a program stopped by a signal can remove them
+// (Cleanup) instead of leaving a hidden .NAME.tmp-* of hundreds of MB behind.
+var (
+	inFlightMu sync.Mutex
+	inFlight   = map[string]bool{}
+)
+
+func track(tmp string) {
+	inFlightMu.Lock()
+	inFlight[tmp] = true
+	inFlightMu.Unlock()
+}
+
+func untrack(tmp string) {
+	inFlightMu.Lock()
+	delete(inFlight, tmp)
+	inFlightMu.Unlock()
+}
+
+// Cleanup removes the temporary files of the writes in progress (their targets are left as
+// they were) and returns their names. A program calls it when it is stopped (SIGINT,
+// SIGTERM) before it exits; the writes then fail, and no temporary file is left.
+func Cleanup() []string {
+	inFlightMu.Lock()
+	defer inFlightMu.Unlock()
+	var out []string
+	for tmp := range inFlight {
+		os.Remove(tmp)
+		out = append(out, tmp)
+		delete(inFlight, tmp)
+	}
+	return out
 }
 
 // createTemp creates a new hidden file .BASE.tmp-RANDOM in dir with mode 0666, which the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -109,5 +110,46 @@ func TestNonRegular(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
 		t.Errorf("left-over files after a failure: %v", entries)
+	}
+}
+
+// Cleanup removes the temporary file of a write in progress, and the target stays as it was
+// (issue 16, item 6: a killed run left a hidden .*.tmp-* behind).
+func TestCleanupMidWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	started, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error)
+	go func() {
+		done <- Write(path, func(w io.Writer) error {
+			if _, err := w.Write([]byte("half of the new")); err != nil {
+				return err
+			}
+			close(started)
+			<-release
+			_, err := w.Write([]byte(" content"))
+			return err
+		})
+	}()
+	<-started
+	removed := Cleanup()
+	if len(removed) != 1 || !strings.HasPrefix(filepath.Base(removed[0]), ".out.json.tmp-") {
+		t.Fatalf("Cleanup removed %v", removed)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("after Cleanup the folder holds %v", entries)
+	}
+	close(release)
+	if err := <-done; err == nil {
+		t.Error("the interrupted write reported success")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("target %q, want the old content", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("after the write the folder holds %v", entries)
 	}
 }
