@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -26,74 +25,13 @@ var ErrIncompletePush = errors.New("the last push did not finish; push again")
 // two pulls (a stale file of an earlier pull is gone). An existing dir is replaced only when
 // it is empty or holds nothing but .csv files (a folder of a data set); otherwise Pull fails
 // and leaves it alone. Load the folder with graphmodel.Load to validate it.
-func (s *Session) Pull(ctx context.Context, dir string) (err error) {
-	dir = filepath.Clean(dir)
-	if err := pullTarget(dir); err != nil {
-		return err
+func (s *Session) Pull(ctx context.Context, dir string) error {
+	err := atomicfile.WriteDir(dir, func(name string) bool { return strings.EqualFold(filepath.Ext(name), ".csv") },
+		func(tmp string) error { return s.pullInto(ctx, tmp) })
+	if errors.Is(err, atomicfile.ErrNotReplaceable) {
+		return fmt.Errorf("pull: %w (not only .csv files: pull into a new or empty folder, or a data set folder)", err)
 	}
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".pull-*")
-	if err != nil {
-		return fmt.Errorf("pull: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := s.pullInto(ctx, tmp); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("pull: %w", err)
-	}
-	if _, err := os.Lstat(dir); err == nil {
-		old, err := os.MkdirTemp(parent, "."+base+".old-*")
-		if err != nil {
-			return fmt.Errorf("pull: %w", err)
-		}
-		os.Remove(old) // only its unique name is wanted
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("pull: %w", err)
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			os.Rename(old, dir)
-			return fmt.Errorf("pull: %w", err)
-		}
-		return os.RemoveAll(old)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("pull: %w", err)
-	}
-	return nil
-}
-
-// pullTarget checks that dir may receive a pull: missing, or a folder that is empty or holds
-// only .csv files.
-func pullTarget(dir string) error {
-	fi, err := os.Lstat(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("pull: %w", err)
-	}
-	if !fi.IsDir() {
-		return fmt.Errorf("pull: %s is not a folder", dir)
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("pull: %w", err)
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") {
-			return fmt.Errorf("pull: %s holds %s, not only .csv files: pull into a new or empty folder, or a data set folder", dir, e.Name())
-		}
-	}
-	return nil
+	return err
 }
 
 func (s *Session) pullInto(ctx context.Context, dir string) error {

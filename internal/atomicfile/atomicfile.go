@@ -100,7 +100,7 @@ func Cleanup() []string {
 	defer inFlightMu.Unlock()
 	var out []string
 	for tmp := range inFlight {
-		os.Remove(tmp)
+		os.RemoveAll(tmp) // a file, or a folder of WriteDir
 		out = append(out, tmp)
 		delete(inFlight, tmp)
 	}
