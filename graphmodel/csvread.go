@@ -40,7 +40,7 @@ func newCSVFile(name string, r io.Reader, size int64, report problemAt) *csvFile
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		_, _ = br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(&lineCap{r: br, line: 1})
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	return &csvFile{name: name, r: cr, report: report, size: size}
@@ -73,6 +73,11 @@ func (c *csvFile) readHeader(cols []headerColumn) (h header, ok bool, err error)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			c.syntaxProblem(pe, false)
+			return h, false, nil
+		}
+		var long *lineTooLong
+		if errors.As(err, &long) {
+			c.report(long.line, "", ErrSyntax, "line longer than %d bytes (the most a line may hold)", MaxLine)
 			return h, false, nil
 		}
 		return h, false, c.unreadable(err)
@@ -174,6 +179,13 @@ func (c *csvFile) next() (rec []string, line int, err error) {
 			c.quote = 0
 		}
 		if err != nil {
+			var long *lineTooLong
+			if errors.As(err, &long) {
+				// The rest of the file cannot be read in bounded memory: report and stop.
+				c.report(long.line, "", ErrSyntax, "line longer than %d bytes (the most a line may hold)", MaxLine)
+				c.quote = 0
+				return nil, 0, io.EOF
+			}
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
 				return nil, 0, c.unreadable(err)
@@ -239,4 +251,37 @@ func (c *csvFile) syntaxProblem(pe *csv.ParseError, body bool) {
 
 func (c *csvFile) unreadable(err error) error {
 	return fmt.Errorf("%s: %w: %w", c.name, ErrUnreadableFile, err)
+}
+
+// MaxLine is the most bytes a line of an input file may hold (1 MiB): a longer one is a
+// FILE:LINE problem, so that a file without line ends (ties.csv → /dev/zero) cannot grow
+// the loader's memory without bound.
+const MaxLine = 1 << 20
+
+// lineCap passes its reader's bytes on and fails, with the line's number, once a line runs
+// past MaxLine bytes.
+type lineCap struct {
+	r           io.Reader
+	line, since int
+}
+
+type lineTooLong struct{ line int }
+
+func (e *lineTooLong) Error() string {
+	return fmt.Sprintf("line %d longer than %d bytes", e.line, MaxLine)
+}
+
+func (c *lineCap) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\n' {
+			c.line++
+			c.since = 0
+			continue
+		}
+		if c.since++; c.since > MaxLine {
+			return i, &lineTooLong{c.line}
+		}
+	}
+	return n, err
 }

@@ -2,6 +2,7 @@ package graphmodel
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -343,5 +344,26 @@ func TestLoadBlankLinesMemory(t *testing.T) {
 		t.Errorf("loading allocated %d bytes, want at most %d", got, limit)
 	} else {
 		t.Logf("loading allocated %d bytes", got)
+	}
+}
+
+// A line without end (ties.csv → /dev/zero in the issue) is a FILE:LINE problem after
+// MaxLine bytes, in bounded memory, not gigabytes (issue 16, item 2).
+func TestLoadLineTooLong(t *testing.T) {
+	big := "source,target\nA,B\n" + strings.Repeat("x", MaxLine+10) + "\nC,D\n"
+	_, err := LoadFS(fsOf(map[string]string{"ties.csv": big}), "t")
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Error() != fmt.Sprintf("ties.csv:3: line longer than %d bytes (the most a line may hold)", MaxLine) {
+		t.Fatalf("got %v", err)
+	}
+	// In the header too (a file with no line end at all).
+	_, err = LoadFS(fsOf(map[string]string{"ties.csv": strings.Repeat("\x00", MaxLine+1)}), "t")
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || !strings.HasPrefix(ve.Problems[0].Error(), "ties.csv:1: line longer than") {
+		t.Fatalf("header: got %v", err)
+	}
+	// A line of exactly MaxLine bytes is fine (as a value of an extra column).
+	ok := "source,target,note\nA,B," + strings.Repeat("x", MaxLine-4) + "\n"
+	if _, err := LoadFS(fsOf(map[string]string{"ties.csv": ok}), "t"); err != nil {
+		t.Errorf("a line of MaxLine bytes: %v", err)
 	}
 }
