@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -38,7 +39,7 @@ func WriterFor(format string) (Writer, bool) {
 // otherwise path is the file.
 func WriteFile(path, format string, r *analysis.Result, o Options) error {
 	if format == "csv" {
-		err := atomicfile.WriteDir(path, func(name string) bool { return name == NodesCSV || name == EdgesCSV },
+		err := atomicfile.WriteDir(path, func(e fs.DirEntry) bool { return !e.IsDir() && (e.Name() == NodesCSV || e.Name() == EdgesCSV) },
 			func(tmp string) error {
 				// Both tables with one pass of the model; the edges table streams into its own file.
 				return atomicfile.Write(filepath.Join(tmp, NodesCSV), func(nw io.Writer) error {

@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/liaison-net/liaison/internal/atomicfile"
 )
 
 // Output is a data set to write: one table per contract file.
@@ -93,79 +96,31 @@ func CheckTarget(dir string, force bool) error {
 	return nil
 }
 
-// Write writes out as the data set folder dir, atomically: every file is written into a
-// temporary folder beside dir, which is renamed to dir only when all of it is written and
-// synced. On any error the temporary folder is removed and dir is left as it was. An
-// existing empty dir is replaced; a non-empty one only with Force.
-func Write(dir string, out *Output, o WriteOptions) (err error) {
+// Write writes out as the data set folder dir, atomically (atomicfile.WriteDir): every file
+// is written into a temporary folder beside dir, which is renamed to dir only when all of it
+// is written and synced. On any error the temporary folder is removed and dir is left as it
+// was. An existing empty dir is replaced; a non-empty one only with Force.
+func Write(dir string, out *Output, o WriteOptions) error {
 	dir = filepath.Clean(dir)
 	if err := CheckTarget(dir, o.Force); err != nil {
 		return err
 	}
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
+	var replaceable func(fs.DirEntry) bool // without Force: only an empty folder
+	if o.Force {
+		replaceable = func(fs.DirEntry) bool { return true }
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
+	err := atomicfile.WriteDir(dir, replaceable, func(tmp string) error {
+		for _, t := range out.Tables {
+			if err := writeTable(filepath.Join(tmp, t.File), t); err != nil {
+				return fmt.Errorf("write %s: %w", filepath.Join(dir, t.File), err)
+			}
 		}
-	}()
-	for _, t := range out.Tables {
-		if err := writeTable(filepath.Join(tmp, t.File), t); err != nil {
-			return fmt.Errorf("write %s: %w", filepath.Join(dir, t.File), err)
-		}
+		return nil
+	})
+	if errors.Is(err, atomicfile.ErrNotReplaceable) {
+		return fmt.Errorf("output folder %s: %w and is not empty (--force replaces it): %w", dir, ErrExists, err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	if err := syncDir(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	if err := swapIn(tmp, dir, parent, base, o.Force); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	syncDir(parent) // the rename is done; a failure to sync the parent is not the data's
-	return nil
-}
-
-// swapIn renames the complete folder tmp to dir. A missing dir is one rename; an empty one
-// is removed first (os.Remove removes only an empty folder, so one filled meanwhile stays
-// and fails the write); a non-empty one (with force) is moved aside, replaced, then removed.
-func swapIn(tmp, dir, parent, base string, force bool) error {
-	if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(tmp, dir)
-	}
-	if !force {
-		if err := CheckTarget(dir, false); err != nil {
-			return err // filled since the first check: not ours to replace
-		}
-		if err := os.Remove(dir); err != nil {
-			return err
-		}
-		return os.Rename(tmp, dir)
-	}
-	old, err := os.MkdirTemp(parent, "."+base+".old-*")
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(old); err != nil { // only its unique name is wanted
-		return err
-	}
-	if err := os.Rename(dir, old); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if rerr := os.Rename(old, dir); rerr != nil {
-			return fmt.Errorf("%w (and restoring the old folder from %s: %v)", err, old, rerr)
-		}
-		return err
-	}
-	return os.RemoveAll(old)
+	return err
 }
 
 func writeTable(path string, t *Table) (err error) {
@@ -200,14 +155,5 @@ func writeTable(path string, t *Table) (err error) {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	return f.Sync()
-}
-
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
 	return f.Sync()
 }

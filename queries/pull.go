@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -26,7 +27,7 @@ var ErrIncompletePush = errors.New("the last push did not finish; push again")
 // it is empty or holds nothing but .csv files (a folder of a data set); otherwise Pull fails
 // and leaves it alone. Load the folder with graphmodel.Load to validate it.
 func (s *Session) Pull(ctx context.Context, dir string) error {
-	err := atomicfile.WriteDir(dir, func(name string) bool { return strings.EqualFold(filepath.Ext(name), ".csv") },
+	err := atomicfile.WriteDir(dir, func(e fs.DirEntry) bool { return !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".csv") },
 		func(tmp string) error { return s.pullInto(ctx, tmp) })
 	if errors.Is(err, atomicfile.ErrNotReplaceable) {
 		return fmt.Errorf("pull: %w (not only .csv files: pull into a new or empty folder, or a data set folder)", err)

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,7 +19,7 @@ func TestWriteDir(t *testing.T) {
 	}
 	// A failing fill leaves the folder as it was and nothing beside it.
 	boom := errors.New("boom")
-	if err := WriteDir(dir, func(string) bool { return true }, func(tmp string) error {
+	if err := WriteDir(dir, func(fs.DirEntry) bool { return true }, func(tmp string) error {
 		_ = put("b.csv", "2")(tmp)
 		return boom
 	}); !errors.Is(err, boom) {
@@ -28,14 +29,14 @@ func TestWriteDir(t *testing.T) {
 		t.Errorf("after a failed write: %v", entries)
 	}
 	// Replacing whole: the old file goes.
-	if err := WriteDir(dir, func(n string) bool { return n == "a.csv" }, put("c.csv", "3")); err != nil {
+	if err := WriteDir(dir, func(e fs.DirEntry) bool { return e.Name() == "a.csv" }, put("c.csv", "3")); err != nil {
 		t.Fatal(err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != "c.csv" {
 		t.Errorf("after replacing: %v", entries)
 	}
 	// A file the caller may not replace: refused, untouched.
-	if err := WriteDir(dir, func(n string) bool { return n == "a.csv" }, put("d.csv", "4")); !errors.Is(err, ErrNotReplaceable) {
+	if err := WriteDir(dir, func(e fs.DirEntry) bool { return e.Name() == "a.csv" }, put("d.csv", "4")); !errors.Is(err, ErrNotReplaceable) {
 		t.Errorf("not replaceable: %v", err)
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
