@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -125,9 +126,14 @@ func dotID(s string) (string, error) {
 		}
 	}
 	if depth != 0 {
-		return "", fmt.Errorf("export DOT: actor id %q cannot be written as a DOT id (an odd run of backslashes before a quote, a line break or the end, and unbalanced < >)", s)
+		return "", fmt.Errorf("export DOT: actor id %q: %w", s, ErrDOTID)
 	}
 	return "<" + s + ">", nil
 }
+
+// ErrDOTID is the error of an actor id that DOT cannot carry: an odd run of backslashes before
+// a quote, a line break or the end, with angle brackets that do not nest (so neither a quoted
+// nor an HTML-like string reads back as the id). Such a data set needs another format.
+var ErrDOTID = errors.New("cannot be written as a DOT id (an odd run of backslashes before a quote, a line break or the end, and unbalanced < >)")
 
 var dotEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`)

@@ -12,20 +12,22 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 )
 
 // Write creates path with the content that fn writes. On any error from fn, from writing or
 // from syncing, the temporary file is removed and path is left as it was.
 //
-// A path that names a symbolic link writes the file the link points to (the link stays).
+// A path that names a symbolic link writes the file the link points to (the link stays),
+// creating it when the link dangles, as a shell's > does.
 // A path that names something other than a regular file (a device such as /dev/null or
 // /dev/stdout, a named pipe) is written directly, never replaced: there is nothing to
 // rename over. A file replaced keeps its permission bits; a new file gets 0666 less the
 // umask, as any program's output does.
 func Write(path string, fn func(io.Writer) error) (err error) {
-	target := path
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		target = real
+	target, err := resolve(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	mode := fs.FileMode(0)
 	if info, err := os.Stat(target); err == nil {
@@ -137,4 +139,25 @@ func writeDirect(path, target string, fn func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// resolve follows path while it is a symbolic link and returns the path it ends at, which
+// need not exist (a dangling link's target is where the new file goes). A loop, or more than
+// 40 links, is an error (ELOOP, as the system gives).
+func resolve(path string) (string, error) {
+	for range 40 {
+		info, err := os.Lstat(path)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return "", fmt.Errorf("too many levels of symbolic links: %w", syscall.ELOOP)
 }

@@ -43,6 +43,48 @@ func TestModes(t *testing.T) {
 	}
 }
 
+// TestDanglingLink: a dangling link (to a file not yet there, through a second link) gets its
+// target created and the links stay links; a loop of links is an error and nothing is
+// written.
+func TestDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("sub/new.txt", filepath.Join(dir, "hop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(dir, "dangling.txt")
+	if err := os.Symlink("hop", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(t, dangling, "created"); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []string{dangling, filepath.Join(dir, "hop")} {
+		if info, err := os.Lstat(l); err != nil || info.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s was replaced: %v %v", filepath.Base(l), info, err)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "sub", "new.txt")); err != nil || string(b) != "created" {
+		t.Errorf("dangling link's target holds %q, %v", b, err)
+	}
+	loop := filepath.Join(dir, "loop")
+	if err := os.Symlink("loop", loop); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(t, loop, "x"); !errors.Is(err, syscall.ELOOP) {
+		t.Errorf("a loop of links: %v, want ELOOP", err)
+	}
+	if info, err := os.Lstat(loop); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the loop was replaced: %v %v", info, err)
+	}
+
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+		t.Errorf("files: %v", entries)
+	}
+}
+
 // TestNonRegular checks that a symlink keeps pointing at the file written, and that a named
 // pipe is written into, not replaced.
 func TestNonRegular(t *testing.T) {
