@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -419,17 +420,12 @@ func dspStat(n int, cols [][]float64, y []float64, k int) (func(perm []int) floa
 	for _, v := range ek.resid {
 		ee += v * v
 	}
-	// The residual as a symmetric matrix, and the pairs' y and O values row by row.
+	// The residual as a symmetric matrix.
 	e := make([]float64, n*n)
-	rows := make([]float64, 0, m*(q+1))
 	idx := 0
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			e[i*n+j], e[j*n+i] = ek.resid[idx], ek.resid[idx]
-			rows = append(rows, y[idx])
-			for a := 0; a < q; a++ {
-				rows = append(rows, others[a][idx])
-			}
 			idx++
 		}
 	}
@@ -441,19 +437,24 @@ func dspStat(n int, cols [][]float64, y []float64, k int) (func(perm []int) floa
 	}
 	df := float64(m - p)
 	return func(perm []int) float64 {
+		// Row by row: gather the permuted residual of the pairs (i, j > i), then dot it with
+		// the same stretch of y and of each other term (SIMD dot products).
 		c := make([]float64, q)
+		buf := make([]float64, n)
 		ey := 0.0
 		at := 0
 		for i := 0; i < n; i++ {
-			row := e[perm[i]*n:]
-			for j := i + 1; j < n; j++ {
-				v := row[perm[j]]
-				ey += v * rows[at]
-				for a := 0; a < q; a++ {
-					c[a] += v * rows[at+1+a]
-				}
-				at += q + 1
+			row := e[perm[i]*n : perm[i]*n+n]
+			rest := perm[i+1:]
+			b := buf[:len(rest)]
+			for t, j := range rest {
+				b[t] = row[j]
 			}
+			ey += floats.Dot(b, y[at:at+len(b)])
+			for a := 0; a < q; a++ {
+				c[a] += floats.Dot(b, others[a][at:at+len(b)])
+			}
+			at += len(b)
 		}
 		// u = G⁻¹c; s = eᵀe − cᵀu; b = (eᵀy − uᵀOᵀy)/s.
 		s, uy := ee, 0.0

@@ -67,7 +67,7 @@ type SignificanceResult struct {
 }
 
 // NullDescription says what the null keeps.
-const NullDescription = "degree-preserving rewiring of the bilateral layer (10·m double-edge swaps; an edge's tie rows and exchanges move with it) and club memberships swapped between clubs (10·M swaps; every club's size and every actor's number of clubs kept)"
+const NullDescription = "degree-preserving rewiring of the bilateral layer (10·m double-edge swaps; the tie rows and exchanges of an edge move with it) and club memberships swapped between clubs (10·M swaps; the size of every club and the number of clubs of every actor kept)"
 
 // Significance tests the hubs, the centralisation and the typology counts of the analysis r
 // (of the period view r.View) against the null of the package documentation: each of Reps

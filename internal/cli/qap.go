@@ -20,10 +20,11 @@ func inferenceFlag(name string, v int) error {
 		ok   func(int) bool
 		want string
 	}{
-		"reps": {func(v int) bool { return v >= 1 && v <= 1000000 }, "a number of permutations (draws) from 1 to 1,000,000"},
-		"y-at": {func(v int) bool { return v >= 0 }, "a year ≥ 0 (0: all time)"},
-		"x-at": {func(v int) bool { return v >= 0 }, "a year ≥ 0 (0: all time)"},
-		"vs":   {func(v int) bool { return v > 0 }, "a year > 0"},
+		"reps":         {func(v int) bool { return v >= 1 && v <= 1000000 }, "a number of permutations (draws) from 1 to 1,000,000"},
+		"y-at":         {func(v int) bool { return v >= 0 }, "a year ≥ 0 (0: all time)"},
+		"x-at":         {func(v int) bool { return v >= 0 }, "a year ≥ 0 (0: all time)"},
+		"vs":           {func(v int) bool { return v > 0 }, "a year > 0"},
+		"significance": {func(v int) bool { return v >= 0 && v <= 1000000 }, "a number of null draws from 0 (no section) to 1,000,000"},
 	}
 	if r := rules[name]; !r.ok(v) {
 		return usageError{fmt.Errorf("--%s %d: want %s", name, v, r.want)}

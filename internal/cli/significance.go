@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/inference"
 )
 
@@ -94,4 +95,19 @@ func significanceTable(w io.Writer, s *inference.SignificanceResult) error {
 		}
 	}
 	return tw.Flush()
+}
+
+// reportSignificance runs the significance tests for liaison report --significance N (nil for
+// N = 0), with the null seed 1.
+func reportSignificance(cmd *cobra.Command, af *analysisFlags, r *analysis.Result, reps int, st *stages) (*inference.SignificanceResult, error) {
+	if reps == 0 {
+		return nil, nil
+	}
+	ao, err := af.options(nil)
+	if err != nil {
+		return nil, err
+	}
+	st.begin("significance")
+	return inference.Significance(cmd.Context(), r, inference.SignificanceOptions{Reps: reps, Seed: 1, Analysis: ao,
+		Progress: func(done, total int) { st.progress("significance", done, total) }})
 }
