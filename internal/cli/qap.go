@@ -69,7 +69,7 @@ func parseRelation(flag, s string, at int) (relationSpec, error) {
 	}
 	if col, ok := strings.CutPrefix(s, "ties:"); ok {
 		if strings.TrimSpace(col) == "" {
-			return r, usageError{fmt.Errorf("--%s %q: name a column or domain of ties.csv after ties:", flag, s)}
+			return r, usageError{fmt.Errorf("--%s %q: after ties: name a column or domain of ties.csv", flag, s)}
 		}
 		r.kind, r.column = "ties", strings.TrimSpace(col)
 		return r, nil
