@@ -3,7 +3,10 @@ package inference
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -162,5 +165,44 @@ func TestCentralization(t *testing.T) {
 	}
 	if c := Centralization([]float64{2, 2, 2, 2, 2, 2}, float64((n-1)*(n-2))); c != 0 {
 		t.Errorf("cycle: %v", c)
+	}
+}
+
+// TestSignificancePlanted: two 6-cliques joined by one bridge. Rewiring with the same degrees
+// breaks the cliques and makes short cuts, so the bridge's betweenness centralisation is
+// higher than in every draw: p(≥) is the smallest possible, 1/(reps+1).
+func TestSignificancePlanted(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	b.WriteString("source,target\n")
+	for _, side := range []string{"a", "b"} {
+		for i := 0; i < 6; i++ {
+			for j := i + 1; j < 6; j++ {
+				fmt.Fprintf(&b, "%s%d,%s%d\n", side, i, side, j)
+			}
+		}
+	}
+	b.WriteString("a0,b0\n")
+	if err := os.WriteFile(filepath.Join(dir, "ties.csv"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := graphmodel.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := d.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Significance(context.Background(), analyse(t, l), SignificanceOptions{Reps: 19})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bc := s.Centralization[1]
+	if bc.Name != "betweenness" || bc.PGreater != 1.0/20 || !(bc.NullMean < bc.Observed) {
+		t.Errorf("betweenness centralisation %+v: want the data above every draw", bc)
+	}
+	if dc := s.Centralization[0]; dc.NullSD > 1e-12 || dc.PGreater != 1 || dc.PLess != 1 {
+		t.Errorf("degree centralisation %+v: the null keeps the degrees, so it never changes", dc)
 	}
 }
