@@ -280,6 +280,9 @@ func Regress(ctx context.Context, y Matrix, xs []Matrix, o Options) (*Regression
 	if syy == 0 {
 		return nil, fmt.Errorf("MRQAP: %w: %s is the same for every pair", ErrDegenerate, y.Name)
 	}
+	if fit.rss <= 1e-20*syy {
+		return nil, fmt.Errorf("MRQAP: %w: %s is an exact linear function of the terms (R² = 1), so no t-value is defined", ErrDegenerate, y.Name)
+	}
 	res := &Regression{Y: y.Name, Pairs: m, Actors: n, Reps: o.Reps, Seed: o.Seed, Null: "qapspp (Dekker's double semi-partialling)"}
 	res.R2 = 1 - fit.rss/syy
 	res.AdjR2 = 1 - (1-res.R2)*float64(m-1)/float64(m-p)

@@ -99,6 +99,9 @@ func TestDegenerate(t *testing.T) {
 	if _, err := Regress(ctx, y, []Matrix{x, twice}, Options{Reps: 10}); !errors.Is(err, ErrDegenerate) {
 		t.Errorf("collinear xs: %v", err)
 	}
+	if _, err := Regress(ctx, x, []Matrix{twice}, Options{Reps: 10}); !errors.Is(err, ErrDegenerate) {
+		t.Errorf("a perfect fit: %v", err)
+	}
 }
 
 // TestNullCalibrated: for independent random relations, the two-sided QAP p-value of the

@@ -55,9 +55,11 @@ type HubTest struct {
 
 // SignificanceResult is what Significance finds.
 type SignificanceResult struct {
-	Reps int    `json:"reps"`
-	Seed uint64 `json:"seed"`
-	Null string `json:"null"`
+	Layer string `json:"layer"`        // the layer analysed
+	At    int    `json:"at,omitempty"` // its year; absent for all time
+	Reps  int    `json:"reps"`
+	Seed  uint64 `json:"seed"`
+	Null  string `json:"null"`
 	// The swaps accepted per draw, on average: of bilateral edges and of club memberships.
 	TieSwaps        float64   `json:"tie_swaps"`
 	MembershipSwaps float64   `json:"membership_swaps"`
@@ -137,7 +139,7 @@ func Significance(ctx context.Context, r *analysis.Result, o SignificanceOptions
 			return nil, err
 		}
 	}
-	res := &SignificanceResult{Reps: o.Reps, Seed: o.Seed, Null: NullDescription}
+	res := &SignificanceResult{Layer: string(r.View.Options.Layer), At: r.View.Options.At, Reps: o.Reps, Seed: o.Seed, Null: NullDescription}
 	for _, d := range draws {
 		res.TieSwaps += float64(d.tie) / float64(o.Reps)
 		res.MembershipSwaps += float64(d.membs) / float64(o.Reps)

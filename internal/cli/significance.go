@@ -73,6 +73,11 @@ least and at most as large. A p-value is (1 + draws as extreme) / (1 + reps).`,
 }
 
 func significanceTable(w io.Writer, s *inference.SignificanceResult) error {
+	period := "all time"
+	if s.At != 0 {
+		period = fmt.Sprint(s.At)
+	}
+	fmt.Fprintf(w, "%s layer, %s\n", s.Layer, period)
 	fmt.Fprintf(w, "null: %s\n", s.Null)
 	fmt.Fprintf(w, "%d draws (seed %d); swaps accepted per draw: %.0f of edges, %.0f of memberships\n\n", s.Reps, s.Seed, s.TieSwaps, s.MembershipSwaps)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
