@@ -114,7 +114,9 @@ active tie rows) or, when there is no such column, a domain (1 where an active t
 it, e.g. ties:defense). RELATION@DIR reads it from another data set, matched by actor id.
 --at YEAR sets the period of both sides; --y-at and --x-at set each (0: all time). The
 actors are the union of the nodes of this data set's relations; an actor absent from a
-period has no relation in it.
+period has no relation in it. The global --layer is not used (--y and --x name the layers);
+--club-weight, --projection, --where and --min-weight apply to every relation, of every data
+set.
 
 p-values are the share of permutations as extreme as the data, as sna and UCINET report them:
 p(>=), p(<=) and two-sided p(|.|>=).`,
@@ -179,7 +181,7 @@ p(>=), p(<=) and two-sided p(|.|>=).`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&ySpec, "y", "bilateral", "the dependent `RELATION`")
-	f.StringVar(&xSpec, "x", "clubs", "the explanatory relations, comma-separated `RELATION[,…]`")
+	f.StringVar(&xSpec, "x", "clubs", "the explanatory relations, a comma-separated `LIST` of RELATIONs")
 	f.IntVar(&yAt, "y-at", 0, "the `YEAR` of --y (default --at)")
 	f.IntVar(&xAt, "x-at", 0, "the `YEAR` of --x (default --at)")
 	f.IntVar(&reps, "reps", 1000, "number of permutations")
