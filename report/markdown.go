@@ -166,6 +166,7 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 				s.Typology.RelationalBilateral, s.Typology.TransactionalMultilateral, s.Typology.RelationalMultilateral, mdCell(strings.Join(s.TopHubs, ", ")))
 		}
 	}
+	p("%s", rep.significanceMarkdown())
 	p("\n## Method\n\n")
 	for _, m := range rep.Method() {
 		p("- %s\n", mdCell(m))

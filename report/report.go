@@ -8,6 +8,7 @@ import (
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/inference"
 	"github.com/liaison-net/liaison/layout"
 )
 
@@ -24,6 +25,8 @@ type Report struct {
 	Layers   []graphmodel.LayerSummary // counts of the three layers in the period
 	Series   []analysis.YearPoint      // change over time; empty without times or with --at
 	Pictures Pictures
+	// Significance, when set (liaison report --significance), adds its section (significance.go).
+	Significance *inference.SignificanceResult
 }
 
 // Options tune the report.

@@ -13,7 +13,7 @@ import (
 
 func newReport(g *globals) *cobra.Command {
 	var format, out, title string
-	var from, to int
+	var from, to, significance int
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "report PATH [-o FILE]",
@@ -33,6 +33,9 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "html", "md"); err != nil {
+				return err
+			}
+			if err := inferenceFlag("significance", significance); err != nil {
 				return err
 			}
 			if format == "md" && out == "" {
@@ -65,6 +68,9 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 			if err != nil {
 				return err
 			}
+			if rep.Significance, err = reportSignificance(cmd, af, r, significance, st); err != nil {
+				return err
+			}
 			st.begin("write")
 			if format == "md" {
 				_, err := rep.WriteMarkdown(out)
@@ -78,6 +84,7 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 	cmd.Flags().IntVar(&from, "from", 0, "first `YEAR` of the change over time (default: the first year of the data)")
 	cmd.Flags().IntVar(&to, "to", 0, "last `YEAR` of the change over time (default: the last year of the data)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically)")
+	cmd.Flags().IntVar(&significance, "significance", 0, "add a significance section from `N` null draws, as liaison significance (0: none)")
 	af.register(cmd, true)
 	af.registerNeo4j(cmd)
 	return cmd
