@@ -85,6 +85,10 @@ type Result struct {
 	Hubs          []Hub            `json:"hubs"` // best first
 	Settings      TypologySettings `json:"settings"`
 
+	// CorePeriphery and Balance: structure.go (Balance only with rivalries.csv).
+	CorePeriphery *CorePeripheryResult `json:"core_periphery,omitempty"`
+	Balance       *BalanceResult       `json:"balance,omitempty"`
+
 	// Warnings say where the data cannot support a call (graphmodel.Layer.Warnings).
 	Warnings []string `json:"warnings,omitempty"`
 
@@ -199,6 +203,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		hubCount = defaultHubs
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
+	structureOf(l, x, r, o.Seed)
 	return r, nil
 }
 

@@ -1,0 +1,49 @@
+package structure
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// randomGraph is a seeded G(n, m) graph with a planted core: the first n/10 nodes are tied
+// to each other with probability pCore, the other pairs with the probability that makes m
+// edges in all on average.
+func randomGraph(n, m int, pCore float64, seed uint64) Graph {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	nc := n / 10
+	coreEdges := int(pCore * float64(nc*(nc-1)/2))
+	rest := float64(m-coreEdges) / (float64(n)*float64(n-1)/2 - float64(nc*(nc-1)/2))
+	var edges [][2]int32
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			p := rest
+			if j < nc {
+				p = pCore
+			}
+			if rng.Float64() < p {
+				edges = append(edges, [2]int32{int32(i), int32(j)})
+			}
+		}
+	}
+	return FromEdges(n, edges, nil)
+}
+
+// BenchmarkCorePeriphery1000: both models on 1,000 actors and about 10,000 edges with a
+// planted core of 100 (the target of issue 15: under 5 s).
+func BenchmarkCorePeriphery1000(b *testing.B) {
+	g := randomGraph(1000, 10000, 0.6, 1)
+	b.ResetTimer()
+	for b.Loop() {
+		cp := CorePeripheryOf(g)
+		b.ReportMetric(float64(cp.Sweeps), "sweeps")
+	}
+}
+
+// BenchmarkCorePeriphery20000: 20,000 actors, 200,000 edges.
+func BenchmarkCorePeriphery20000(b *testing.B) {
+	g := randomGraph(20000, 200000, 0.3, 1)
+	b.ResetTimer()
+	for b.Loop() {
+		CorePeripheryOf(g)
+	}
+}
