@@ -216,9 +216,6 @@ func rivalryOutput(rows []rivalryRow, extra []string, actors *actorSet, o Option
 	if len(rows) > 0 {
 		span = fmt.Sprintf(", %d–%d", first, last)
 	}
-	rep.mapped("rivalries", len(rows), mappedText+span, Num(len(rows)), graphmodel.RivalriesFile)
-	rep.dropped("self", self, "%s", selfText)
-	o.noteStates(rep, actors)
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		until := ""
@@ -227,6 +224,9 @@ func rivalryOutput(rows []rivalryRow, extra []string, actors *actorSet, o Option
 		}
 		out[i] = append([]string{actors.id(r.a), actors.id(r.b), strconv.Itoa(r.weight), strconv.Itoa(r.since), until}, r.extra...)
 	}
+	rep.mapped("rivalries", len(rows), mappedText+span, Num(len(rows)), graphmodel.RivalriesFile)
+	rep.dropped("self", self, "%s", selfText)
+	o.noteStates(rep, actors)
 	riv := rowsTable(graphmodel.RivalriesFile, append([]string{"source", "target", "weight", "since", "until"}, extra...), out)
 	rep.mapped("actors", len(actors.ids), "states → %s actors (%s)", Num(len(actors.ids)), graphmodel.ActorsFile)
 	if o.With == "" {
