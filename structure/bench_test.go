@@ -47,3 +47,30 @@ func BenchmarkCorePeriphery20000(b *testing.B) {
 		CorePeripheryOf(g)
 	}
 }
+
+// BenchmarkPositions1000: distances, complete linkage, the cut into 5 blocks and the image
+// matrix on 1,000 actors and about 10,000 weighted edges (the target of issue 15: under 5 s).
+func BenchmarkPositions1000(b *testing.B) {
+	g := randomGraph(1000, 10000, 0.6, 1)
+	var edges [][2]int32
+	var w []float64
+	for u := 0; u < g.N; u++ {
+		for _, v := range g.nbrs(u) {
+			if int32(u) < v {
+				edges = append(edges, [2]int32{int32(u), v})
+				w = append(w, float64(1+(u+int(v))%5)) // integer weights 1–5
+			}
+		}
+	}
+	g = FromEdges(g.N, edges, w)
+	ids := make([]string, g.N)
+	for i := range ids {
+		ids[i] = "A" + string(rune('0'+i%10))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Positions(g, ids, PositionsOptions{Blocks: 5}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
