@@ -132,6 +132,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		cons, eff []float64
 		cliques   [][]int32
 		comm      Communities
+		cp        *CorePeripheryResult // structure.go
 	)
 	runs := o.LouvainRuns
 	if runs <= 0 {
@@ -153,6 +154,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		func() { cons, eff = StructuralHoles(x, strength) },
 		func() { clus = Clustering(x) },
 		func() { core = CoreNumbers(x) },
+		func() { cp = CorePeripheryOf(x) },
 	}
 	parallel(workers, len(tasks), func(i int) { tasks[i]() })
 	if err := ctx.Err(); err != nil {
@@ -203,7 +205,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		hubCount = defaultHubs
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
-	structureOf(l, x, r, o.Seed)
+	structureOf(l, x, r, cp, o.Seed)
 	return r, nil
 }
 

@@ -180,9 +180,10 @@ func RivalsOf(l *graphmodel.Layer, id string) []Rival {
 	return out
 }
 
-// structureOf fills the result's core–periphery and balance members (after the hubs).
-func structureOf(l *graphmodel.Layer, x *Index, r *Result, seed uint64) {
-	r.CorePeriphery = CorePeripheryOf(x)
+// structureOf fills the result's core–periphery (computed with the other measures) and
+// balance members (after the hubs).
+func structureOf(l *graphmodel.Layer, x *Index, r *Result, cp *CorePeripheryResult, seed uint64) {
+	r.CorePeriphery = cp
 	r.Balance = BalanceOf(l, x, BalanceOptions{Seed: seed})
 	if r.Balance != nil {
 		for _, h := range r.Hubs {

@@ -175,7 +175,8 @@ type PartitionOptions struct {
 // Doreian and Mrvar's (1996) error α·N + (1−α)·P, N the negative ties inside clusters and P
 // the positive ties between them: Doreian and Mrvar's relocation algorithm, from Starts random
 // partitions (seeded), each improved by the best single move of a node to another cluster or
-// swap of two nodes of different clusters until none lowers the error. The best partition
+// swap of two nodes of different clusters (swaps on up to 400 nodes with signed ties) until
+// none lowers the error. The best partition
 // found is returned, relabelled so that clusters are numbered by their lowest node; among
 // partitions of equal error the first found is kept, so the result depends only on the graph
 // and the options. Nodes without signed ties are in no cluster (−1).
@@ -272,6 +273,9 @@ func (s *Signed) BalancePartition(o PartitionOptions) Partition {
 				}
 			}
 			for i, u := range active {
+				if len(active) > maxSwapNodes {
+					break // swaps are O(n²) a step: moves only on large signed graphs
+				}
 				for _, v := range active[i+1:] {
 					if of[u] == of[v] {
 						continue
@@ -315,6 +319,10 @@ func (s *Signed) BalancePartition(o PartitionOptions) Partition {
 	best.Of = relabel(best.Of, k)
 	return best
 }
+
+// maxSwapNodes is the largest number of nodes with signed ties for which the relocation
+// search also tries swaps (O(n²) a step); above it, single moves only.
+const maxSwapNodes = 400
 
 // errorsOf counts the negative ties inside clusters and the positive ties between them.
 func (s *Signed) errorsOf(of []int) (negWithin, posBetween int) {

@@ -74,3 +74,29 @@ func BenchmarkPositions1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCorePeripheryLarge: 100,000 actors, 1,000,000 random edges (the scale of the
+// analysis benchmarks of the README, where analyze computes core–periphery too).
+func BenchmarkCorePeripheryLarge(b *testing.B) {
+	n, m := 100000, 1000000
+	rng := rand.New(rand.NewPCG(2, 3))
+	seen := map[[2]int32]bool{}
+	var edges [][2]int32
+	for len(edges) < m {
+		u, v := int32(rng.IntN(n)), int32(rng.IntN(n))
+		if u == v {
+			continue
+		}
+		e := [2]int32{min(u, v), max(u, v)}
+		if !seen[e] {
+			seen[e] = true
+			edges = append(edges, e)
+		}
+	}
+	g := FromEdges(n, edges, nil)
+	b.ResetTimer()
+	for b.Loop() {
+		cp := CorePeripheryOf(g)
+		b.ReportMetric(float64(cp.Sweeps), "sweeps")
+	}
+}
