@@ -125,3 +125,54 @@ func TestRivalriesNeverPositive(t *testing.T) {
 		t.Errorf("Without(C) kept %d rivalry rows, want 1 (A–B)", len(w.Rivalries))
 	}
 }
+
+// FuzzLoadRivalries feeds arbitrary actors.csv and rivalries.csv (beside a fixed ties.csv):
+// no panic, either a data set whose rivalries are valid or problems that each name a file
+// and a line; and the active rivalries and negative ties of any period are well formed.
+func FuzzLoadRivalries(f *testing.F) {
+	f.Add([]byte("id\nA\nB\nC\n"), []byte("source,target,weight,since,until\nA,B,2,1990,\nC,A,1,,1995\n"))
+	f.Add([]byte(""), []byte("source,target\nA,A\nA,\"B\n"))
+	f.Add([]byte("id\nA\n"), []byte("SOURCE,Target,weight\nA,X,NaN\nA,B,-1\n"))
+	f.Fuzz(func(t *testing.T, actors, rivalries []byte) {
+		files := map[string]string{"ties.csv": "source,target,since\nA,B,1990\nB,C,\n", "rivalries.csv": string(rivalries)}
+		if len(actors) > 0 {
+			files["actors.csv"] = string(actors)
+		}
+		d, err := LoadFS(fsOf(files), "fuzz")
+		if (d == nil) == (err == nil) {
+			t.Fatalf("data set %v with error %v", d != nil, err)
+		}
+		if err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+				t.Fatalf("error is not a non-empty *ValidationError: %v", err)
+			}
+			for _, p := range ve.Problems {
+				if p.Line < 1 || p.File == "" || p.Err == nil {
+					t.Fatalf("problem without file or line: %#v", p)
+				}
+			}
+			return
+		}
+		for _, r := range d.Rivalries {
+			_, okA := d.ActorIndex(r.Source)
+			_, okB := d.ActorIndex(r.Target)
+			if !okA || !okB || r.Source == r.Target || !(r.Weight > 0) || !r.Period.valid() {
+				t.Fatalf("bad rivalry %+v", r)
+			}
+		}
+		for _, at := range []int{0, 1990} {
+			o := DefaultOptions()
+			o.At = at
+			l, err := d.Layer(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range l.Negative() {
+				if p.U >= p.V || int(p.V) >= l.Len() || !(p.Weight > 0) || len(p.Rows) == 0 {
+					t.Fatalf("bad negative tie %+v", p)
+				}
+			}
+		}
+	})
+}

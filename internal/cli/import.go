@@ -16,7 +16,7 @@ func newImport() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "import SOURCE FILE... -o DIR",
-		Short: "Convert COW, ATOP, IGO, Pajek, GraphML or GEXF data into a liaison data set",
+		Short: "Convert COW, ATOP, IGO, Pajek, GraphML or GEXF data, or rivalries (TD, MID), into a liaison data set",
 		Long: `import reads a real data set and writes it as a liaison data set folder (actors.csv,
 ties.csv, clubs.csv, memberships.csv) at DIR, atomically: the folder appears whole or not at
 all. It prints what it read, mapped, dropped and why.
