@@ -55,8 +55,9 @@ func (rep *Report) BalanceText() string {
 	}
 	p := b.Partition
 	return s + fmt.Sprintf("Of %d signed triangles, %.1f%% are balanced (+++ %d, +−− %d; unbalanced ++− %d, −−− %d) and %.1f%% weakly balanced. "+
-		"The best partition into %d blocs (Doreian–Mrvar, α = %.1f) leaves %d rivalries inside a bloc and %d ties between blocs (error %.1f).",
-		t.Total(), 100*b.Balanced, t.PPP, t.PNN, t.PPN, t.NNN, 100*b.WeaklyBalanced, p.K, p.Alpha, p.NegativeWithin, p.PositiveBetween, p.Error)
+		"The best partition into %d blocs (Doreian–Mrvar, α = %.1f) leaves %s inside a bloc and %s between blocs (error %.1f).",
+		t.Total(), 100*b.Balanced, t.PPP, t.PNN, t.PPN, t.NNN, 100*b.WeaklyBalanced, p.K, p.Alpha,
+		count(p.NegativeWithin, "rivalry", "rivalries"), count(p.PositiveBetween, "tie", "ties"), p.Error)
 }
 
 // BalanceBlocs lists the partition's blocs as text, one per item.
@@ -120,4 +121,12 @@ func (rep *Report) markdownStructure(p func(format string, args ...any)) {
 			}
 		}
 	}
+}
+
+// count is n with the noun's singular or plural.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
