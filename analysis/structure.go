@@ -215,3 +215,17 @@ func (r *Result) structureFields() []struct {
 	}
 	return out
 }
+
+// Rebalance recomputes the balance member with other options (the seed, when 0, is the
+// analysis's); nothing when the data set has no rivalries.csv.
+func (r *Result) Rebalance(o BalanceOptions) {
+	if r.Balance == nil || r.View == nil {
+		return
+	}
+	if o.Seed == 0 {
+		o.Seed = r.Settings.Seed
+	}
+	hubs := r.Balance.HubRivals
+	r.Balance = BalanceOf(r.View, NewIndex(r.View), o)
+	r.Balance.HubRivals = hubs
+}

@@ -174,9 +174,9 @@ type PartitionOptions struct {
 // BalancePartition searches the partition of the nodes into at most k clusters that minimises
 // Doreian and Mrvar's (1996) error α·N + (1−α)·P, N the negative ties inside clusters and P
 // the positive ties between them: Doreian and Mrvar's relocation algorithm, from Starts random
-// partitions (seeded), each improved by the best single move of a node to another cluster or
-// swap of two nodes of different clusters (swaps on up to 400 nodes with signed ties) until
-// none lowers the error. The best partition
+// partitions (seeded; for k > 2 also from the best partition into k−1), each improved by the
+// best single move of a node to another cluster or swap of two nodes of different clusters
+// (swaps on up to 400 nodes with signed ties) until none lowers the error. The best partition
 // found is returned, relabelled so that clusters are numbered by their lowest node; among
 // partitions of equal error the first found is kept, so the result depends only on the graph
 // and the options. Nodes without signed ties are in no cluster (−1).
@@ -215,6 +215,14 @@ func (s *Signed) BalancePartition(o PartitionOptions) Partition {
 		return best
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 0x62616c616e6365))
+	// For k > 2 the best partition into k−1 clusters is the first start: the error found for
+	// k is then never above that for k−1 (a cluster may stay empty).
+	var prev []int
+	if k > 2 {
+		po := o
+		po.Clusters = k - 1
+		prev = s.BalancePartition(po).Of
+	}
 	of := make([]int, n)
 	// pos[u*k+c], neg[u*k+c]: u's positive and negative ties into cluster c.
 	pos := make([]int, n*k)
@@ -224,6 +232,11 @@ func (s *Signed) BalancePartition(o PartitionOptions) Partition {
 		clear(of)
 		for _, u := range active {
 			of[u] = rng.IntN(k)
+		}
+		if start == 0 && prev != nil {
+			for _, u := range active {
+				of[u] = prev[u]
+			}
 		}
 		clear(pos)
 		clear(neg)

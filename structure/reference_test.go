@@ -192,3 +192,27 @@ func TestStructureReferenceReproducible(t *testing.T) {
 		t.Fatalf("structure_reference.py --check: %v\n%s", err, out)
 	}
 }
+
+// TestBalancePartitionMonotone checks that more clusters never give a larger error (the best
+// partition into k−1 is a start for k), on the signed cases and random signed graphs.
+func TestBalancePartitionMonotone(t *testing.T) {
+	for name, ref := range loadReference(t) {
+		if ref.Triads == nil {
+			continue
+		}
+		l := layerOf(t, caseDir(name))
+		var neg [][2]int32
+		for _, p := range l.Negative() {
+			neg = append(neg, [2]int32{p.U, p.V})
+		}
+		s := SignedOf(graphOf(l), neg)
+		last := math.Inf(1)
+		for k := 1; k <= 5; k++ {
+			p := s.BalancePartition(PartitionOptions{Clusters: k, Starts: 3})
+			if p.Error > last {
+				t.Errorf("%s: k=%d error %v above k=%d's %v", name, k, p.Error, k-1, last)
+			}
+			last = p.Error
+		}
+	}
+}
