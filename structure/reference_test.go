@@ -194,7 +194,7 @@ func TestStructureReferenceReproducible(t *testing.T) {
 }
 
 // TestBalancePartitionMonotone checks that more clusters never give a larger error (the best
-// partition into k−1 is a start for k), on the signed cases and random signed graphs.
+// partition into k−1 is a start for k), on the signed cases.
 func TestBalancePartitionMonotone(t *testing.T) {
 	for name, ref := range loadReference(t) {
 		if ref.Triads == nil {
