@@ -85,6 +85,10 @@ type Result struct {
 	Hubs          []Hub            `json:"hubs"` // best first
 	Settings      TypologySettings `json:"settings"`
 
+	// CorePeriphery and Balance: structure.go (Balance only with rivalries.csv).
+	CorePeriphery *CorePeripheryResult `json:"core_periphery,omitempty"`
+	Balance       *BalanceResult       `json:"balance,omitempty"`
+
 	// Warnings say where the data cannot support a call (graphmodel.Layer.Warnings).
 	Warnings []string `json:"warnings,omitempty"`
 
@@ -128,6 +132,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		cons, eff []float64
 		cliques   [][]int32
 		comm      Communities
+		cp        *CorePeripheryResult // structure.go
 	)
 	runs := o.LouvainRuns
 	if runs <= 0 {
@@ -149,6 +154,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		func() { cons, eff = StructuralHoles(x, strength) },
 		func() { clus = Clustering(x) },
 		func() { core = CoreNumbers(x) },
+		func() { cp = CorePeripheryOf(x) },
 	}
 	parallel(workers, len(tasks), func(i int) { tasks[i]() })
 	if err := ctx.Err(); err != nil {
@@ -199,6 +205,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		hubCount = defaultHubs
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
+	structureOf(l, x, r, cp, o.Seed)
 	return r, nil
 }
 

@@ -9,6 +9,9 @@
 // the queries package's Push) reads the same period. [Classify] computes only the typology,
 // [WhatIf] compares a result with the same period without some actors, and [Evolve] analyses
 // a data set year by year. [Result.Actor], [Result.Tie] and [Result.Club] look items up.
+// The result also holds Borgatti and Everett's core–periphery models ([CorePeripheryOf]) and,
+// with rivalries.csv, the structural balance of the signed network ([BalanceOf], [RivalsOf]);
+// [Ego] builds one actor's ego network from a result (package structure has the algorithms).
 //
 // Each measure is also a function of its own on an [Index], the layer's compressed sparse
 // rows (shared, not copied; [NewIndex]): [ShortestPaths], [Eigenvector], [PageRank],

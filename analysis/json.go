@@ -24,6 +24,12 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		{"ties", r.Ties}, {"clubs", r.Clubs}, {"typology", r.Typology}, {"typology_lists", r.TypologyLists},
 		{"hubs", r.Hubs}, {"settings", r.Settings},
 	}
+	for _, f := range r.structureFields() { // structure.go
+		fields = append(fields, struct {
+			name string
+			v    any
+		}{f.name, f.v})
+	}
 	if len(r.Warnings) > 0 {
 		fields = append(fields, struct {
 			name string

@@ -60,6 +60,7 @@ type Exchange struct {
 // inferred types. Entity Extra slices are aligned with these.
 type Columns struct {
 	Actors, Ties, Clubs, Memberships, Exchanges []Column
+	Rivalries                                   []Column // rivalries.csv (rivalries.go)
 }
 
 // Dataset is a validated liaison data set. Actors and Clubs are sorted by ID; Ties,
@@ -71,6 +72,7 @@ type Dataset struct {
 	Ties        []Tie
 	Memberships []Membership
 	Exchanges   []Exchange
+	Rivalries   []Rivalry // rivalries.csv: negative ties, in input order (rivalries.go)
 	Columns     Columns
 	// Files lists the data set files that were read (e.g. "actors.csv", "ties.csv").
 	Files []string
@@ -263,6 +265,11 @@ func (d *Dataset) Without(ids ...string) (*Dataset, error) {
 	for _, e := range d.Exchanges {
 		if !drop[e.From] && !drop[e.To] {
 			out.Exchanges = append(out.Exchanges, e)
+		}
+	}
+	for _, r := range d.Rivalries {
+		if !drop[r.Source] && !drop[r.Target] {
+			out.Rivalries = append(out.Rivalries, r)
 		}
 	}
 	out.Clubs = slices.Clone(d.Clubs)

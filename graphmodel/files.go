@@ -99,6 +99,7 @@ var files = []dataFile{
 			{name: "domain", parse: text(func(x *Exchange) *string { return &x.Domain })},
 		},
 	},
+	rivalriesFile, // rivalries.go
 }
 
 func init() {

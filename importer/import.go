@@ -16,7 +16,7 @@ const (
 )
 
 // Sources are the names Import knows, in the order of the documentation.
-var Sources = []string{CowAlliance, ATOPSource, CowIGO, PajekSource, GraphMLSrc, GEXFSource}
+var Sources = []string{CowAlliance, ATOPSource, CowIGO, PajekSource, GraphMLSrc, GEXFSource, TDRivalries, CowMID}
 
 // Options are the choices of an import.
 type Options struct {
@@ -27,6 +27,8 @@ type Options struct {
 	Mapping Mapping
 	// Alliances is the ATOP alliance-level file (provisions and the institution index).
 	Alliances string
+	// With is a data set folder that the rivalry sources add rivalries.csv to (rivalries.go).
+	With string
 }
 
 // check validates o for source and fills defaults.
@@ -46,6 +48,9 @@ func (o Options) check(source string) (Options, error) {
 	}
 	if o.Alliances != "" && source != ATOPSource {
 		return o, fmt.Errorf("an alliance-level file applies to %s, not %s", ATOPSource, source)
+	}
+	if o.With != "" && source != TDRivalries && source != CowMID {
+		return o, fmt.Errorf("--with applies to %s and %s, not %s", TDRivalries, CowMID, source)
 	}
 	return o, nil
 }
@@ -114,6 +119,14 @@ func Import(source string, files []string, o Options) (*Output, *Report, error) 
 			return nil, nil, fmt.Errorf("%s reads one or more input files, got none", source)
 		}
 		return COWIGO(files, o)
+	case TDRivalries, CowMID:
+		if err := want(1); err != nil {
+			return nil, nil, err
+		}
+		if source == TDRivalries {
+			return TDRivalriesImport(files[0], o)
+		}
+		return COWMIDImport(files[0], o)
 	case PajekSource, GraphMLSrc, GEXFSource:
 		if err := want(1); err != nil {
 			return nil, nil, err

@@ -93,8 +93,16 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 
 <h2>Relational cores</h2>
 <p>{{coreText .}}</p>
+{{with .CorePeripheryText}}<p>{{.}}</p>{{end}}
 <p>The largest maximal cliques (every member tied to every other):</p>
 <ul>{{range .LargestCliques 10}}<li>{{len .}} actors: {{join .}}</li>{{else}}<li>none of 3 or more actors</li>{{end}}</ul>
+
+{{with .BalanceText}}<h2>Rivals and structural balance</h2>
+<p>{{.}}</p>{{end}}
+{{with .BalanceBlocs}}<ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{with .HubRivals}}<table><tr><th>hub</th><th>rivals in the period (weight)</th></tr>
+{{range .}}<tr><td>{{.Hub}}</td><td>{{.Rivals}}</td></tr>
+{{end}}</table>{{end}}
 
 <h2>Clubs</h2>
 <table><tr><th>club</th><th>members</th><th>class</th><th>score</th><th>factors</th></tr>

@@ -143,6 +143,7 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	for _, c := range rep.LargestCliques(10) {
 		p("- %d actors: %s\n", len(c), mdCell(strings.Join(c, ", ")))
 	}
+	rep.markdownStructure(p) // structure.go
 	p("\n## Clubs\n\n| club | members | class | score | factors |\n|---|---:|---|---:|---|\n")
 	for _, c := range rep.ClubsByScore() {
 		p("| %s | %d | %s | %.3f | %s |\n", mdCell(c.ID), len(c.Members), mdCell(c.Class), c.RelationalScore, mdCell(factorText(c.Factors)))

@@ -14,7 +14,7 @@ import (
 
 func newAnalyze(g *globals) *cobra.Command {
 	var format, out, sortBy string
-	var top int
+	var top, blocs int
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
@@ -46,6 +46,9 @@ byte-identical from run to run.`,
 			if top < 0 {
 				return usageError{fmt.Errorf("--top %d: want a count ≥ 0 (0: all)", top)}
 			}
+			if blocs < 1 {
+				return usageError{fmt.Errorf("--balance-blocs %d: want a number of blocs ≥ 1", blocs)}
+			}
 			if (by != nil || top > 0) && format != "table" {
 				return usageError{fmt.Errorf("--sort and --top apply to --format table")}
 			}
@@ -54,6 +57,9 @@ byte-identical from run to run.`,
 			_, _, r, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
+			}
+			if blocs != 2 { // structure.go's default
+				r.Rebalance(analysis.BalanceOptions{Clusters: blocs})
 			}
 			st.begin("write")
 			return output(cmd, out, func(w io.Writer) error {
@@ -67,6 +73,7 @@ byte-identical from run to run.`,
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	cmd.Flags().StringVar(&sortBy, "sort", "", "table: sort the actors by this `MEASURE`, descending (default: by id, naturally: A2 before A10)")
 	cmd.Flags().IntVar(&top, "top", 0, "table: list only the first `N` actors (0: all)")
+	cmd.Flags().IntVar(&blocs, "balance-blocs", 2, "with rivalries.csv: the number of blocs `K` of the balance partition (JSON balance.partition)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
 	af.register(cmd, true)
 	af.registerNeo4j(cmd)

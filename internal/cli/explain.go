@@ -14,14 +14,18 @@ func newExplain(g *globals) *cobra.Command {
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
 		Use:   "explain PATH A [B]",
-		Short: "Explain the class of the tie A–B (or of club A): each factor and its contribution",
+		Short: "Explain the class of the tie A–B (or of club A): each factor and its contribution; or actor A's standing and rivals",
 		Long: `explain prints how the relational score of the bilateral tie between actors A and B was
 reached: the value of each factor (each in [0, 1]), its weight, and its contribution to the
 score (weight × value / the sum of the weights of the factors available for this tie), then
-the reciprocity of the pair's exchanges if it has any. With one id it explains a club.`,
+the reciprocity of the pair's exchanges if it has any. With one id it explains a club, or an
+actor: its hub rank, its core–periphery standing and, with rivalries.csv, its rivals in the
+period and its bloc in the balance partition. With rivalries.csv a tie's explanation ends
+with the rivals of both ends.`,
 		Example: `  liaison explain testdata/example USA GBR
   liaison explain testdata/example PAK USA --at 2005
-  liaison explain testdata/example FVEY`,
+  liaison explain testdata/example FVEY
+  liaison explain cow-signed GMY --at 1914`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			lo, hi := 2, 3 // PATH A [B]
 			if af.fromNeo4j {
@@ -51,9 +55,9 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 				find := d.FindActor
 				if len(names) == 1 {
 					find = d.FindClub
-					if _, err := d.FindActor(s); err == nil {
+					if a, err := d.FindActor(s); err == nil {
 						if _, err := d.FindClub(s); err != nil {
-							return usageError{fmt.Errorf("%s is an actor: name two actors to explain their tie, or one club", s)}
+							return explainActorRun(cmd, l, ao, a) // explain_actor.go
 						}
 					}
 				}
@@ -73,7 +77,11 @@ the reciprocity of the pair's exchanges if it has any. With one id it explains a
 				if len(ids) == 1 {
 					return explainClub(termWriter{w}, r, ids[0])
 				}
-				return explainTie(termWriter{w}, r, ids[0], ids[1])
+				if err := explainTie(termWriter{w}, r, ids[0], ids[1]); err != nil {
+					return err
+				}
+				explainTieRivals(termWriter{w}, r, ids[0], ids[1]) // explain_actor.go
+				return nil
 			})
 		},
 	}

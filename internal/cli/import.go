@@ -12,11 +12,11 @@ import (
 )
 
 func newImport() *cobra.Command {
-	var out, states, mapping, alliances string
+	var out, states, mapping, alliances, with string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "import SOURCE FILE... -o DIR",
-		Short: "Convert COW, ATOP, IGO, Pajek, GraphML or GEXF data into a liaison data set",
+		Short: "Convert COW, ATOP, IGO, Pajek, GraphML or GEXF data, or rivalries (TD, MID), into a liaison data set",
 		Long: `import reads a real data set and writes it as a liaison data set folder (actors.csv,
 ties.csv, clubs.csv, memberships.csv) at DIR, atomically: the folder appears whole or not at
 all. It prints what it read, mapped, dropped and why.
@@ -32,6 +32,10 @@ Sources:
   graphml       GraphML: nodes, edges (undirected), typed keys → columns, key weight
   gexf          GEXF 1.2/1.3: nodes, edges, typed attributes → columns, edge spells →
                 tie rows with since/until (one per spell)
+  td-rivalries  Thompson–Dreyer strategic rivalries (td_rivalries.csv) → rivalries.csv
+  cow-mid       COW MID dyad-years (cow_mid_ddydisps.csv) → rivalries.csv: a dispute's
+                consecutive years of one pair are a spell, weight its highest hostlev
+                (--with DIR: add rivalries.csv to a copy of the data set at DIR)
 
 Alliances of two states become bilateral ties, one row per spell, with the obligations
 as domains and a weight by the strongest (defence 3, neutrality and non-aggression 2,
@@ -46,7 +50,8 @@ replaces it), 2 invalid input or command line.`,
 		Example: `  liaison import cow-alliance alliance_v4.1_by_member.csv --states cow_states.csv -o cow-alliances
   liaison import atop atop-member-level.csv --alliances atop-alliance-level.csv --states cow_states.csv -o atop
   liaison import cow-igo cow_igo_ndy.csv --states cow_states.csv -o igo
-  liaison import pajek Padgett.paj -o florentine`,
+  liaison import pajek Padgett.paj -o florentine
+  liaison import td-rivalries td_rivalries.csv --states cow_states.csv --with cow-alliances -o cow-signed`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return usageError{fmt.Errorf("import needs a SOURCE (%s) and its input FILE", strings.Join(importer.Sources, ", "))}
@@ -77,13 +82,16 @@ replaces it), 2 invalid input or command line.`,
 			if alliances != "" && source != importer.ATOPSource {
 				return usageError{fmt.Errorf("--alliances applies to atop, not %s", source)}
 			}
+			if with != "" && source != importer.TDRivalries && source != importer.CowMID {
+				return usageError{fmt.Errorf("--with applies to %s and %s, not %s", importer.TDRivalries, importer.CowMID, source)}
+			}
 			if source != importer.CowIGO && len(files) != 1 {
 				return usageError{fmt.Errorf("%s reads one input file, got %d", source, len(files))}
 			}
 			if err := importer.CheckTarget(out, force); err != nil {
 				return err
 			}
-			o := importer.Options{States: states, Mapping: importer.Mapping(mapping), Alliances: alliances}
+			o := importer.Options{States: states, Mapping: importer.Mapping(mapping), Alliances: alliances, With: with}
 			data, rep, err := importer.Import(source, files, o)
 			if err != nil {
 				return err
@@ -105,6 +113,7 @@ replaces it), 2 invalid input or command line.`,
 	f.StringVar(&states, "states", "", "the COW state list (cow_states.csv): ids from stateabb, names from statenme")
 	f.StringVar(&mapping, "mapping", string(importer.MapDefault), "alliances: default (two states → ties, more → clubs) or clubs (every alliance a club)")
 	f.StringVar(&alliances, "alliances", "", "atop: the alliance-level file (provisions, Leeds–Anac institution)")
+	f.StringVar(&with, "with", "", "td-rivalries, cow-mid: a data set folder to copy into DIR with rivalries.csv added (its actors.csv extended)")
 	f.BoolVar(&force, "force", false, "replace an existing non-empty output folder")
 	return cmd
 }

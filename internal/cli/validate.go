@@ -35,8 +35,12 @@ Exit status 0 when the data set is valid, 2 when it is not.`,
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: valid: %d actors, %d tie rows, %d clubs, %d memberships, %d exchanges\n",
-				args[0], len(d.Actors), len(d.Ties), len(d.Clubs), len(d.Memberships), len(d.Exchanges))
+			rivals := "" // with rivalries.csv (graphmodel/rivalries.go)
+			if d.Rivalries != nil {
+				rivals = fmt.Sprintf(", %d rivalries", len(d.Rivalries))
+			}
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "%s: valid: %d actors, %d tie rows, %d clubs, %d memberships, %d exchanges%s\n",
+				args[0], len(d.Actors), len(d.Ties), len(d.Clubs), len(d.Memberships), len(d.Exchanges), rivals)
 			return err
 		},
 	}
