@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// WithRows returns a copy of d (the same actors, clubs and columns) whose tie rows,
+// WithRows returns a copy of d (the same actors, clubs, rivalries and columns) whose tie rows,
 // memberships and exchanges are the given ones: the null models of package inference move
 // rows between actors and analyse the result as a data set. Every reference must be an
 // actor (a club) of d and a tie may not join an actor to itself; the rows are not otherwise
@@ -42,7 +42,7 @@ func (d *Dataset) WithRows(ties []Tie, memberships []Membership, exchanges []Exc
 	}
 	out := &Dataset{Path: d.Path, Columns: d.Columns, Files: d.Files,
 		Actors: slices.Clone(d.Actors), Clubs: slices.Clone(d.Clubs),
-		Ties: ties, Memberships: memberships, Exchanges: exchanges}
+		Ties: ties, Memberships: memberships, Exchanges: exchanges, Rivalries: d.Rivalries}
 	out.index()
 	return out, nil
 }
