@@ -347,7 +347,7 @@ func (s *search) paths(xs []int32, origin int32) ([]Path, bool) {
 	for _, x := range xs {
 		t := &s.r.xs[x]
 		s.suffix = append(s.suffix[:0], s.transferStep(x))
-		s.onPath = append(s.onPath[:0], [2]int32{t.to, t.rep})
+		s.onPath = s.onPath[:0]
 		s.back(t.from, t.rep, t.last)
 	}
 	slices.SortStableFunc(s.out, func(a, b Path) int { return cmp.Compare(len(a.Steps), len(b.Steps)) })
