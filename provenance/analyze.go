@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/liaison-net/liaison/graphmodel"
 )
@@ -204,10 +205,13 @@ func Analyze(d *graphmodel.Dataset, o Options) (*Result, error) {
 		Settings: Settings{PathCap: o.PathCap, StepCap: o.StepCap, TotalSteps: o.TotalSteps,
 			MinPartners: o.MinPartners, MaxRatio: o.MaxRatio, Groups: groups()},
 	}
-	res.Circular, res.Capped, res.Unsearched = r.circular(o)
-	res.Breaches = r.breaches()
-	res.Dependence = r.dependence()
+	// The four analyses read the record and write their own fields: side by side.
+	var wg sync.WaitGroup
+	wg.Go(func() { res.Circular, res.Capped, res.Unsearched = r.circular(o) })
+	wg.Go(func() { res.Breaches = r.breaches() })
+	wg.Go(func() { res.Dependence = r.dependence() })
 	res.Convergence = r.convergence(o)
+	wg.Wait()
 	return res, nil
 }
 
@@ -227,14 +231,25 @@ func groups() []string {
 	return out
 }
 
-// support is one (consumer, assessment, root origin) a transfer supports.
+// support is one (consumer, assessment, root origin) a transfer supports, with its sort
+// keys: (consumer, assessment), (origin, the report's rank by id), (partner, row); actor
+// positions follow actor ids.
 type support struct {
+	k1, k2, k3         uint64
 	to, assess, origin int32
 	rep, from          int32
 	x                  int32 // the transfer
 }
 
+func (r *record) support(x *transfer, i int, origin int32, rank []int32) support {
+	return support{
+		k1: uint64(x.to)<<32 | uint64(x.assess), k2: uint64(origin)<<32 | uint64(rank[x.rep]), k3: uint64(x.from)<<32 | uint64(x.row),
+		to: x.to, assess: x.assess, origin: origin, rep: x.rep, from: x.from, x: int32(i),
+	}
+}
+
 func (r *record) circular(o Options) ([]Circular, int, int) {
+	rank := r.reportRanks()
 	var sup []support
 	for i := range r.xs {
 		x := &r.xs[i]
@@ -243,17 +258,15 @@ func (r *record) circular(o Options) ([]Circular, int, int) {
 		}
 		rep := &r.reports[x.rep]
 		for _, root := range rep.roots {
-			sup = append(sup, support{to: x.to, assess: x.assess, origin: root, rep: x.rep, from: x.from, x: int32(i)})
+			sup = append(sup, r.support(x, i, root, rank))
 		}
 		// The consumer's own reporting, built on by a partner and sent back.
 		if x.from != x.to && !hasRoot(rep.roots, x.to) && hasRoot(rep.origins, x.to) {
-			sup = append(sup, support{to: x.to, assess: x.assess, origin: x.to, rep: x.rep, from: x.from, x: int32(i)})
+			sup = append(sup, r.support(x, i, x.to, rank))
 		}
 	}
 	slices.SortFunc(sup, func(a, b support) int {
-		return cmp.Or(cmp.Compare(a.to, b.to), cmp.Compare(a.assess, b.assess), cmp.Compare(a.origin, b.origin),
-			cmp.Compare(r.reports[a.rep].id, r.reports[b.rep].id), cmp.Compare(r.actor(a.from), r.actor(b.from)),
-			cmp.Compare(r.xs[a.x].row, r.xs[b.x].row))
+		return cmp.Or(cmp.Compare(a.k1, b.k1), cmp.Compare(a.k2, b.k2), cmp.Compare(a.k3, b.k3))
 	})
 	type finding struct {
 		c     Circular
@@ -264,7 +277,7 @@ func (r *record) circular(o Options) ([]Circular, int, int) {
 	var found []finding
 	for i := 0; i < len(sup); {
 		j := i
-		for j < len(sup) && sup[j].to == sup[i].to && sup[j].assess == sup[i].assess && sup[j].origin == sup[i].origin {
+		for j < len(sup) && sup[j].k1 == sup[i].k1 && sup[j].origin == sup[i].origin {
 			j++
 		}
 		g := sup[i:j]

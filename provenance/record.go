@@ -164,13 +164,9 @@ func build(d *graphmodel.Dataset, at int) (*record, error) {
 	if err := r.derive(); err != nil {
 		return nil, err
 	}
-	r.received = make([]int32, len(r.xs))
-	for i := range r.received {
-		r.received[i] = int32(i)
-	}
-	slices.SortFunc(r.received, func(a, b int32) int {
+	r.received = bucketSort(len(r.xs), len(r.reports), func(i int32) int32 { return r.xs[i].rep }, func(a, b int32) int {
 		x, y := &r.xs[a], &r.xs[b]
-		return cmp.Or(cmp.Compare(x.rep, y.rep), cmp.Compare(x.to, y.to), cmp.Compare(x.first, y.first), cmp.Compare(x.row, y.row))
+		return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.first, y.first), cmp.Compare(x.row, y.row))
 	})
 	return r, nil
 }
@@ -280,3 +276,42 @@ func (r *record) receipts(rep, a int32) []int32 {
 }
 
 func (r *record) actor(a int32) string { return r.d.Actors[a].ID }
+
+// reportRanks returns each report's place in the order of report ids.
+func (r *record) reportRanks() []int32 {
+	order := make([]int32, len(r.reports))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(r.reports[a].id, r.reports[b].id) })
+	rank := make([]int32, len(r.reports))
+	for i, k := range order {
+		rank[k] = int32(i)
+	}
+	return rank
+}
+
+// bucketSort returns 0…n-1 ordered by bucket (0…buckets-1), then within a bucket by less:
+// a counting sort, then a sort of each (small) bucket.
+func bucketSort(n, buckets int, bucket func(int32) int32, less func(a, b int32) int) []int32 {
+	off := make([]int32, buckets+1)
+	for i := range n {
+		off[bucket(int32(i))+1]++
+	}
+	for b := range buckets {
+		off[b+1] += off[b]
+	}
+	out := make([]int32, n)
+	next := slices.Clone(off[:buckets])
+	for i := range n {
+		b := bucket(int32(i))
+		out[next[b]] = int32(i)
+		next[b]++
+	}
+	for b := range buckets {
+		if seg := out[off[b]:off[b+1]]; len(seg) > 1 {
+			slices.SortFunc(seg, less)
+		}
+	}
+	return out
+}

@@ -105,6 +105,7 @@ func (g *agreements) member(a int32, id string, year int) bool {
 func (r *record) breaches() []Breach {
 	g := newAgreements(r.d)
 	var out []Breach
+	var released []int32
 	for i := range r.xs {
 		x := &r.xs[i]
 		e := &r.d.Exchanges[x.row]
@@ -118,7 +119,7 @@ func (r *record) breaches() []Breach {
 			}
 			out = append(out, b)
 		}
-		released := map[int32]bool{} // originators whose REL TO names the recipient
+		released = released[:0] // originators whose REL TO names the recipient
 		for _, k := range rep.caveated {
 			src := &r.reports[k]
 			c := &src.caveat
@@ -134,14 +135,14 @@ func (r *record) breaches() []Breach {
 			if len(c.RelTo) > 0 {
 				in := slices.ContainsFunc(c.RelTo, func(id string) bool { return g.member(x.to, id, year) })
 				if in {
-					released[src.origin] = true
+					released = append(released, src.origin)
 				} else {
 					add("REL TO", k, src.origin)
 				}
 			}
 		}
 		for _, o := range rep.origins {
-			if o == x.from || o == x.to || released[o] {
+			if o == x.from || o == x.to || slices.Contains(released, o) {
 				continue
 			}
 			if !g.between(o, x.to, year, x.last) {
@@ -200,25 +201,39 @@ func (r *record) caveatText(k int32) string {
 	return out
 }
 
-// tally accumulates the shares of items by origin and by partner.
+// tally accumulates the shares of items by origin and by partner, in dense arrays over
+// the actors with the list of those touched.
 type tally struct {
 	items           int
-	origin, partner map[int32]float64
+	origin, partner []float64
+	touchedO        []int32
+	touchedP        []int32
 }
 
-func newTally() *tally { return &tally{origin: map[int32]float64{}, partner: map[int32]float64{}} }
+func newTally(n int) *tally { return &tally{origin: make([]float64, n), partner: make([]float64, n)} }
 
 func (t *tally) reset() {
 	t.items = 0
-	clear(t.origin)
-	clear(t.partner)
+	for _, k := range t.touchedO {
+		t.origin[k] = 0
+	}
+	for _, k := range t.touchedP {
+		t.partner[k] = 0
+	}
+	t.touchedO, t.touchedP = t.touchedO[:0], t.touchedP[:0]
 }
 
 func (t *tally) add(r *record, x *transfer) {
 	t.items++
+	if t.partner[x.from] == 0 {
+		t.touchedP = append(t.touchedP, x.from)
+	}
 	t.partner[x.from]++
 	roots := r.reports[x.rep].roots
 	for _, o := range roots {
+		if t.origin[o] == 0 {
+			t.touchedO = append(t.touchedO, o)
+		}
 		t.origin[o] += 1 / float64(len(roots))
 	}
 }
@@ -226,21 +241,17 @@ func (t *tally) add(r *record, x *transfer) {
 func (t *tally) shares(r *record) Shares {
 	s := Shares{Items: t.items}
 	n := float64(t.items)
-	s.HHIOrigin, s.TopOrigin, s.OriginShare = hhi(r, t.origin, n)
-	s.HHIPartner, s.TopPartner, s.PartnerShare = hhi(r, t.partner, n)
+	s.HHIOrigin, s.TopOrigin, s.OriginShare = hhi(r, t.origin, t.touchedO, n)
+	s.HHIPartner, s.TopPartner, s.PartnerShare = hhi(r, t.partner, t.touchedP, n)
 	return s
 }
 
-// hhi is Σ share² over the counts, summed in actor order (so the same on every run), with
-// the largest share (ties: the smallest actor id).
-func hhi(r *record, counts map[int32]float64, n float64) (h float64, top string, share float64) {
-	keys := make([]int32, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys) // actor positions follow actor ids
+// hhi is Σ share² over the counts of the touched actors, summed in actor order (so the
+// same on every run), with the largest share (ties: the smallest actor id).
+func hhi(r *record, counts []float64, touched []int32, n float64) (h float64, top string, share float64) {
+	slices.Sort(touched) // actor positions follow actor ids
 	best := int32(-1)
-	for _, k := range keys {
+	for _, k := range touched {
 		s := counts[k] / n
 		h += s * s
 		if best < 0 || counts[k] > counts[best] {
@@ -255,15 +266,10 @@ func hhi(r *record, counts map[int32]float64, n float64) (h float64, top string,
 
 // dependence computes each consumer's Shares, overall and per assessment.
 func (r *record) dependence() []Dependence {
-	order := make([]int32, len(r.xs))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		x, y := &r.xs[a], &r.xs[b]
-		return cmp.Or(cmp.Compare(x.to, y.to), cmp.Compare(x.assess, y.assess), cmp.Compare(a, b))
+	order := bucketSort(len(r.xs), len(r.d.Actors), func(i int32) int32 { return r.xs[i].to }, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(r.xs[a].assess, r.xs[b].assess), cmp.Compare(a, b))
 	})
-	all, one := newTally(), newTally()
+	all, one := newTally(len(r.d.Actors)), newTally(len(r.d.Actors))
 	var out []Dependence
 	for i := 0; i < len(order); {
 		to := r.xs[order[i]].to
