@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/provenance"
 )
 
 // Options tunes an analysis. The zero value is the contract's defaults.
@@ -87,6 +88,10 @@ type Result struct {
 
 	// Warnings say where the data cannot support a call (graphmodel.Layer.Warnings).
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Provenance holds the findings of the exchange record's provenance columns (package
+	// provenance), for the period's record; nil when exchanges.csv has none of them.
+	Provenance *provenance.Result `json:"provenance,omitempty"`
 
 	// View is the period view that was analysed: every output of the result reads it (never
 	// the data set's files or another layer), so a result and its layer cannot disagree.
@@ -199,6 +204,9 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		hubCount = defaultHubs
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
+	if r.Provenance, err = provenanceOf(l); err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
 	return r, nil
 }
 
