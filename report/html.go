@@ -120,6 +120,7 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 {{range .Series}}<tr><td>{{.Year}}</td><td class="n">{{.Actors}}</td><td class="n">{{.Edges}}</td><td class="n">{{printf "%.4f" .Density}}</td><td class="n">{{.Typology.TransactionalBilateral}}</td><td class="n">{{.Typology.RelationalBilateral}}</td><td class="n">{{.Typology.TransactionalMultilateral}}</td><td class="n">{{.Typology.RelationalMultilateral}}</td><td>{{join .TopHubs}}</td></tr>
 {{end}}</table>{{end}}
 
+{{template "provenance" .}}
 <h2>Method</h2>
 <ul>{{range .Method}}<li>{{.}}</li>{{end}}</ul>
 <script>
