@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/liaison-net/liaison/graphmodel"
@@ -15,7 +16,8 @@ import (
 // writeRecord writes a seeded record of n exchanges with provenance to dir, in the shape of
 // scripts/bench_provenance.py: 2,000 actors in 40 clubs of 100, reports passed along walks
 // of 1–5 transfers among the members of one of the origin's clubs (2% of the hops leave
-// it), 30% derived from one or two recent reports by an actor that received them, one
+// it), 30% derived from one or two recent reports by an actor that received them (and
+// circulating in the first source's club), one
 // assessment of 2,000 per report named on half its transfers, 6% with a caveat.
 func writeRecord(tb testing.TB, dir string, n int) {
 	rng := rand.New(rand.NewPCG(19, 1))
@@ -67,14 +69,16 @@ func writeRecord(tb testing.TB, dir string, n int) {
 	w, done = create("exchanges.csv")
 	fmt.Fprintln(w, "date,from,to,report,origin,derived_from,assessment,caveat")
 	var held [][]int
+	var clubOf []int // per report: the club it circulates in
 	rows := 0
 	for k := 0; rows < n; k++ {
-		origin, derived := inClubs[rng.IntN(len(inClubs))], ""
+		origin, derived, s1 := inClubs[rng.IntN(len(inClubs))], "", 0
 		if k > 100 && rng.Float64() < 0.3 {
-			s1, s2 := k-1-rng.IntN(min(k, 5000)), k-1-rng.IntN(min(k, 5000))
+			s2 := 0
+			s1, s2 = k-1-rng.IntN(min(k, 5000)), k-1-rng.IntN(min(k, 5000))
 			var hs []int
 			for _, a := range held[s1] {
-				if len(clubsOf[a]) > 0 {
+				if slices.Contains(clubsOf[a], clubOf[s1]) {
 					hs = append(hs, a)
 				}
 			}
@@ -91,7 +95,13 @@ func writeRecord(tb testing.TB, dir string, n int) {
 			caveat = caveats[rng.IntN(len(caveats))]
 		}
 		topic := fmt.Sprintf("X%04d", rng.IntN(2000))
-		club := members[clubsOf[origin][rng.IntN(len(clubsOf[origin]))]]
+		// A derived report circulates in its first source's club, others in one of the origin's.
+		c := clubsOf[origin][rng.IntN(len(clubsOf[origin]))]
+		if derived != "" {
+			c = clubOf[s1]
+		}
+		clubOf = append(clubOf, c)
+		club := members[c]
 		year := 1990 + rng.IntN(26)
 		cur, got := origin, []int(nil)
 		for hop := range 2 + rng.IntN(5) {

@@ -1,8 +1,11 @@
 package provenance_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -171,6 +174,35 @@ func TestExample(t *testing.T) {
 	for _, c := range r.Convergence {
 		if flagged := c.Assessment == "MOBILE-BW-LABS"; c.Flagged != flagged {
 			t.Errorf("convergence %+v", c)
+		}
+	}
+}
+
+// TestWriteJSON: the streamed document decodes to the same values as encoding/json's.
+func TestWriteJSON(t *testing.T) {
+	for _, path := range []string{"../testdata/provenance", "../testdata/provenance-planted"} {
+		d, err := graphmodel.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, at := range []int{0, 2001} {
+			r, err := provenance.Analyze(d, provenance.Options{At: at})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := r.WriteJSON(&b); err != nil {
+				t.Fatal(err)
+			}
+			want, _ := json.Marshal(r)
+			var x, y any
+			if err := json.Unmarshal(b.Bytes(), &x); err != nil {
+				t.Fatalf("%s: %v\n%s", path, err, b.String())
+			}
+			json.Unmarshal(want, &y)
+			if !reflect.DeepEqual(x, y) {
+				t.Errorf("%s at %d: WriteJSON differs from json.Marshal", path, at)
+			}
 		}
 	}
 }

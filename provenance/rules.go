@@ -150,6 +150,9 @@ func (r *record) breaches() []Breach {
 			}
 		}
 	}
+	if out == nil {
+		out = []Breach{}
+	}
 	rank := map[string]int{"NOFORN": 0, "ORCON": 1, "REL TO": 2, "third-party": 3}
 	slices.SortStableFunc(out, func(a, b Breach) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(rank[a.Rule], rank[b.Rule]), cmp.Compare(a.Source, b.Source))

@@ -76,7 +76,7 @@ With --at YEAR the record up to the end of that year is read. Path enumeration i
 			}
 			return output(cmd, out, func(w io.Writer) error {
 				if format == "json" {
-					return writeJSON(w, r)
+					return r.WriteJSON(w)
 				}
 				return provenanceTable(termWriter{w}, r, top)
 			})
