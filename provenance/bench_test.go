@@ -16,8 +16,8 @@ import (
 // writeRecord writes a seeded record of n exchanges with provenance to dir, in the shape of
 // scripts/bench_provenance.py: 2,000 actors in 40 clubs of 100, reports passed along walks
 // of 1–5 transfers among the members of one of the origin's clubs (2% of the hops leave
-// it), 30% derived from one or two recent reports by an actor that received them (and
-// circulating in the first source's club), one
+// it), 30% derived from one or two recent reports by an actor that received them (from
+// one club, in which it circulates too), one
 // assessment of 2,000 per report named on half its transfers, 6% with a caveat.
 func writeRecord(tb testing.TB, dir string, n int) {
 	rng := rand.New(rand.NewPCG(19, 1))
@@ -85,7 +85,7 @@ func writeRecord(tb testing.TB, dir string, n int) {
 			if len(hs) > 0 {
 				origin = hs[rng.IntN(len(hs))]
 				derived = fmt.Sprintf("R%06d", s1)
-				if s2 != s1 && len(held[s2]) > 0 && rng.IntN(2) == 0 {
+				if s2 != s1 && len(held[s2]) > 0 && clubOf[s2] == clubOf[s1] && rng.IntN(2) == 0 {
 					derived += fmt.Sprintf(";R%06d", s2)
 				}
 			}

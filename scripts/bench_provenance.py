@@ -5,7 +5,7 @@ The record (seeded, written to --dir, default a temporary folder) has 2,000 acto
 ties, 40 clubs of 100 members, and about 280,000 reports, each collected by an actor
 of a club and passed along a walk of 3.6 transfers on average among the members of one of its
 clubs (2% of the hops leave it; dated in increasing order); 30% are derived from one or two
-earlier reports by an actor that received them (and circulate in the first source's club); each report is about one of 2,000
+earlier reports of one club by an actor that received them (and circulate in that club); each report is about one of 2,000
 assessments, named on half its transfers; 6% of reports carry a caveat (ORCON, NOFORN, REL TO FVEY or REL TO a
 club). The script builds the CLI, then runs, alternating, `liaison validate` (the load and
 validation alone: the peer) and `liaison provenance --format json -o FILE` (load,
@@ -78,6 +78,7 @@ def generate(path, rows, seed=19):
         origin = rng.choice(in_clubs)
         if k > 100 and rng.random() < 0.3:
             srcs = sorted(set(s for s in (rng.randrange(max(0, k - 5000), k) for _ in range(rng.randint(1, 2))) if held[s]))
+            srcs = [s for s in srcs if club_of[s] == club_of[srcs[0]]]  # the sources of one club
             holders = [a for a in held[srcs[0]] if club_of[srcs[0]] in clubs_of[a]] if srcs else []
             if holders:
                 origin = rng.choice(holders)
