@@ -97,11 +97,11 @@ func build(d *graphmodel.Dataset, at int) (*record, error) {
 		}
 		rep := &r.reports[k]
 		if p.Origin != "" && rep.origin < 0 {
-			o, ok := d.ActorIndex(p.Origin)
-			if !ok {
-				return nil, fmt.Errorf("provenance: origin %q is not an actor (the data set was not validated)", p.Origin)
+			// Load has checked the origins; in a data set derived from a loaded one
+			// (Dataset.Without) an origin may be gone: the report then has the default.
+			if o, ok := d.ActorIndex(p.Origin); ok {
+				rep.origin = int32(o)
 			}
-			rep.origin = int32(o)
 		}
 		if len(p.DerivedFrom) > 0 && derived[k] == nil {
 			derived[k] = p.DerivedFrom
@@ -127,11 +127,10 @@ func build(d *graphmodel.Dataset, at int) (*record, error) {
 			rep.origin = int32(o)
 		}
 		for _, s := range derived[int32(k)] {
-			j, ok := repIndex[s]
-			if !ok {
-				return nil, fmt.Errorf("provenance: report %q derived from unknown report %q (the data set was not validated)", rep.id, s)
+			// Likewise a source whose every row is gone is left out.
+			if j, ok := repIndex[s]; ok {
+				rep.sources = append(rep.sources, j)
 			}
-			rep.sources = append(rep.sources, j)
 		}
 	}
 	// Assessments in sorted order, renumbered.
