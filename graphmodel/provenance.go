@@ -146,9 +146,7 @@ var NamedGroups = map[string][]string{
 // disagree on its origin, derived_from or caveat, a derived_from naming no report, a cycle
 // of derivations, a REL TO naming no actor, club or group, and control characters.
 func (l *loader) checkProvenance() {
-	for _, p := range ProvenanceProblems(l.d, l.names[ExchangesFile]) {
-		l.problems = append(l.problems, p)
-	}
+	l.problems = append(l.problems, ProvenanceProblems(l.d, l.names[ExchangesFile])...)
 }
 
 // ProvenanceProblems returns the problems of d's provenance columns (see the README's
@@ -182,12 +180,12 @@ func ProvenanceProblems(d *Dataset, file string) []*ParseError {
 		actorsIn = "not in " + actorsIn
 	}
 	type report struct {
-		line                       int // first row
-		origin, derived, caveat    string
-		oLine, dLine, cLine        int
-		sources                    []string
-		originSeen, derivedSeen    bool
-		caveatSeen, derivedChecked bool
+		line                    int // first row
+		origin, derived, caveat string
+		oLine, dLine, cLine     int
+		sources                 []string
+		originSeen, derivedSeen bool
+		caveatSeen              bool
 	}
 	reports := map[string]*report{}
 	var order []string // report ids in order of first row
