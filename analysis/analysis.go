@@ -15,6 +15,9 @@ import (
 type Options struct {
 	// Seed seeds Louvain and source sampling (default 1 when 0).
 	Seed uint64
+	// noProvenance leaves Result.Provenance out (Evolve's yearly and WhatIf's second
+	// analyses, which do not show it).
+	noProvenance bool
 	// LouvainRuns is the number of Louvain runs (seeds Seed…Seed+runs−1) whose best
 	// partition is kept. When ≤ 0: 10 runs on graphs of up to 200,000 edges, 1 above (there a
 	// run costs seconds and the spread of modularity between seeds is small).
@@ -204,7 +207,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		hubCount = defaultHubs
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
-	if r.Provenance, err = provenanceOf(l); err != nil {
+	if r.Provenance, err = provenanceOf(l, o.noProvenance); err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
 	return r, nil
