@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -63,4 +66,46 @@ func TestProvenanceSection(t *testing.T) {
 	if plain.Pictures.Provenance != "" || strings.Contains(h.String(), "Provenance") {
 		t.Error("a data set without provenance columns has a provenance section")
 	}
+}
+
+// TestProvenanceInChromium renders the provenance example's HTML report in headless Chromium:
+// the page reports the size of each picture, the provenance picture (the last, as it is drawn
+// after the others) among them, each at least 200 × 150 px.
+func TestProvenanceInChromium(t *testing.T) {
+	cmd := chromium(t)
+	r := testutil.Analyze(t, "../testdata/provenance", graphmodel.DefaultOptions(), analysis.Options{})
+	rep, err := Build(r, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "report.html")
+	var h bytes.Buffer
+	if err := rep.WriteHTML(&h); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, h.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := append(append([]string{}, cmd[1:]...), "--virtual-time-budget=3000", "--dump-dom", "file://"+page)
+	dom, err := exec.Command(cmd[0], args...).Output()
+	if err != nil {
+		t.Fatalf("chromium dump-dom: %v", err)
+	}
+	m := regexp.MustCompile(`data-svg-sizes="([^"]*)"`).FindSubmatch(dom)
+	if m == nil {
+		t.Fatal("the page did not report its pictures' sizes")
+	}
+	sizes := strings.Fields(string(m[1]))
+	if len(sizes) != 4 { // network, typology, hubs, provenance (Build is given no series)
+		t.Fatalf("sizes %q, want 4 pictures", sizes)
+	}
+	for _, s := range sizes {
+		w, hgt, _ := strings.Cut(s, "x")
+		wi, _ := strconv.Atoi(w)
+		hi, _ := strconv.Atoi(hgt)
+		if wi < 200 || hi < 150 {
+			t.Errorf("picture of %s px", s)
+		}
+	}
+	t.Logf("pictures on the page: %v", sizes)
 }
