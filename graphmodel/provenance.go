@@ -313,3 +313,15 @@ func groupNames() string {
 	slices.Sort(names)
 	return strings.Join(names, ", ")
 }
+
+// ExchangeActors returns the positions in d.Actors of exchange row i's sender and recipient
+// (resolved once, at load).
+func (d *Dataset) ExchangeActors(i int) (from, to int) {
+	if i < len(d.exchangeEnds) {
+		e := d.exchangeEnds[i]
+		return int(e[0]), int(e[1])
+	}
+	f, _ := d.ActorIndex(d.Exchanges[i].From)
+	t, _ := d.ActorIndex(d.Exchanges[i].To)
+	return f, t
+}

@@ -99,6 +99,12 @@ func TestProvenanceValid(t *testing.T) {
 	if c := ParseCaveat(p.Caveat); !c.NoForn || !c.OrCon || !c.Restricted() {
 		t.Errorf("caveat %+v", c)
 	}
+	for i := range d.Exchanges {
+		f, to := d.ExchangeActors(i)
+		if d.Actors[f].ID != d.Exchanges[i].From || d.Actors[to].ID != d.Exchanges[i].To {
+			t.Errorf("ExchangeActors(%d) = %d, %d", i, f, to)
+		}
+	}
 	if _, ok := (&Dataset{}).ProvenanceColumns(); ok {
 		t.Error("a data set without exchanges has provenance columns")
 	}

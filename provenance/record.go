@@ -123,7 +123,7 @@ func build(d *graphmodel.Dataset, at int) (*record, error) {
 	for k := range r.reports {
 		rep := &r.reports[k]
 		if rep.origin < 0 {
-			o, _ := d.ActorIndex(d.Exchanges[firstRow[k]].From)
+			o, _ := d.ExchangeActors(int(firstRow[k]))
 			rep.origin = int32(o)
 		}
 		for _, s := range derived[int32(k)] {
@@ -151,8 +151,7 @@ func build(d *graphmodel.Dataset, at int) (*record, error) {
 		if at != 0 && int(x.Date.Year) > at {
 			continue
 		}
-		from, _ := d.ActorIndex(x.From)
-		to, _ := d.ActorIndex(x.To)
+		from, to := d.ExchangeActors(i)
 		a := int32(-1)
 		if rows[i].assess != "" {
 			a = renum[assessIndex[rows[i].assess]]

@@ -46,8 +46,7 @@ func newAgreements(d *graphmodel.Dataset) *agreements {
 	}
 	for i := range d.Exchanges {
 		x := &d.Exchanges[i]
-		a, _ := d.ActorIndex(x.From)
-		b, _ := d.ActorIndex(x.To)
+		a, b := d.ExchangeActors(i)
 		k := pair(int32(a), int32(b))
 		f, _ := dayKeys(x.Date)
 		if old, ok := g.exchange[k]; !ok || f < old {
