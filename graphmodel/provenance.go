@@ -104,6 +104,8 @@ type Caveat struct {
 	OrCon  bool     // ORCON: only the originator may disseminate it
 	RelTo  []string // REL TO X, Y: releasable to these actors or groups (and the originator)
 	Other  []string
+
+	emptyRelTo bool // a REL TO without a name (a validation problem)
 }
 
 // Restricted reports whether the caveat limits who may receive the report.
@@ -122,11 +124,16 @@ func ParseCaveat(s string) Caveat {
 		case up == "ORCON":
 			c.OrCon = true
 		case strings.HasPrefix(up, "REL TO ") || up == "REL TO":
+			named := false
 			for _, id := range strings.Split(part[len("REL TO"):], ",") {
-				if id = strings.TrimSpace(id); id != "" && !slices.Contains(c.RelTo, id) {
-					c.RelTo = append(c.RelTo, id)
+				if id = strings.TrimSpace(id); id != "" {
+					named = true
+					if !slices.Contains(c.RelTo, id) {
+						c.RelTo = append(c.RelTo, id)
+					}
 				}
 			}
+			c.emptyRelTo = c.emptyRelTo || !named
 		default:
 			c.Other = append(c.Other, part)
 		}
@@ -216,7 +223,11 @@ func ProvenanceProblems(d *Dataset, file string) []*ParseError {
 			add(x.Line, ColOrigin, ErrUnknownRef, "origin %q is not an actor (%s)", p.Origin, actorsIn)
 		}
 		if p.Caveat != "" {
-			for _, id := range ParseCaveat(p.Caveat).RelTo {
+			c := ParseCaveat(p.Caveat)
+			if c.emptyRelTo {
+				add(x.Line, ColCaveat, ErrEmptyID, "caveat %q: REL TO names no actor or group", p.Caveat)
+			}
+			for _, id := range c.RelTo {
 				if !actor(id) && !club(id) && NamedGroups[id] == nil {
 					add(x.Line, ColCaveat, ErrUnknownRef, "caveat %q: %q is not an actor, a club or a named group (%s)", p.Caveat, id, groupNames())
 				}

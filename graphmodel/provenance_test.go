@@ -37,6 +37,8 @@ func TestProvenanceProblems(t *testing.T) {
 			false, []string{`exchanges.csv:3: report "R1" has caveat "ORCON" here but "NOFORN" on line 2`}, ErrConflict},
 		{"REL TO unknown", head + "2000,A,B,R1,A,,,\"REL TO B, XYZ\"\n",
 			false, []string{`exchanges.csv:2: caveat "REL TO B, XYZ": "XYZ" is not an actor, a club or a named group (FVEY)`}, ErrUnknownRef},
+		{"REL TO without a name", head + "2000,A,B,R1,A,,,REL TO\n",
+			false, []string{`exchanges.csv:2: caveat "REL TO": REL TO names no actor or group`}, ErrEmptyID},
 		{"control character", head + "2000,A,B,\"R\x01\",A,,,\n",
 			false, []string{`exchanges.csv:2: control character U+0001 in report`}, ErrControlChar},
 	}
