@@ -8,12 +8,16 @@ import (
 	"slices"
 
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/provenance"
 )
 
 // Options tunes an analysis. The zero value is the contract's defaults.
 type Options struct {
 	// Seed seeds Louvain and source sampling (default 1 when 0).
 	Seed uint64
+	// noProvenance leaves Result.Provenance out (Evolve's yearly and WhatIf's second
+	// analyses, which do not show it).
+	noProvenance bool
 	// LouvainRuns is the number of Louvain runs (seeds Seed…Seed+runs−1) whose best
 	// partition is kept. When ≤ 0: 10 runs on graphs of up to 200,000 edges, 1 above (there a
 	// run costs seconds and the spread of modularity between seeds is small).
@@ -91,6 +95,10 @@ type Result struct {
 
 	// Warnings say where the data cannot support a call (graphmodel.Layer.Warnings).
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Provenance holds the findings of the exchange record's provenance columns (package
+	// provenance), for the period's record; nil when exchanges.csv has none of them.
+	Provenance *provenance.Result `json:"provenance,omitempty"`
 
 	// View is the period view that was analysed: every output of the result reads it (never
 	// the data set's files or another layer), so a result and its layer cannot disagree.
@@ -206,6 +214,9 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
 	structureOf(l, x, r, cp, o.Seed)
+	if r.Provenance, err = provenanceOf(l, o.noProvenance); err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
 	return r, nil
 }
 

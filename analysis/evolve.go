@@ -31,7 +31,7 @@ func Evolve(ctx context.Context, d *graphmodel.Dataset, lo graphmodel.Options, o
 			return nil, err
 		}
 		yo := o
-		yo.Progress = nil
+		yo.Progress, yo.noProvenance = nil, true
 		r, err := Analyze(ctx, l, yo)
 		if err != nil {
 			return nil, fmt.Errorf("%d: %w", y, err)

@@ -36,6 +36,12 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			v    any
 		}{"warnings", r.Warnings})
 	}
+	if r.Provenance != nil {
+		fields = append(fields, struct {
+			name string
+			v    any
+		}{"provenance", r.Provenance})
+	}
 	bw.WriteString("{\n")
 	for i, f := range fields {
 		fmt.Fprintf(bw, "  %q: ", f.name)

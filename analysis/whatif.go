@@ -45,7 +45,7 @@ func WhatIf(ctx context.Context, before *Result, ids []string, o Options) (*What
 	if err != nil {
 		return nil, fmt.Errorf("what if: %w", err)
 	}
-	o.Sample = 0
+	o.Sample, o.noProvenance = 0, true
 	if before.Layer.Sample != 0 {
 		return nil, fmt.Errorf("what if: the analysis before sampled betweenness; efficiency needs every source")
 	}

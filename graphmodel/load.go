@@ -100,6 +100,7 @@ func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
 	if len(l.problems) == 0 {
 		l.finish()
 		l.checkSums()
+		l.checkProvenance()
 	}
 	if len(l.problems) > 0 {
 		sort.SliceStable(l.problems, func(i, j int) bool {

@@ -172,6 +172,9 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 			return st, fmt.Errorf("push: clean up: %w", err)
 		}
 	}
+	if err := s.pushProvenance(ctx, w, d, o.Progress); err != nil {
+		return st, fmt.Errorf("push: %w", err)
+	}
 	if _, err := s.Run(ctx, "MATCH "+datasetNode+" SET d."+propComplete+" = true, d."+propPushFinished+" = datetime()", nil); err != nil {
 		return st, fmt.Errorf("push: finish: %w", err)
 	}

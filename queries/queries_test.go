@@ -10,7 +10,7 @@ func TestLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"brokers", "club", "hubs", "partners", "relational-core", "third-party-reach", "tie-factors", "trusted-path", "typology"}
+	want := []string{"brokers", "circular-reporting", "club", "hubs", "partners", "relational-core", "third-party-reach", "tie-factors", "trusted-path", "typology"}
 	var got []string
 	for _, q := range qs {
 		got = append(got, q.Name)

@@ -129,6 +129,7 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 {{end}}</table>{{end}}
 
 {{.SignificanceHTML}}
+{{template "provenance" .}}
 <h2>Method</h2>
 <ul>{{range .Method}}<li>{{.}}</li>{{end}}</ul>
 <script>

@@ -20,7 +20,7 @@ func (rep *Report) WriteMarkdown(mdPath string) ([]string, error) {
 	dir := filepath.Dir(mdPath)
 	pics := []struct{ name, svg string }{
 		{"network", rep.Pictures.Network}, {"typology", rep.Pictures.Typology}, {"hubs", rep.Pictures.Hubs},
-		{"density", rep.Pictures.Density}, {"classes", rep.Pictures.Classes},
+		{"density", rep.Pictures.Density}, {"classes", rep.Pictures.Classes}, {"provenance", rep.Pictures.Provenance},
 	}
 	files := map[string]string{}
 	var written []string
@@ -168,7 +168,9 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 		}
 	}
 	p("%s", rep.significanceMarkdown())
-	p("\n## Method\n\n")
+	p("\n")
+	rep.markdownProvenance(w, pic)
+	p("## Method\n\n")
 	for _, m := range rep.Method() {
 		p("- %s\n", mdCell(m))
 	}

@@ -28,6 +28,8 @@ type Pictures struct {
 	Typology string // bar chart of the four classes
 	Density  string // density over time ("" without a series)
 	Classes  string // typology counts over time ("" without a series)
+	// Provenance is the worst circular finding's chains of custody ("" without one).
+	Provenance string
 }
 
 // palette is a colour-blind-safe qualitative palette (Okabe and Ito) for communities.
@@ -43,6 +45,7 @@ func drawAll(rep *Report) (Pictures, error) {
 	var p Pictures
 	var err error
 	p.Network = network(rep)
+	p.Provenance = provenancePicture(rep)
 	if p.Hubs, err = hubChart(rep); err != nil {
 		return p, err
 	}
