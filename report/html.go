@@ -65,7 +65,7 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 <p class="small">Data set: {{.Data.Path}} ({{join .Data.Files}}): {{len .Data.Actors}} actors, {{len .Data.Ties}} tie rows, {{len .Data.Clubs}} clubs, {{len .Data.Memberships}} memberships, {{len .Data.Exchanges}} exchanges.</p>
 
 <h2>The network</h2>
-<figure>{{svg .Pictures.Network}}<figcaption class="small">Laid out by force (Fruchterman–Reingold). Node size: hub score; colour: community. Solid blue: relational bilateral tie; dashed orange: transactional; thin grey: club co-membership only.</figcaption></figure>
+{{template "network" .}}
 
 <h2>The four classes of cooperation</h2>
 {{with .Result}}<table class="typology">

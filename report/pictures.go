@@ -30,8 +30,8 @@ type Pictures struct {
 	Classes  string // typology counts over time ("" without a series)
 }
 
-// palette is a colour-blind-safe qualitative palette (Okabe and Ito) for communities.
-var palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"}
+// networkCaption explains the static drawing of the network.
+const networkCaption = "Laid out by force (Fruchterman–Reingold), overlaps removed. Node size: hub score; colour: community (legend). Solid blue: relational bilateral tie; dashed orange: transactional; thin grey: club co-membership only."
 
 const (
 	relationalColour    = "#1f3a93"
@@ -65,7 +65,7 @@ func drawAll(rep *Report) (Pictures, error) {
 func network(rep *Report) string {
 	const size = 900.0
 	r := rep.Result
-	pos := layoutOf(rep)
+	pos := rep.positions()
 	score := analysis.HubScores(r)
 	toXY := func(i int) (float64, float64) {
 		return size/2 + pos[i].X*size*0.44, size/2 + pos[i].Y*size*0.44
@@ -110,7 +110,7 @@ func network(rep *Report) string {
 		u := order[i]
 		x, y := toXY(u)
 		rad := 3 + 14*score[u]
-		colour := palette[int(r.Actors[u].Community)%len(palette)]
+		colour := rep.communityColour(u)
 		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"><title>%s</title></circle>`, x, y, rad, colour, html.EscapeString(r.Actors[u].ID))
 	}
 	b.WriteString(`</g><g font-family="Liberation Sans, Arial, sans-serif" font-size="11" fill="#222">`)

@@ -24,6 +24,10 @@ type Report struct {
 	Layers   []graphmodel.LayerSummary // counts of the three layers in the period
 	Series   []analysis.YearPoint      // change over time; empty without times or with --at
 	Pictures Pictures
+
+	yearResults []*analysis.Result // the per-year analyses behind the view's year slider
+	pos         []layout.Point     // the layout of the analysed layer, computed once
+	colours     []string           // each community's colour
 }
 
 // Options tune the report.
@@ -32,6 +36,9 @@ type Options struct {
 	Title string
 	// Progress, when not nil, is told what the report is doing.
 	Progress func(stage string, done, total int)
+	// YearResults are the analyses of the years of the series (from analysis.EvolveEach with
+	// the same years and options), for the interactive view's year slider; nil for none.
+	YearResults []*analysis.Result
 }
 
 // Build prepares the report of the analysis r (of its period view r.View) and the change over
@@ -52,6 +59,7 @@ func Build(r *analysis.Result, series []analysis.YearPoint, o Options) (*Report,
 	if o.Title != "" {
 		rep.Title = o.Title
 	}
+	rep.yearResults = o.YearResults
 	if o.Progress != nil {
 		o.Progress("pictures", 0, 1)
 	}
@@ -139,14 +147,17 @@ func (rep *Report) LargestCliques(n int) [][]string {
 // Examples returns up to n entries of a typology list.
 func Examples(list []string, n int) []string { return list[:min(n, len(list))] }
 
-// layoutOf lays the analysed layer out, grouping by community for large graphs.
-func layoutOf(rep *Report) []layout.Point {
-	x := analysis.NewIndex(rep.Layer)
-	groups := make([]int, len(rep.Result.Actors))
-	for i, a := range rep.Result.Actors {
-		groups[i] = int(a.Community)
+// positions lays the analysed layer out once (see layout.Layout), for the drawing and the view.
+func (rep *Report) positions() []layout.Point {
+	if rep.pos == nil {
+		x := analysis.NewIndex(rep.Layer)
+		groups := make([]int, len(rep.Result.Actors))
+		for i, a := range rep.Result.Actors {
+			groups[i] = int(a.Community)
+		}
+		rep.pos = layout.Layout(x, groups, 1)
 	}
-	return layout.Layout(x, groups, 1)
+	return rep.pos
 }
 
 // Call is one tie's or club's call in the report's list of uncertain calls.

@@ -1,0 +1,116 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+)
+
+// pageFont is the font of the page, of the charts and of the network drawings.
+const pageFont = `"Liberation Sans", Arial, Helvetica, sans-serif`
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// The network section of the HTML page: the interactive view and, folded under it (and in
+// print), the static drawing. Parsed into the page's template set as "network".
+var _ = template.Must(page.New("network").Parse(`{{$v := .Viewer}}<div id="lv">
+<style>{{$v.CSS}}</style>
+<div id="lv-bar">
+<label>find <input type="search" id="lv-search" placeholder="id or name" aria-label="find an actor by id or name"></label><button type="button" id="lv-search-go">find</button> <span id="lv-found" class="lv-small"></span>
+<span><button type="button" id="lv-zoom-in" aria-label="zoom in">+</button><button type="button" id="lv-zoom-out" aria-label="zoom out">−</button><button type="button" id="lv-reset">fit</button></span>
+</div>
+<div id="lv-bar2" style="display:flex;flex-wrap:wrap;gap:.4em 1em;font-size:.88em;margin-bottom:.4em">
+<label><input type="checkbox" id="lv-rel" checked> relational</label>
+<label><input type="checkbox" id="lv-trans" checked> transactional</label>
+<label><input type="checkbox" id="lv-club" checked> club-only</label>
+<label>layer <select id="lv-layer"><option value="combined">combined</option><option value="bilateral">bilateral ties</option><option value="clubs">club co-membership</option></select></label>
+<label>domain <select id="lv-domain"><option value="">any</option>{{range $v.Domains}}<option>{{.}}</option>{{end}}</select></label>
+<label>community <select id="lv-community"><option value="">all</option>{{range $v.Communities}}<option value="{{.}}">{{.}}</option>{{end}}</select></label>
+{{if $v.Years}}<label>year <input type="range" id="lv-year" min="0" max="{{len $v.Years}}" step="1" value="{{len $v.Years}}" aria-label="year"> <b id="lv-year-label">all time</b></label> <button type="button" id="lv-all-time">all time</button>{{else}}<span hidden><input type="range" id="lv-year"><b id="lv-year-label"></b><button type="button" id="lv-all-time"></button></span>{{end}}
+</div>
+<div id="lv-main"><div id="lv-stage"><canvas id="lv-canvas" aria-label="interactive network view"></canvas><div id="lv-tip"></div></div>
+<div id="lv-info"><p class="lv-small">Click an actor or a tie for its details.</p></div></div>
+<div id="lv-status"></div>
+<div id="lv-legend"><span><span class="ln" style="border-color:{{$v.Relational}}"></span>relational tie</span><span><span class="ln" style="border-color:{{$v.Transactional}};border-top-style:dashed"></span>transactional tie</span><span><span class="ln" style="border-color:{{$v.ClubOnly}};border-top-width:1px"></span>club co-membership only</span>
+<span>node size: hub score · colour: community</span>{{range $v.CommunityKey}}<span><span class="sw" style="background:{{.Colour}}"></span>{{.Label}}</span>{{end}}</div>
+<script type="application/json" id="lv-data">{{$v.Data}}</script>
+<script>{{$v.Script}}</script>
+</div>
+<p class="small">Drag to pan, scroll or +/− to zoom, hover for a name, click for the details (measures, class, p_relational, factors, why). {{if $v.Years}}The year slider shows the layer of each year of the change over time ({{len $v.Years}} years, laid out where the all-time drawing puts each actor); "all time" the whole period.{{end}}</p>
+<details id="static-network"><summary>Static drawing (for print)</summary>
+<figure>{{svg .Pictures.Network}}<figcaption class="small">{{.NetworkCaption}}</figcaption></figure>
+</details>
+`))
+
+// communityPalette colours the largest communities (nodes); it shares no hue with the tie
+// classes (edges: relational blue, transactional orange, club-only grey).
+var communityPalette = []string{"#009E73", "#CC79A7", "#8C564B", "#9467BD", "#BCBD22", "#17BECF", "#E377C2", "#2CA02C", "#F0E442", "#6B6B6B"}
+
+// otherCommunity colours the communities beyond the palette's (the smallest).
+const otherCommunity = "#c4c4c4"
+
+// communityColours gives each community a colour: the largest ones (ties broken by number)
+// the palette's, in order, the rest otherCommunity.
+func (rep *Report) communityColours() []string {
+	if rep.colours != nil {
+		return rep.colours
+	}
+	g := rep.Result.Communities.Groups
+	order := make([]int, len(g))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(g[order[a]]) > len(g[order[b]]) })
+	rep.colours = make([]string, len(g))
+	for i := range rep.colours {
+		rep.colours[i] = otherCommunity
+	}
+	for rank, c := range order {
+		if rank < len(communityPalette) && len(g[c]) > 1 {
+			rep.colours[c] = communityPalette[rank]
+		}
+	}
+	return rep.colours
+}
+
+// communityColour is the colour of actor u's community.
+func (rep *Report) communityColour(u int) string {
+	c := int(rep.Result.Actors[u].Community)
+	if cs := rep.communityColours(); c >= 0 && c < len(cs) {
+		return cs[c]
+	}
+	return otherCommunity
+}
+
+// KeyEntry is one entry of a colour legend.
+type KeyEntry struct{ Colour, Label string }
+
+// CommunityKey is the legend of the community colours: one entry per coloured community and
+// one for the rest.
+func (rep *Report) CommunityKey() []KeyEntry {
+	g := rep.Result.Communities.Groups
+	cs := rep.communityColours()
+	var out []KeyEntry
+	other := 0
+	for _, colour := range communityPalette {
+		for c := range g {
+			if cs[c] == colour {
+				out = append(out, KeyEntry{colour, fmt.Sprintf("community %d (%d)", c, len(g[c]))})
+			}
+		}
+	}
+	for c := range g {
+		if cs[c] == otherCommunity {
+			other++
+		}
+	}
+	if other > 0 {
+		out = append(out, KeyEntry{otherCommunity, fmt.Sprintf("%d other communities", other)})
+	}
+	return out
+}
+
+// NetworkCaption explains the static drawing.
+func (rep *Report) NetworkCaption() string {
+	return networkCaption
+}
