@@ -16,7 +16,6 @@ import (
 	"github.com/liaison-net/liaison/graphmodel"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -132,10 +131,8 @@ func network(rep *Report) string {
 
 var prolog = regexp.MustCompile(`(?s)^<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)
 
-// render writes a gonum plot as an SVG document without its prolog.
-func render(p *plot.Plot, w, h vg.Length) (string, error) {
-	c := vgsvg.New(w, h)
-	p.Draw(draw.New(c))
+// svgOf writes a canvas as an SVG document without its prolog.
+func svgOf(c *vgsvg.Canvas) (string, error) {
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
 		return "", fmt.Errorf("draw chart: %w", err)
@@ -143,20 +140,27 @@ func render(p *plot.Plot, w, h vg.Length) (string, error) {
 	return prolog.ReplaceAllString(buf.String(), ""), nil
 }
 
-func bars(title, ylabel string, labels []string, values []float64, colour color.Color) (string, error) {
-	p := plot.New()
-	p.Title.Text = title
+// bars draws a bar chart, bar i in colours[i mod len(colours)], with room above the highest.
+func bars(title, ylabel string, labels []string, values []float64, colours ...color.Color) (string, error) {
+	p := newPlot(title)
 	p.Y.Label.Text = ylabel
-	bc, err := plotter.NewBarChart(plotter.Values(values), vg.Points(22))
-	if err != nil {
-		return "", fmt.Errorf("draw chart %q: %w", title, err)
+	top := 0.0
+	for i, v := range values {
+		bc, err := plotter.NewBarChart(plotter.Values{v}, vg.Points(22))
+		if err != nil {
+			return "", fmt.Errorf("draw chart %q: %w", title, err)
+		}
+		bc.XMin = float64(i)
+		bc.Color = colours[i%len(colours)]
+		bc.LineStyle.Width = 0
+		p.Add(bc)
+		top = math.Max(top, v)
 	}
-	bc.Color = colour
-	bc.LineStyle.Width = 0
-	p.Add(bc)
 	p.NominalX(labels...)
+	p.X.Padding = vg.Points(8)
 	p.Y.Min = 0
-	return render(p, vg.Points(math.Max(360, float64(len(labels))*46)), vg.Points(260))
+	p.Y.Max = math.Max(1, top*1.08)
+	return renderPlot(p, vg.Points(math.Max(380, float64(len(labels))*50)), vg.Points(270))
 }
 
 func hubChart(rep *Report) (string, error) {
@@ -177,7 +181,7 @@ func typologyChart(rep *Report) (string, error) {
 	return bars("The four classes of cooperation", "count",
 		[]string{"trans. bilateral", "rel. bilateral", "trans. multilateral", "rel. multilateral"},
 		[]float64{float64(t.TransactionalBilateral), float64(t.RelationalBilateral), float64(t.TransactionalMultilateral), float64(t.RelationalMultilateral)},
-		color.RGBA{0, 158, 115, 255})
+		classColours[0], classColours[1], classColours[2], classColours[3])
 }
 
 func line(p *plot.Plot, name string, xs []int, ys []float64, colour color.Color, dashed bool) error {
@@ -200,8 +204,8 @@ func line(p *plot.Plot, name string, xs []int, ys []float64, colour color.Color,
 }
 
 func densityChart(rep *Report) (string, error) {
-	p := plot.New()
-	p.Title.Text = "Density over time (" + string(rep.Layer.Options.Layer) + " layer)"
+	p := newPlot("Density over time (" + string(rep.Layer.Options.Layer) + " layer)")
+	p.X.Tick.Marker = decadeTicks{}
 	p.X.Label.Text = "year"
 	p.Y.Label.Text = "density"
 	var xs []int
@@ -214,12 +218,12 @@ func densityChart(rep *Report) (string, error) {
 		return "", err
 	}
 	p.Y.Min = 0
-	return render(p, vg.Points(520), vg.Points(260))
+	return renderPlot(p, vg.Points(540), vg.Points(270))
 }
 
 func classesChart(rep *Report) (string, error) {
-	p := plot.New()
-	p.Title.Text = "The four classes over time"
+	p := newPlot("The four classes over time")
+	p.X.Tick.Marker = decadeTicks{}
 	p.X.Label.Text = "year"
 	p.Y.Label.Text = "count"
 	var xs []int
@@ -232,7 +236,7 @@ func classesChart(rep *Report) (string, error) {
 		}
 	}
 	names := []string{"transactional bilateral", "relational bilateral", "transactional multilateral", "relational multilateral"}
-	colours := []color.Color{color.RGBA{211, 84, 0, 255}, color.RGBA{31, 58, 147, 255}, color.RGBA{230, 159, 0, 255}, color.RGBA{0, 158, 115, 255}}
+	colours := []color.Color{classColours[0], classColours[1], classColours[2], classColours[3]}
 	for i := range names {
 		if err := line(p, names[i], xs, cols[i], colours[i], i%2 == 0); err != nil {
 			return "", err
@@ -241,5 +245,12 @@ func classesChart(rep *Report) (string, error) {
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.Y.Min = 0
-	return render(p, vg.Points(560), vg.Points(300))
+	top := 0.0
+	for _, c := range cols {
+		for _, v := range c {
+			top = math.Max(top, v)
+		}
+	}
+	p.Y.Max = math.Max(1, top*1.5) // room for the legend above the lines
+	return renderPlot(p, vg.Points(580), vg.Points(310))
 }

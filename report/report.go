@@ -71,8 +71,9 @@ func Build(r *analysis.Result, series []analysis.YearPoint, o Options) (*Report,
 
 // SeriesYears are the years of the change over time that the report shows for the period view
 // l: none with --at or without times, else at most maxYears (25 when ≤ 0) evenly stepped over
-// from…to. A bound of 0 is the data set's: the first (last) year in which a tie row,
-// membership or exchange can be active (graphmodel.Dataset.ActiveSpan). None when from > to.
+// from…to. A bound of 0 is the data set's: the last year in which a tie row, membership or
+// exchange can be active (graphmodel.Dataset.ActiveSpan), and the first such year or, when
+// later, SeriesStart (the year by which 1% of the dated rows have begun). None when from > to.
 func SeriesYears(l *graphmodel.Layer, from, to, maxYears int) []int {
 	first, last, ok := l.Data.ActiveSpan()
 	if l.Options.At != 0 || !ok && (from == 0 || to == 0) {
@@ -80,6 +81,9 @@ func SeriesYears(l *graphmodel.Layer, from, to, maxYears int) []int {
 	}
 	if from == 0 {
 		from = first
+		if s, ok := SeriesStart(l.Data); ok && s > from && (to == 0 || s <= to) {
+			from = s
+		}
 	}
 	if to == 0 {
 		to = last
