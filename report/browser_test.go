@@ -250,3 +250,45 @@ func TestViewInChromium(t *testing.T) {
 		})
 	}
 }
+
+// TestScreenshots saves screenshots of report pages for the README: with
+// LIAISON_SCREENSHOTS=DIR and LIAISON_SCREENSHOT_PAGES="NAME=PAGE.html,…" (scripts/report-screenshot
+// sets both) it opens each page at 1400 px wide, requires no console error, and writes
+// DIR/NAME.png (the interactive view) and, for the first page, DIR/report-screenshot.png (the
+// top of the page).
+func TestScreenshots(t *testing.T) {
+	dir, pages := os.Getenv("LIAISON_SCREENSHOTS"), os.Getenv("LIAISON_SCREENSHOT_PAGES")
+	if dir == "" || pages == "" {
+		t.Skip("LIAISON_SCREENSHOTS and LIAISON_SCREENSHOT_PAGES not set")
+	}
+	b := newBrowser(t, 1400, 1000)
+	for i, spec := range strings.Split(pages, ",") {
+		name, page, ok := strings.Cut(spec, "=")
+		if !ok {
+			t.Fatalf("page %q: want NAME=PAGE", spec)
+		}
+		abs, err := filepath.Abs(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			var top []byte
+			b.run(t, "open "+page, chromedp.Navigate("file://"+abs), chromedp.WaitReady(`#lv[data-ready="1"]`, chromedp.ByQuery),
+				chromedp.CaptureScreenshot(&top))
+			if err := os.WriteFile(filepath.Join(dir, "report-screenshot.png"), top, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		b.open(t, abs)
+		var png []byte
+		b.run(t, "screenshot "+name, chromedp.Screenshot("#lv", &png, chromedp.ByID))
+		if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n, e := b.counts(t)
+		t.Logf("%s: %d actors, %d edges in view; %s labels", name, n, e, b.attr(t, "#lv-canvas", "data-labels"))
+	}
+	if errs := b.errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}

@@ -3,17 +3,12 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"image/color"
 	"math"
 	"regexp"
-	"sort"
-	"strings"
 
 	"gonum.org/v1/plot"
 
-	"github.com/liaison-net/liaison/analysis"
-	"github.com/liaison-net/liaison/graphmodel"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgsvg"
@@ -35,7 +30,7 @@ const networkCaption = "Laid out by force (Fruchterman–Reingold), overlaps rem
 const (
 	relationalColour    = "#1f3a93"
 	transactionalColour = "#d35400"
-	clubOnlyColour      = "#c8c8c8"
+	clubOnlyColour      = "#a9a9a9"
 )
 
 func drawAll(rep *Report) (Pictures, error) {
@@ -57,76 +52,6 @@ func drawAll(rep *Report) (Pictures, error) {
 		}
 	}
 	return p, nil
-}
-
-// network draws the layer: nodes sized by hub score and coloured by community; bilateral ties
-// solid (relational, blue) or dashed (transactional, orange); club-only edges thin grey.
-func network(rep *Report) string {
-	const size = 900.0
-	r := rep.Result
-	pos := rep.positions()
-	score := analysis.HubScores(r)
-	toXY := func(i int) (float64, float64) {
-		return size/2 + pos[i].X*size*0.44, size/2 + pos[i].Y*size*0.44
-	}
-	class := map[[2]string]string{}
-	for _, t := range r.Ties {
-		class[[2]string{t.Source, t.Target}] = t.Class
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="network drawing">`, size, size, size, size)
-	b.WriteString(`<rect width="100%" height="100%" fill="white"/>`)
-	l := rep.Layer
-	n := l.Len()
-	drawClubOnly := l.EdgeCount() <= 20000
-	b.WriteString(`<g stroke-linecap="round">`)
-	l.EachEdge(func(e graphmodel.Edge) {
-		bil := e.Bilateral
-		x1, y1 := toXY(int(e.F.ID()))
-		x2, y2 := toXY(int(e.T.ID()))
-		switch c := class[[2]string{e.F.Actor(), e.T.Actor()}]; {
-		case bil > 0 && c == "relational":
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.6" opacity="0.8"/>`, x1, y1, x2, y2, relationalColour)
-		case bil > 0:
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.2" stroke-dasharray="5 3" opacity="0.8"/>`, x1, y1, x2, y2, transactionalColour)
-		case drawClubOnly:
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="0.5" opacity="0.5"/>`, x1, y1, x2, y2, clubOnlyColour)
-		}
-	})
-	b.WriteString(`</g>`)
-	// Labels for the best-placed actors only on large graphs.
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
-	labelled := map[int]bool{}
-	for _, i := range order[:min(n, 60)] {
-		labelled[i] = true
-	}
-	b.WriteString(`<g stroke="white" stroke-width="0.8">`)
-	for i := n - 1; i >= 0; i-- { // the biggest hubs last, on top
-		u := order[i]
-		x, y := toXY(u)
-		rad := 3 + 14*score[u]
-		colour := rep.communityColour(u)
-		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"><title>%s</title></circle>`, x, y, rad, colour, html.EscapeString(r.Actors[u].ID))
-	}
-	b.WriteString(`</g><g font-family="Liberation Sans, Arial, sans-serif" font-size="11" fill="#222">`)
-	for u := 0; u < n; u++ {
-		if labelled[u] {
-			x, y := toXY(u)
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f">%s</text>`, x+4+14*score[u]*0.7, y-3, html.EscapeString(r.Actors[u].ID))
-		}
-	}
-	b.WriteString(`</g>`)
-	// Legend.
-	fmt.Fprintf(&b, `<g font-family="Liberation Sans, Arial, sans-serif" font-size="12"><line x1="20" y1="20" x2="50" y2="20" stroke="%s" stroke-width="2"/><text x="56" y="24">relational tie</text>`+
-		`<line x1="20" y1="40" x2="50" y2="40" stroke="%s" stroke-width="2" stroke-dasharray="5 3"/><text x="56" y="44">transactional tie</text>`+
-		`<line x1="20" y1="60" x2="50" y2="60" stroke="%s" stroke-width="1"/><text x="56" y="64">club co-membership only</text>`+
-		`<text x="20" y="84">node size: hub score; colour: community</text></g>`, relationalColour, transactionalColour, clubOnlyColour)
-	b.WriteString(`</svg>`)
-	return b.String()
 }
 
 var prolog = regexp.MustCompile(`(?s)^<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)

@@ -27,6 +27,7 @@ type Report struct {
 
 	yearResults []*analysis.Result // the per-year analyses behind the view's year slider
 	pos         []layout.Point     // the layout of the analysed layer, computed once
+	keep        []bool             // its backbone edges, in EachEdge order
 	colours     []string           // each community's colour
 }
 
@@ -150,19 +151,6 @@ func (rep *Report) LargestCliques(n int) [][]string {
 
 // Examples returns up to n entries of a typology list.
 func Examples(list []string, n int) []string { return list[:min(n, len(list))] }
-
-// positions lays the analysed layer out once (see layout.Layout), for the drawing and the view.
-func (rep *Report) positions() []layout.Point {
-	if rep.pos == nil {
-		x := analysis.NewIndex(rep.Layer)
-		groups := make([]int, len(rep.Result.Actors))
-		for i, a := range rep.Result.Actors {
-			groups[i] = int(a.Community)
-		}
-		rep.pos = layout.Layout(x, groups, 1)
-	}
-	return rep.pos
-}
 
 // Call is one tie's or club's call in the report's list of uncertain calls.
 type Call struct {

@@ -104,6 +104,7 @@ type frame struct {
 	c       []int32   // class code
 	p, r    []float64 // p_relational, relational score (NaN for club-only edges)
 	e       []int32   // the all-time edge of the pair
+	bb      []int32   // 1 for a backbone edge (every edge when the frame is not dense)
 }
 
 // frameOf reads one analysis into a frame; index maps actor ids to all-time node indexes and
@@ -139,6 +140,9 @@ func frameOf(r *analysis.Result, year int, index map[string]int32, pairs map[[2]
 		f.w, f.b, f.k = append(f.w, e.W), append(f.b, e.Bilateral), append(f.k, e.Club)
 		f.c, f.p, f.r, f.e = append(f.c, int32(code)), append(f.p, p), append(f.r, sc), append(f.e, ei)
 	})
+	for _, k := range backboneOf(graphOf(l)) {
+		f.bb = append(f.bb, map[bool]int32{false: 0, true: 1}[k])
+	}
 	return f
 }
 
@@ -171,6 +175,10 @@ func (f *frame) write(w *jw) {
 	w.floats(f.r, 3)
 	w.raw(`,"e":`)
 	w.ints(f.e)
+	w.raw(`,"bb":`)
+	w.ints(f.bb)
+	w.raw(`,"dense":`)
+	w.raw(strconv.FormatBool(Dense(len(f.s), len(f.n))))
 	w.raw("}")
 }
 
@@ -301,6 +309,11 @@ func viewData(rep *Report) string {
 		w.raw(jsonString(c))
 	}
 	w.raw(`],"edgeColours":[` + jsonString(clubOnlyColour) + "," + jsonString(relationalColour) + "," + jsonString(transactionalColour) + "]")
+	period := "all time"
+	if at := rep.Layer.Options.At; at != 0 {
+		period = "year " + strconv.Itoa(at)
+	}
+	w.raw(`,"period":` + jsonString(period))
 	w.raw(`,"font":` + jsonString(pageFont) + `,"labels":`)
 	w.b = strconv.AppendInt(w.b, viewLabels, 10)
 	w.raw(`,"uncertain":[`)

@@ -18,6 +18,7 @@
   var st = { tx: 0, ty: 0, k: 1, year: -1, sel: null, hover: -1,
     cls: [true, true, true], layer: "combined", domain: "", community: -1 };
   var W = 0, H = 0, dpr = 1;
+  var backbone = document.getElementById("lv-backbone");
   var drawn = { nodes: [], edges: [] }; // what the last frame drew (screen space), for hit tests
 
   // The view of the moment: nodes shown (with their hub score) and edges as flat arrays.
@@ -72,22 +73,24 @@
     var show = new Uint8Array(N);
     for (var j = 0; j < v.n.length; j++) { var u = v.n[j]; if (nodeOK(u)) { show[u] = 1; } }
     var inside = function (x, y) { return x >= 0 && y >= 0 && x <= W && y <= H; };
-    // Edges: one path per class, the faint club-only ones first.
-    var ne = 0, de = [];
-    for (var pass = 0; pass < 3; pass++) {
-      var c = [0, 2, 1][pass];
-      if (!st.cls[c]) { continue; }
+    // Edges: on a dense layer (with "backbone" on) the edges outside the backbone first, faint;
+    // then one path per class, the club-only ones first.
+    var ne = 0, de = [], faint = backbone.checked && v.dense;
+    for (var pass = 0; pass < 4; pass++) {
+      var c = [-1, 0, 2, 1][pass];
+      if (c < 0 && !faint) { continue; }
       ctx.beginPath();
       for (var i = 0; i < v.s.length; i++) {
-        if (v.c[i] !== c || !show[v.s[i]] || !show[v.t[i]] || !edgeOK(v, i)) { continue; }
+        if (c < 0 ? v.bb[i] : (v.c[i] !== c || faint && !v.bb[i])) { continue; }
+        if (!show[v.s[i]] || !show[v.t[i]] || !edgeOK(v, i)) { continue; }
         var x1 = sx(v.s[i]), y1 = sy(v.s[i]), x2 = sx(v.t[i]), y2 = sy(v.t[i]);
         if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > W || Math.max(y1, y2) < 0 || Math.min(y1, y2) > H) { continue; }
         ctx.moveTo(x1, y1); ctx.lineTo(x2, y2);
         ne++; de.push(i);
       }
-      ctx.strokeStyle = EDGE[c];
-      ctx.globalAlpha = c === 0 ? 0.35 : 0.75;
-      ctx.lineWidth = c === 0 ? 0.6 : 1.4;
+      ctx.strokeStyle = c < 0 ? "#9a9a9a" : EDGE[c];
+      ctx.globalAlpha = c < 0 ? 0.1 : c === 0 ? 0.35 : 0.75;
+      ctx.lineWidth = c < 0 ? 0.5 : c === 0 ? 0.6 : 1.4;
       ctx.setLineDash(c === 2 ? [5, 3] : []);
       ctx.stroke();
     }
@@ -144,7 +147,7 @@
     cv.setAttribute("data-visible-edges", ne);
     cv.setAttribute("data-labels", boxes.length);
     cv.setAttribute("data-draw-ms", (performance.now() - t0).toFixed(1));
-    status.textContent = (st.year < 0 ? "all time" : "year " + v.year) + " · " + nn + " actors and " + ne + " edges in view";
+    status.textContent = (st.year < 0 ? D.period : "year " + v.year) + " · " + nn + " actors and " + ne + " edges in view";
   }
 
   // Hit tests in screen space.
@@ -251,6 +254,7 @@
   ["lv-rel", "lv-trans", "lv-club"].forEach(function (id, j) {
     byId(id).addEventListener("change", function (ev) { st.cls[[1, 2, 0][j]] = ev.target.checked; draw(); });
   });
+  backbone.addEventListener("change", draw);
   byId("lv-layer").addEventListener("change", function (ev) { st.layer = ev.target.value; draw(); });
   byId("lv-domain").addEventListener("change", function (ev) { st.domain = ev.target.value; draw(); });
   byId("lv-community").addEventListener("change", function (ev) { st.community = ev.target.value === "" ? -1 : +ev.target.value; draw(); });

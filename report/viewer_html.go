@@ -23,6 +23,7 @@ var _ = template.Must(page.New("network").Parse(`{{$v := .Viewer}}<div id="lv">
 <label><input type="checkbox" id="lv-rel" checked> relational</label>
 <label><input type="checkbox" id="lv-trans" checked> transactional</label>
 <label><input type="checkbox" id="lv-club" checked> club-only</label>
+<label title="on a dense layer, draw the edges outside the backbone (disparity filter) faint"><input type="checkbox" id="lv-backbone" checked> backbone</label>
 <label>layer <select id="lv-layer"><option value="combined">combined</option><option value="bilateral">bilateral ties</option><option value="clubs">club co-membership</option></select></label>
 <label>domain <select id="lv-domain"><option value="">any</option>{{range $v.Domains}}<option>{{.}}</option>{{end}}</select></label>
 <label>community <select id="lv-community"><option value="">all</option>{{range $v.Communities}}<option value="{{.}}">{{.}}</option>{{end}}</select></label>
