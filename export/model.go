@@ -31,6 +31,16 @@ type Options struct {
 	// written as they are (a negative number is not text). Off by default, since Gephi and
 	// other CSV readers would keep the quote as part of the value.
 	CSVSafe bool
+	// Years, when not empty, are the analyses of the layer's years (analysis.EvolveEach with
+	// the layer's options, ascending): a dynamic GEXF then carries each year's weight, class,
+	// relational_score, p_relational and hub_score as dynamic attribute values (see
+	// DynamicEdgeAttrs), each year's value holding for YearStep years (default 1).
+	Years    []*analysis.Result
+	YearStep int
+	// TimeFormat is the dynamic GEXF's timeformat: "integer" (years), "date" (ISO dates; a
+	// year since is 1 January, a year until 31 December) or "" (date when any time of the
+	// data set is a full date, integer otherwise).
+	TimeFormat string
 }
 
 // kind is the type of an exported attribute.
