@@ -8,10 +8,11 @@ import (
 	"regexp"
 
 	"gonum.org/v1/plot"
-
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/liaison-net/liaison/internal/style"
 )
 
 // Pictures are the report's drawings as standalone SVG documents (without an XML prolog, so
@@ -28,9 +29,9 @@ type Pictures struct {
 const networkCaption = "Laid out by force (Fruchterman–Reingold), overlaps removed. Node size: hub score; colour: community (legend). Solid blue: relational bilateral tie; dashed orange: transactional; thin grey: club co-membership only."
 
 const (
-	relationalColour    = "#1f3a93"
-	transactionalColour = "#d35400"
-	clubOnlyColour      = "#a9a9a9"
+	relationalColour    = style.Relational
+	transactionalColour = style.Transactional
+	clubOnlyColour      = style.ClubOnly
 )
 
 func drawAll(rep *Report) (Pictures, error) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+
+	"github.com/liaison-net/liaison/internal/style"
 )
 
 // pageFont is the font of the page, of the charts and of the network drawings.
@@ -43,33 +45,21 @@ var _ = template.Must(page.New("network").Parse(`{{$v := .Viewer}}<div id="lv">
 </details>
 `))
 
-// communityPalette colours the largest communities (nodes); it shares no hue with the tie
-// classes (edges: relational blue, transactional orange, club-only grey).
-var communityPalette = []string{"#009E73", "#CC79A7", "#8C564B", "#9467BD", "#BCBD22", "#17BECF", "#E377C2", "#2CA02C", "#F0E442", "#6B6B6B"}
+// communityPalette and otherCommunity are the community colours (shared with the exports).
+var communityPalette = style.CommunityPalette
 
-// otherCommunity colours the communities beyond the palette's (the smallest).
-const otherCommunity = "#c4c4c4"
+const otherCommunity = style.OtherCommunity
 
-// communityColours gives each community a colour: the largest ones (ties broken by number)
-// the palette's, in order, the rest otherCommunity.
+// communityColours gives each community its colour (style.CommunityColours: the largest the
+// palette's, the rest grey).
 func (rep *Report) communityColours() []string {
-	if rep.colours != nil {
-		return rep.colours
-	}
-	g := rep.Result.Communities.Groups
-	order := make([]int, len(g))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return len(g[order[a]]) > len(g[order[b]]) })
-	rep.colours = make([]string, len(g))
-	for i := range rep.colours {
-		rep.colours[i] = otherCommunity
-	}
-	for rank, c := range order {
-		if rank < len(communityPalette) && len(g[c]) > 1 {
-			rep.colours[c] = communityPalette[rank]
+	if rep.colours == nil {
+		g := rep.Result.Communities.Groups
+		sizes := make([]int, len(g))
+		for i := range g {
+			sizes[i] = len(g[i])
 		}
+		rep.colours = style.CommunityColours(sizes)
 	}
 	return rep.colours
 }
