@@ -110,6 +110,7 @@ var reserved = map[string]bool{
 	"id": true, "label": true, "weight": true, "source": true, "target": true, "type": true,
 	"timeset": true, "interval": true, "start": true, "end": true, "kind": true,
 	"x": true, "y": true, "size": true, "color": true, "r": true, "g": true, "b": true,
+	"key": true, "attributes": true, "undirected": true, // node-link JSON
 }
 
 // graphData gathers, once, what every writer needs about the nodes and edges of a layer and

@@ -17,19 +17,21 @@ func newExport(g *globals) *cobra.Command {
 	var staticValues bool
 	af := &analysisFlags{}
 	cmd := &cobra.Command{
-		Use:   "export PATH --format gexf|graphml|csv|dot -o OUT",
+		Use:   "export PATH --format gexf|graphml|csv|dot|node-link -o OUT",
 		Short: "Write the layer and its analysis for Gephi, NetworkX, igraph, Cytoscape or Graphviz",
 		Long: `export analyses the chosen layer (--layer, --at) and writes it with every measure, class,
 score and community, and the input's extra columns, as GEXF 1.3 (dynamic when the data has
 times and no --at is given, with each year's weight, class, relational_score, p_relational
 and hub_score as dynamic values from the per-year analyses of evolve; coloured, sized and
 laid out for Gephi), GraphML with typed keys,
-Gephi's CSV tables (-o names a folder: nodes.csv and edges.csv) or Graphviz DOT. Files are
+Gephi's CSV tables (-o names a folder: nodes.csv and edges.csv), Graphviz DOT, or node-link
+JSON that NetworkX (node_link_graph) and graphology (Graph.from) read. Files are
 written atomically; -o - writes a single-file format to stdout.`,
 		Example: `  liaison export testdata/example --format gexf -o example.gexf
   liaison export testdata/example --format graphml --at 2005 -o example-2005.graphml
   liaison export testdata/florentine --format csv -o florentine-tables
-  liaison export testdata/florentine --format dot -o - | dot -Tsvg > florentine.svg`,
+  liaison export testdata/florentine --format dot -o - | dot -Tsvg > florentine.svg
+  liaison export testdata/example --format node-link -o example.json`,
 		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, export.Formats...); err != nil {
