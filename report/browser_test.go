@@ -241,6 +241,20 @@ func TestViewInChromium(t *testing.T) {
 			if got := b.attr(t, "#lv-info", "data-shows"); got != tie.Source+"–"+tie.Target || !strings.Contains(info, "p_relational") || !strings.Contains(info, tie.Class) {
 				t.Errorf("click on the tie %s–%s shows %q: %q", tie.Source, tie.Target, got, info)
 			}
+			// The appendix's tie table sorts by weight on a click on its head: ascending, then
+			// descending.
+			minW, maxW := rep.Result.Ties[0].Weight, rep.Result.Ties[0].Weight
+			for _, tr := range rep.Result.Ties {
+				minW, maxW = min(minW, tr.Weight), max(maxW, tr.Weight)
+			}
+			first := `document.querySelector("#appendix-ties ~ table tbody tr td:nth-child(3)").textContent`
+			head := `#appendix-ties ~ table th:nth-child(3)`
+			var lo, hi string
+			b.run(t, "sort", chromedp.Click(head, chromedp.ByQuery), chromedp.Evaluate(first, &lo),
+				chromedp.Click(head, chromedp.ByQuery), chromedp.Evaluate(first, &hi))
+			if lo != g4(minW) || hi != g4(maxW) {
+				t.Errorf("sorted by weight: first %s then %s, want %s then %s", lo, hi, g4(minW), g4(maxW))
+			}
 			var ms string
 			b.run(t, "draw time", chromedp.Evaluate(`document.getElementById("lv-canvas").dataset.drawMs`, &ms))
 			t.Logf("%s: %d actors, %d edges; zoomed in %d, %d; one frame %s ms", c.name, n0, e0, n1, e1, ms)
@@ -286,7 +300,11 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		n, e := b.counts(t)
-		t.Logf("%s: %d actors, %d edges in view; %s labels", name, n, e, b.attr(t, "#lv-canvas", "data-labels"))
+		// The time of one frame, drawn and rasterised (a pixel read back), over 20 redraws (zoom
+		// in and out by the buttons).
+		var ms float64
+		b.run(t, "frame time", chromedp.Evaluate(`(function(){var c=document.getElementById("lv-canvas"),z=document.getElementById("lv-zoom-in"),o=document.getElementById("lv-zoom-out"),s=0;var x=c.getContext("2d"),t=performance.now();for(var i=0;i<10;i++){z.click();x.getImageData(0,0,1,1);o.click();x.getImageData(0,0,1,1);}return (performance.now()-t)/20;})()`, &ms))
+		t.Logf("%s: %d actors, %d edges in view; %s labels; %.1f ms a frame (edges, nodes, labels: %s ms)", name, n, e, b.attr(t, "#lv-canvas", "data-labels"), ms, b.attr(t, "#lv-canvas", "data-draw-parts"))
 	}
 	if errs := b.errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)

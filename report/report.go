@@ -26,6 +26,7 @@ type Report struct {
 	Pictures Pictures
 
 	yearResults []*analysis.Result // the per-year analyses behind the view's year slider
+	viewYears   []int              // the years the slider shows (viewData)
 	pos         []layout.Point     // the layout of the analysed layer, computed once
 	keep        []bool             // its backbone edges, in EachEdge order
 	colours     []string           // each community's colour

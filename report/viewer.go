@@ -23,6 +23,10 @@ var viewerJS string
 //go:embed viewer.css
 var viewerCSS string
 
+// yearBudget bounds the bytes of the year frames in the page (the slider keeps every second,
+// third, … year above it), so that the page stays under 10 MB.
+const yearBudget = 6 << 20
+
 // viewLabels is the number of actors labelled at the first zoom (more fit as one zooms in).
 const viewLabels = 40
 
@@ -127,6 +131,12 @@ func frameOf(r *analysis.Result, year int, index map[string]int32, pairs map[[2]
 			t, _ = r.Tie(e.F.Actor(), e.T.Actor())
 		}
 		code := classCode(e.Bilateral, t)
+		if e.Bilateral > 0 {
+			code |= 4
+		}
+		if e.Club > 0 {
+			code |= 8
+		}
 		p, sc := math.NaN(), math.NaN()
 		if t != nil {
 			p, sc = t.PRelational, t.RelationalScore
@@ -146,7 +156,10 @@ func frameOf(r *analysis.Result, year int, index map[string]int32, pairs map[[2]
 	return f
 }
 
-func (f *frame) write(w *jw) {
+// write writes the frame; a year frame (full false) leaves out the parts, scores and edge
+// indexes (the viewer takes them from the all-time edge of the pair), and a frame that is not
+// dense its backbone flags (all 1).
+func (f *frame) write(w *jw, full bool) {
 	w.raw("{")
 	if f.year != 0 {
 		w.key("year")
@@ -163,20 +176,24 @@ func (f *frame) write(w *jw) {
 	w.ints(f.t)
 	w.raw(`,"w":`)
 	w.floats(f.w, 4)
-	w.raw(`,"b":`)
-	w.floats(f.b, 4)
-	w.raw(`,"k":`)
-	w.floats(f.k, 4)
 	w.raw(`,"c":`)
 	w.ints(f.c)
 	w.raw(`,"p":`)
 	w.floats(f.p, 2)
-	w.raw(`,"r":`)
-	w.floats(f.r, 3)
-	w.raw(`,"e":`)
-	w.ints(f.e)
-	w.raw(`,"bb":`)
-	w.ints(f.bb)
+	if full {
+		w.raw(`,"b":`)
+		w.floats(f.b, 4)
+		w.raw(`,"k":`)
+		w.floats(f.k, 4)
+		w.raw(`,"r":`)
+		w.floats(f.r, 3)
+		w.raw(`,"e":`)
+		w.ints(f.e)
+	}
+	if Dense(len(f.s), len(f.n)) {
+		w.raw(`,"bb":`)
+		w.ints(f.bb)
+	}
 	w.raw(`,"dense":`)
 	w.raw(strconv.FormatBool(Dense(len(f.s), len(f.n))))
 	w.raw("}")
@@ -271,13 +288,25 @@ func viewData(rep *Report) string {
 		w.raw(`"dom":[]}`)
 	}
 	w.raw("],\n" + `"all":`)
-	all.write(w)
-	w.raw(",\n" + `"years":[`)
+	all.write(w, true)
+	// The year frames, within yearBudget bytes: above it, every second (third, …) year only.
+	frames := make([][]byte, len(rep.yearResults))
+	total := 0
 	for i, yr := range rep.yearResults {
+		fw := &jw{}
+		frameOf(yr, yr.View.Options.At, index, pairs).write(fw, false)
+		frames[i] = fw.b
+		total += len(fw.b)
+	}
+	stride := max(1, (total+yearBudget-1)/yearBudget)
+	rep.viewYears = rep.viewYears[:0]
+	w.raw(",\n" + `"years":[`)
+	for i := 0; i < len(frames); i += stride {
 		if i > 0 {
 			w.raw(",\n")
 		}
-		frameOf(yr, yr.View.Options.At, index, pairs).write(w)
+		w.b = append(w.b, frames[i]...)
+		rep.viewYears = append(rep.viewYears, rep.yearResults[i].View.Options.At)
 	}
 	w.raw("],\n")
 	// Domains (for the filter) and communities.
@@ -329,7 +358,8 @@ type viewerHTML struct {
 	Data                                template.JS // the JSON document (inside <script type="application/json">)
 	Script                              template.JS
 	CSS                                 template.CSS
-	Years                               []int
+	Years                               []int // the years of the slider
+	AllYears                            int   // the years of the series (more than Years when the page would grow too big)
 	Communities                         []int
 	Domains                             []string
 	CommunityKey                        []KeyEntry
@@ -340,9 +370,8 @@ type viewerHTML struct {
 func (rep *Report) Viewer() viewerHTML {
 	v := viewerHTML{Data: template.JS(viewData(rep)), Script: template.JS(viewerJS), CSS: template.CSS(viewerCSS),
 		CommunityKey: rep.CommunityKey(), Relational: relationalColour, Transactional: transactionalColour, ClubOnly: clubOnlyColour}
-	for _, yr := range rep.yearResults {
-		v.Years = append(v.Years, yr.View.Options.At)
-	}
+	v.Years = rep.viewYears
+	v.AllYears = len(rep.yearResults)
 	for i := range rep.Result.Communities.Groups {
 		v.Communities = append(v.Communities, i)
 	}

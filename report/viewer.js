@@ -21,6 +21,14 @@
   var backbone = document.getElementById("lv-backbone");
   var drawn = { nodes: [], edges: [] }; // what the last frame drew (screen space), for hit tests
 
+  // Edge class codes carry the layers too: c & 3 is the class (0 club-only, 1 relational,
+  // 2 transactional), c & 4 a bilateral part, c & 8 a club part. The year frames leave out
+  // the all-time frame's parts, scores and edge indexes: those come from the all-time edge.
+  var pairIndex = new Map();
+  for (var q0 = 0; q0 < D.all.s.length; q0++) { pairIndex.set(Math.min(D.all.s[q0], D.all.t[q0]) * N + Math.max(D.all.s[q0], D.all.t[q0]), q0); }
+  function edgeOf(v, i) { return v.e ? v.e[i] : pairIndex.get(Math.min(v.s[i], v.t[i]) * N + Math.max(v.s[i], v.t[i])); }
+  function cls(v, i) { return v.c[i] & 3; }
+  function inBackbone(v, i) { return !v.bb || v.bb[i] === 1; }
   // The view of the moment: nodes shown (with their hub score) and edges as flat arrays.
   function view() {
     if (st.year < 0) { return D.all; }
@@ -28,11 +36,11 @@
   }
   function edgeOK(v, i) {
     var c = v.c[i];
-    if (!st.cls[c]) { return false; }
-    if (st.layer === "bilateral" && !(v.b[i] > 0)) { return false; }
-    if (st.layer === "clubs" && !(v.k[i] > 0)) { return false; }
+    if (!st.cls[c & 3]) { return false; }
+    if (st.layer === "bilateral" && !(c & 4)) { return false; }
+    if (st.layer === "clubs" && !(c & 8)) { return false; }
     if (st.domain !== "") {
-      var e = v.e[i];
+      var e = edgeOf(v, i);
       if (e < 0 || D.edges[e].dom.indexOf(st.domain) < 0) { return false; }
     }
     return true;
@@ -65,6 +73,14 @@
     draw();
   }
 
+  // While the pointer pans or zooms, frames leave the faint edges out (counted all the same);
+  // the whole frame follows when the pointer rests.
+  var rest = null, fast = false;
+  function drawSoon() {
+    fast = true; draw(); fast = false;
+    clearTimeout(rest);
+    rest = setTimeout(draw, 150);
+  }
   function draw() {
     var t0 = performance.now();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -75,23 +91,26 @@
     var inside = function (x, y) { return x >= 0 && y >= 0 && x <= W && y <= H; };
     // Edges: on a dense layer (with "backbone" on) the edges outside the backbone first, faint;
     // then one path per class, the club-only ones first.
-    var ne = 0, de = [], faint = backbone.checked && v.dense;
+    var ne = 0, de = [], faint = backbone.checked && v.dense, before = 0;
     for (var pass = 0; pass < 4; pass++) {
       var c = [-1, 0, 2, 1][pass];
       if (c < 0 && !faint) { continue; }
       ctx.beginPath();
+      before = ne;
       for (var i = 0; i < v.s.length; i++) {
-        if (c < 0 ? v.bb[i] : (v.c[i] !== c || faint && !v.bb[i])) { continue; }
+        if (c < 0 ? inBackbone(v, i) : (cls(v, i) !== c || faint && !inBackbone(v, i))) { continue; }
         if (!show[v.s[i]] || !show[v.t[i]] || !edgeOK(v, i)) { continue; }
         var x1 = sx(v.s[i]), y1 = sy(v.s[i]), x2 = sx(v.t[i]), y2 = sy(v.t[i]);
         if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > W || Math.max(y1, y2) < 0 || Math.min(y1, y2) > H) { continue; }
-        ctx.moveTo(x1, y1); ctx.lineTo(x2, y2);
+        if (!(c < 0 && fast)) { ctx.moveTo(x1, y1); ctx.lineTo(x2, y2); }
         ne++; de.push(i);
       }
       ctx.strokeStyle = c < 0 ? "#9a9a9a" : EDGE[c];
       ctx.globalAlpha = c < 0 ? 0.1 : c === 0 ? 0.35 : 0.75;
       ctx.lineWidth = c < 0 ? 0.5 : c === 0 ? 0.6 : 1.4;
-      ctx.setLineDash(c === 2 ? [5, 3] : []);
+      // Dashes only for a few hundred ties: Chromium dashes thousands of segments slowly
+      // (software rendering: 250 ms a frame at 5,000), solid orange then tells them apart.
+      ctx.setLineDash(c === 2 && ne - before <= 1500 ? [5, 3] : []);
       ctx.stroke();
     }
     ctx.setLineDash([]); ctx.globalAlpha = 1;
@@ -108,24 +127,43 @@
       ctx.beginPath(); ctx.moveTo(sx(st.sel.s), sy(st.sel.s)); ctx.lineTo(sx(st.sel.t), sy(st.sel.t));
       ctx.strokeStyle = "#111"; ctx.lineWidth = 3; ctx.stroke();
     }
+    var tEdges = performance.now();
     // Nodes, the biggest hubs last (on top).
-    var order = [];
+    var order = [], selXY = null;
     for (j = 0; j < v.n.length; j++) { if (show[v.n[j]]) { order.push(j); } }
     order.sort(function (a, b) { return v.h[a] - v.h[b] || v.n[a] - v.n[b]; });
     var nn = 0, dn = [];
+    // All but the top 100 hubs in one path per colour (a few fills instead of thousands), the
+    // top hubs one by one above them, the biggest last.
+    var batch = {}, top = Math.max(0, order.length - 100);
     ctx.strokeStyle = "#fff"; ctx.lineWidth = 1;
     for (j = 0; j < order.length; j++) {
       var q = order[j], w = v.n[q], x = sx(w), y = sy(w), r = radius(v.h[q]);
       if (x < -r || y < -r || x > W + r || y > H + r) { continue; }
-      ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.fillStyle = D.colours[D.nodes[w].c] || "#c4c4c4";
-      ctx.fill(); ctx.stroke();
-      if (st.sel && st.sel.kind === "node" && st.sel.i === w) {
-        ctx.lineWidth = 3; ctx.strokeStyle = "#111"; ctx.stroke(); ctx.lineWidth = 1; ctx.strokeStyle = "#fff";
+      var col = D.colours[D.nodes[w].c] || "#c4c4c4";
+      if (j < top) {
+        if (!batch[col]) { batch[col] = new Path2D(); }
+        batch[col].moveTo(x + r, y); batch[col].arc(x, y, r, 0, 2 * Math.PI);
+      } else {
+        if (j === top) { flush(); }
+        ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI);
+        ctx.fillStyle = col;
+        ctx.fill(); ctx.stroke();
       }
+      if (st.sel && st.sel.kind === "node" && st.sel.i === w) { selXY = [x, y, r]; }
       if (inside(x, y)) { nn++; }
       dn.push([w, x, y, r, q]);
     }
+    flush();
+    if (selXY) {
+      ctx.beginPath(); ctx.arc(selXY[0], selXY[1], selXY[2], 0, 2 * Math.PI);
+      ctx.lineWidth = 3; ctx.strokeStyle = "#111"; ctx.stroke(); ctx.lineWidth = 1;
+    }
+    function flush() {
+      Object.keys(batch).sort().forEach(function (col) { ctx.fillStyle = col; ctx.fill(batch[col]); ctx.stroke(batch[col]); });
+      batch = {};
+    }
+    var tNodes = performance.now();
     // Labels: by hub score, best first, wherever they do not overlap an earlier one; the more
     // the zoom, the more labels fit.
     ctx.font = "12px " + D.font; ctx.textBaseline = "middle";
@@ -147,6 +185,7 @@
     cv.setAttribute("data-visible-edges", ne);
     cv.setAttribute("data-labels", boxes.length);
     cv.setAttribute("data-draw-ms", (performance.now() - t0).toFixed(1));
+    cv.setAttribute("data-draw-parts", [tEdges - t0, tNodes - tEdges, performance.now() - tNodes].map(function (x) { return x.toFixed(1); }).join(" "));
     status.textContent = (st.year < 0 ? D.period : "year " + v.year) + " · " + nn + " actors and " + ne + " edges in view";
   }
 
@@ -186,18 +225,21 @@
     info.setAttribute("data-shows", a.id);
   }
   function showEdge(i) {
-    var v = view(), s = D.nodes[v.s[i]].id, t = D.nodes[v.t[i]].id, e = v.e[i] >= 0 ? D.edges[v.e[i]] : null;
+    var v = view(), s = D.nodes[v.s[i]].id, t = D.nodes[v.t[i]].id, ei = edgeOf(v, i), e = ei >= 0 ? D.edges[ei] : null, c = cls(v, i);
     var h = "<h3>" + esc(s) + " – " + esc(t) + "</h3><table>";
     if (st.year >= 0) { h += row("year", v.year); }
-    h += row("weight", num(v.w[i])) + row("bilateral part", num(v.b[i])) + row("club part", num(v.k[i])) + row("class", CLASS[v.c[i]]);
-    if (v.c[i] > 0) { h += row("p_relational", num(v.p[i])) + row("relational score", num(v.r[i])); }
+    h += row("weight", num(v.w[i]));
+    if (v.b) { h += row("bilateral part", num(v.b[i])) + row("club part", num(v.k[i])); }
+    h += row("class", CLASS[c]);
+    if (c > 0) { h += row("p_relational", num(v.p[i])); }
+    if (c > 0 && v.r) { h += row("relational score", num(v.r[i])); }
     if (e) {
-      if (v.c[i] > 0) { h += row("decided by", e.by); }
+      if (c > 0 && !v.year) { h += row("decided by", e.by); }
       if (e.f) { h += row("factors" + (st.year >= 0 ? " (all time)" : ""), e.f); }
       if (e.dom.length) { h += row("domains", e.dom.join(", ")); }
     }
     h += "</table>";
-    if (v.c[i] > 0 && v.p[i] > D.uncertain[0] && v.p[i] < D.uncertain[1]) { h += "<p class=\"lv-small\">An uncertain call (" + D.uncertain[0] + " &lt; p_relational &lt; " + D.uncertain[1] + ").</p>"; }
+    if (c > 0 && v.p[i] > D.uncertain[0] && v.p[i] < D.uncertain[1]) { h += "<p class=\"lv-small\">An uncertain call (" + D.uncertain[0] + " &lt; p_relational &lt; " + D.uncertain[1] + ").</p>"; }
     info.innerHTML = h;
     info.setAttribute("data-shows", s + "–" + t);
   }
@@ -210,11 +252,11 @@
     st.sel = null; info.innerHTML = "<p class=\"lv-small\">Click an actor or a tie for its details.</p>"; info.removeAttribute("data-shows"); draw();
   }
 
-  function zoomAt(f, x, y) {
+  function zoomAt(f, x, y, soon) {
     var k = Math.max(0.2, Math.min(60, st.k * f));
     f = k / st.k;
     st.tx = x - (x - st.tx) * f; st.ty = y - (y - st.ty) * f; st.k = k;
-    draw();
+    if (soon) { drawSoon(); } else { draw(); }
   }
 
   // Pointer: drag to pan, wheel to zoom, hover for the name, click for details.
@@ -230,7 +272,7 @@
     if (drag) {
       var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
       if (Math.abs(dx) + Math.abs(dy) > 3) { drag.moved = true; }
-      if (drag.moved) { st.tx = drag.tx + dx; st.ty = drag.ty + dy; draw(); }
+      if (drag.moved) { st.tx = drag.tx + dx; st.ty = drag.ty + dy; drawSoon(); }
       return;
     }
     var d = nodeAt(x, y);
@@ -244,7 +286,7 @@
   cv.addEventListener("wheel", function (ev) {
     ev.preventDefault();
     var r = cv.getBoundingClientRect();
-    zoomAt(Math.exp(-ev.deltaY * 0.0015), ev.clientX - r.left, ev.clientY - r.top);
+    zoomAt(Math.exp(-ev.deltaY * 0.0015), ev.clientX - r.left, ev.clientY - r.top, true);
   }, { passive: false });
 
   function byId(id) { return document.getElementById(id); }

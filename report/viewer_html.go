@@ -39,7 +39,7 @@ var _ = template.Must(page.New("network").Parse(`{{$v := .Viewer}}<div id="lv">
 <script type="application/json" id="lv-data">{{$v.Data}}</script>
 <script>{{$v.Script}}</script>
 </div>
-<p class="small">Drag to pan, scroll or +/− to zoom, hover for a name, click for the details (measures, class, p_relational, factors, why). {{if $v.Years}}The year slider shows the layer of each year of the change over time ({{len $v.Years}} years, laid out where the all-time drawing puts each actor); "all time" the whole period.{{end}}</p>
+<p class="small">Drag to pan, scroll or +/− to zoom, hover for a name, click for the details (measures, class, p_relational, factors, why). {{if $v.Years}}The year slider shows the layer of each year of the change over time ({{len $v.Years}} years{{if lt (len $v.Years) $v.AllYears}} of its {{$v.AllYears}}: every other one, to keep the page small{{end}}, laid out where the all-time drawing puts each actor); "all time" the whole period.{{end}}</p>
 <details id="static-network"><summary>Static drawing (for print)</summary>
 <figure>{{svg .Pictures.Network}}<figcaption class="small">{{.NetworkCaption}}</figcaption></figure>
 </details>
