@@ -120,34 +120,69 @@ func force(g Graph, pos []Point, seed uint64) {
 
 // separate pushes overlapping circles apart: each sweep moves both circles of an overlapping
 // pair half the overlap each along the line between their centres, on a grid of cells of the
-// largest diameter so that a sweep costs O(n) for spread-out nodes.
-// It says whether it moved anything.
+// largest diameter (rebuilt each sweep, a counting sort into flat arrays) so that a sweep
+// costs O(n) for spread-out nodes. It says whether it moved anything.
 func separate(pos []Point, radius []float64, pad float64) bool {
 	n := len(pos)
 	maxR := slices.Max(radius)
 	if maxR <= 0 {
 		return false
 	}
-	any := false
 	cell := 2*maxR + pad
-	for sweep := 0; sweep < 200; sweep++ {
-		grid := map[[2]int][]int32{}
-		key := func(p Point) [2]int { return [2]int{int(math.Floor(p.X / cell)), int(math.Floor(p.Y / cell))} }
-		for u := 0; u < n; u++ {
-			k := key(pos[u])
-			grid[k] = append(grid[k], int32(u))
+	moved := false
+	cellOf := make([]int32, n)
+	var start []int32
+	members := make([]int32, n)
+	for sweep := 0; sweep < 100; sweep++ {
+		minX, minY := math.Inf(1), math.Inf(1)
+		maxX, maxY := math.Inf(-1), math.Inf(-1)
+		for _, p := range pos {
+			minX, maxX = math.Min(minX, p.X), math.Max(maxX, p.X)
+			minY, maxY = math.Min(minY, p.Y), math.Max(maxY, p.Y)
 		}
-		moved := false
+		cols := int((maxX-minX)/cell) + 1
+		rows := int((maxY-minY)/cell) + 1
+		if cols*rows > 4*n+16 { // sparse: coarser cells, still correct (more pairs per cell)
+			f := math.Sqrt(float64(cols*rows) / float64(4*n+16))
+			cell *= f
+			cols = int((maxX-minX)/cell) + 1
+			rows = int((maxY-minY)/cell) + 1
+		}
+		start = slices.Grow(start[:0], cols*rows+1)[:cols*rows+1]
+		clear(start)
+		for u, p := range pos {
+			c := int32(int((p.Y-minY)/cell)*cols + int((p.X-minX)/cell))
+			cellOf[u] = c
+			start[c+1]++
+		}
+		for c := 1; c < len(start); c++ {
+			start[c] += start[c-1]
+		}
+		fill := slices.Clone(start)
+		for u := range pos {
+			members[fill[cellOf[u]]] = int32(u)
+			fill[cellOf[u]]++
+		}
+		any := false
 		for u := 0; u < n; u++ {
-			k := key(pos[u])
-			for dx := -1; dx <= 1; dx++ {
-				for dy := -1; dy <= 1; dy++ {
-					for _, v := range grid[[2]int{k[0] + dx, k[1] + dy}] {
+			cu := int(cellOf[u])
+			cx, cy := cu%cols, cu/cols
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					x, y := cx+dx, cy+dy
+					if x < 0 || y < 0 || x >= cols || y >= rows {
+						continue
+					}
+					c := y*cols + x
+					for _, v := range members[start[c]:start[c+1]] {
 						if int(v) <= u {
 							continue
 						}
 						want := radius[u] + radius[v] + pad
 						ex, ey := pos[v].X-pos[u].X, pos[v].Y-pos[u].Y
+						if ex >= want || ex <= -want || ey >= want || ey <= -want {
+							continue
+						}
 						d := math.Hypot(ex, ey)
 						if d >= want {
 							continue
@@ -161,17 +196,17 @@ func separate(pos []Point, radius []float64, pad float64) bool {
 						pos[u].Y -= ey * push
 						pos[v].X += ex * push
 						pos[v].Y += ey * push
-						moved = true
+						any = true
 					}
 				}
 			}
 		}
-		if !moved {
-			return any
+		if !any {
+			return moved
 		}
-		any = true
+		moved = true
 	}
-	return any
+	return moved
 }
 
 // Overlaps counts the pairs of circles that overlap by more than tol (a check for tests).
