@@ -241,6 +241,23 @@ func TestViewInChromium(t *testing.T) {
 			if got := b.attr(t, "#lv-info", "data-shows"); got != tie.Source+"–"+tie.Target || !strings.Contains(info, "p_relational") || !strings.Contains(info, tie.Class) {
 				t.Errorf("click on the tie %s–%s shows %q: %q", tie.Source, tie.Target, got, info)
 			}
+			// The static drawing, measured by the browser (getBBox of the rendered text): no two
+			// labels overlap, no label covers a circle, no two circles overlap.
+			var draw struct{ Labels, LabelLabel, LabelCircle, CircleCircle int }
+			b.run(t, "static drawing", chromedp.Evaluate(`(function(){
+  var d=document.getElementById("static-network"); d.open=true;
+  var svg=d.querySelector("svg"), ts=[].slice.call(svg.querySelectorAll("g[font-size='11'] text")), cs=[].slice.call(svg.querySelectorAll("circle")).filter(function(c){return c.querySelector("title");});
+  var bs=ts.map(function(e){return e.getBBox();}), cc=cs.map(function(c){return [+c.getAttribute("cx"),+c.getAttribute("cy"),+c.getAttribute("r")];});
+  var ll=0,lc=0,ci=0,i,j;
+  function hit(a,b){return a.x<b.x+b.width&&b.x<a.x+a.width&&a.y<b.y+b.height&&b.y<a.y+a.height;}
+  for(i=0;i<bs.length;i++){for(j=i+1;j<bs.length;j++){if(hit(bs[i],bs[j]))ll++;}
+    for(j=0;j<cc.length;j++){var c=cc[j],b=bs[i],x=Math.max(b.x,Math.min(c[0],b.x+b.width)),y=Math.max(b.y,Math.min(c[1],b.y+b.height));if((x-c[0])*(x-c[0])+(y-c[1])*(y-c[1])<c[2]*c[2]-1)lc++;}}
+  for(i=0;i<cc.length;i++){for(j=i+1;j<cc.length;j++){var dx=cc[i][0]-cc[j][0],dy=cc[i][1]-cc[j][1];if(Math.sqrt(dx*dx+dy*dy)<cc[i][2]+cc[j][2]-0.5)ci++;}}
+  return {Labels:bs.length,LabelLabel:ll,LabelCircle:lc,CircleCircle:ci};})()`, &draw))
+			if draw.Labels == 0 || draw.LabelLabel > 0 || draw.LabelCircle > 0 || draw.CircleCircle > 0 {
+				t.Errorf("static drawing: %d labels; overlaps: %d label–label, %d label–circle, %d circle–circle", draw.Labels, draw.LabelLabel, draw.LabelCircle, draw.CircleCircle)
+			}
+			t.Logf("static drawing: %d labels, no overlap", draw.Labels)
 			// The appendix's tie table sorts by weight on a click on its head: ascending, then
 			// descending.
 			minW, maxW := rep.Result.Ties[0].Weight, rep.Result.Ties[0].Weight

@@ -198,7 +198,8 @@ func network(rep *Report) string {
 		x, y := toXY(u)
 		rad := nodeRadius(score[u])
 		for _, c := range []struct{ x, y float64 }{{x + rad + 2, y + fontPx*0.35}, {x - rad - 2 - w, y + fontPx*0.35}, {x - w/2, y - rad - 3}, {x - w/2, y + rad + fontPx}} {
-			bx := box{c.x, c.y - fontPx*0.8, c.x + w, c.y + fontPx*0.25}
+			// The text's box with a pixel to spare: ascent 0.9 em, descent 0.25 em.
+			bx := box{c.x - 1, c.y - fontPx*0.95, c.x + w + 1, c.y + fontPx*0.3}
 			if bx.x0 < 0 || bx.x1 > drawSize || bx.y0 < 0 || bx.y1 > drawSize {
 				continue
 			}
