@@ -208,6 +208,24 @@ func TestViewInChromium(t *testing.T) {
 			}
 			b.run(t, "filter", chromedp.SetValue("#lv-community", "", chromedp.ByID),
 				chromedp.Evaluate(`document.getElementById("lv-community").dispatchEvent(new Event("change"))`, nil))
+			// A domain: the ties with it, no club-only edge.
+			if doms := rep.Viewer().Domains; len(doms) > 0 {
+				with := 0
+				for _, tr := range rep.Result.Ties {
+					for _, d := range tr.Domains {
+						if d == doms[0] {
+							with++
+						}
+					}
+				}
+				b.run(t, "domain", chromedp.SetValue("#lv-domain", doms[0], chromedp.ByID),
+					chromedp.Evaluate(`document.getElementById("lv-domain").dispatchEvent(new Event("change"))`, nil))
+				if _, e := b.counts(t); e != with {
+					t.Errorf("domain %s: %d edges drawn, %d ties have it", doms[0], e, with)
+				}
+				b.run(t, "domain", chromedp.SetValue("#lv-domain", "", chromedp.ByID),
+					chromedp.Evaluate(`document.getElementById("lv-domain").dispatchEvent(new Event("change"))`, nil))
+			}
 			// Search.
 			b.run(t, "search", chromedp.SendKeys("#lv-search", c.find+"\r", chromedp.ByID))
 			found := b.text(t, "#lv-found")
