@@ -124,3 +124,36 @@ func TestAppendixComplete(t *testing.T) {
 		}
 	}
 }
+
+// Above the byte budget of the year frames the slider keeps every other (third, …) year and
+// the page says so.
+func TestYearFramesWithinBudget(t *testing.T) {
+	rep := buildPath(t, "../testdata/example", graphmodel.DefaultOptions(), Options{})
+	full := len(rep.yearResults)
+	if full < 4 {
+		t.Fatalf("%d years", full)
+	}
+	defer func(b int) { yearBudget = b }(yearBudget)
+	index := map[string]int32{}
+	for u := 0; u < rep.Layer.Len(); u++ {
+		index[rep.Layer.Actor(int64(u))] = int32(u)
+	}
+	var frames int
+	for _, yr := range rep.yearResults {
+		fw := &jw{}
+		frameOf(yr, yr.View.Options.At, index, nil).write(fw, false)
+		frames += len(fw.b)
+	}
+	yearBudget = (frames + 1) / 2 // room for half of them: every other year
+	v := rep.Viewer()
+	if len(v.Years) != (full+1)/2 || v.AllYears != full || v.Years[1]-v.Years[0] != 2*(rep.Series[1].Year-rep.Series[0].Year) {
+		t.Errorf("slider years %v of %d, want every other one", v.Years, full)
+	}
+	var b bytes.Buffer
+	if err := rep.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), fmt.Sprintf("%d years of its %d: every other one", len(v.Years), full)) {
+		t.Error("the page does not say that the slider skips years")
+	}
+}

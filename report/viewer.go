@@ -25,7 +25,7 @@ var viewerCSS string
 
 // yearBudget bounds the bytes of the year frames in the page (the slider keeps every second,
 // third, … year above it), so that the page stays under 10 MB.
-const yearBudget = 6 << 20
+var yearBudget = 6 << 20
 
 // viewLabels is the number of actors labelled at the first zoom (more fit as one zooms in).
 const viewLabels = 40
