@@ -36,7 +36,9 @@ func WriteDOT(w io.Writer, r *analysis.Result, o Options) error {
 	}
 	put("graph ", dotQuote("liaison"), " {\n")
 	put("  graph [label=", dotQuote(describe(l)), ", labelloc=t, overlap=false, outputorder=edgesfirst];\n")
-	put("  node [shape=circle, style=filled, fontsize=10, color=\"#505050\"];\n")
+	// fixedsize=shape: a node's circle is its hub score, never its label's length (a long
+	// label spills over a small circle, without Graphviz's warning of fixedsize=true).
+	put("  node [shape=circle, style=filled, fixedsize=shape, fontsize=10, color=\"#ffffff\"];\n")
 	put("  edge [color=\"#a0a0a0\"];\n")
 	n := l.Len()
 	ids := make([]string, n)

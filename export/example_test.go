@@ -51,14 +51,14 @@ func ExampleWriteDOT() {
 	fmt.Println("…", strings.Count(b.String(), " -- "), "edges in all")
 	// Output:
 	// graph "liaison" {
-	// "Acciaiuoli" -- "Medici" [weight=1, penwidth=2.25, color="#d95f02", class="transactional"
-	// "Albizzi" -- "Medici" [weight=1, penwidth=2.25, color="#d95f02", class="transactional"
-	// "Barbadori" -- "Medici" [weight=2, penwidth=4, color="#d95f02", class="transactional"
-	// "Ginori" -- "Medici" [weight=1, penwidth=2.25, color="#d95f02", class="transactional"
-	// "Medici" -- "Pazzi" [weight=1, penwidth=2.25, color="#d95f02", class="transactional"
-	// "Medici" -- "Ridolfi" [weight=1, penwidth=2.25, color="#d95f02", class="transactional"
-	// "Medici" -- "Salviati" [weight=2, penwidth=4, color="#d95f02", class="transactional"
-	// "Medici" -- "Tornabuoni" [weight=2, penwidth=4, color="#d95f02", class="transactional"
+	// "Acciaiuoli" -- "Medici" [weight=1, penwidth=2.25, color="#d35400", class="transactional"
+	// "Albizzi" -- "Medici" [weight=1, penwidth=2.25, color="#d35400", class="transactional"
+	// "Barbadori" -- "Medici" [weight=2, penwidth=4, color="#d35400", class="transactional"
+	// "Ginori" -- "Medici" [weight=1, penwidth=2.25, color="#d35400", class="transactional"
+	// "Medici" -- "Pazzi" [weight=1, penwidth=2.25, color="#d35400", class="transactional"
+	// "Medici" -- "Ridolfi" [weight=1, penwidth=2.25, color="#d35400", class="transactional"
+	// "Medici" -- "Salviati" [weight=2, penwidth=4, color="#d35400", class="transactional"
+	// "Medici" -- "Tornabuoni" [weight=2, penwidth=4, color="#d35400", class="transactional"
 	// … 27 edges in all
 }
 

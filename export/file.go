@@ -13,7 +13,7 @@ import (
 )
 
 // Formats are the export formats, as the CLI names them.
-var Formats = []string{"gexf", "graphml", "csv", "dot"}
+var Formats = []string{"gexf", "graphml", "csv", "dot", "node-link"}
 
 // Writer is the shape of WriteGEXF, WriteGraphML and WriteDOT.
 type Writer func(w io.Writer, r *analysis.Result, o Options) error
@@ -28,6 +28,8 @@ func WriterFor(format string) (Writer, bool) {
 		return WriteGraphML, true
 	case "dot":
 		return WriteDOT, true
+	case "node-link":
+		return WriteNodeLink, true
 	}
 	return nil, false
 }

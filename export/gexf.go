@@ -27,8 +27,22 @@ func WriteGEXF(w io.Writer, r *analysis.Result, o Options) error {
 	if err != nil {
 		return err
 	}
+	if err := timeFormatOf(o); err != nil {
+		return err
+	}
 	l := g.l
 	tl := newTimeline(l, o)
+	// Per-year values: the dynamic attributes leave the static block.
+	nodeDefs, nodeAt, nodeDyn := g.nodeDefs, []int(nil), []attrDef(nil)
+	edgeDefs, edgeAt, edgeDyn := g.edgeDefs, []int(nil), []attrDef(nil)
+	var dy *dynamic
+	if tl != nil && len(o.Years) > 0 {
+		if dy, err = newDynamic(l, tl, o.Years, o.YearStep); err != nil {
+			return err
+		}
+		nodeDefs, nodeAt, nodeDyn = splitDefs(g.nodeDefs, DynamicNodeAttrs)
+		edgeDefs, edgeAt, edgeDyn = splitDefs(g.edgeDefs, DynamicEdgeAttrs)
+	}
 	x := newXMLWriter(w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	x.raw(`<gexf xmlns="`, gexfNS, `" xmlns:viz="`, vizNS, `" version="1.3">`, "\n")
@@ -45,10 +59,13 @@ func WriteGEXF(w io.Writer, r *analysis.Result, o Options) error {
 	}
 	x.raw(">\n")
 	for _, c := range []struct {
-		class string
-		defs  []attrDef
-	}{{"node", g.nodeDefs}, {"edge", g.edgeDefs}} {
-		x.raw(`    <attributes class="`, c.class, `" mode="static">`, "\n")
+		class, mode string
+		defs        []attrDef
+	}{{"node", "static", nodeDefs}, {"edge", "static", edgeDefs}, {"node", "dynamic", nodeDyn}, {"edge", "dynamic", edgeDyn}} {
+		if c.mode == "dynamic" && dy == nil {
+			continue
+		}
+		x.raw(`    <attributes class="`, c.class, `" mode="`, c.mode, `">`, "\n")
 		for _, d := range c.defs {
 			x.raw("      <attribute")
 			x.attr("id", d.Name)
@@ -72,7 +89,11 @@ func WriteGEXF(w io.Writer, r *analysis.Result, o Options) error {
 		writeSpellAttrs(x, tl, spells)
 		x.raw(">\n")
 		g.nodeValues(u, vals)
-		writeAttvalues(x, g.nodeDefs, vals)
+		if dy != nil {
+			writeDynAttvalues(x, tl, nodeDefs, nodeAt, vals, nodeDyn, dy.nodes[u])
+		} else {
+			writeAttvalues(x, g.nodeDefs, vals)
+		}
 		writeSpells(x, tl, spells)
 		c := g.nodeColor(u)
 		px, py := g.position(u)
@@ -96,7 +117,11 @@ func WriteGEXF(w io.Writer, r *analysis.Result, o Options) error {
 		writeSpellAttrs(x, tl, spells)
 		x.raw(">\n")
 		g.edgeValues(row, evals)
-		writeAttvalues(x, g.edgeDefs, evals)
+		if dy != nil {
+			writeDynAttvalues(x, tl, edgeDefs, edgeAt, evals, edgeDyn, dy.edges[pairKey(row.e.F.ID(), row.e.T.ID())])
+		} else {
+			writeAttvalues(x, g.edgeDefs, evals)
+		}
 		writeSpells(x, tl, spells)
 		c := edgeColor(row)
 		x.raw(`        <viz:color r="`, strconv.Itoa(int(c[0])), `" g="`, strconv.Itoa(int(c[1])), `" b="`, strconv.Itoa(int(c[2])), `"/>`, "\n")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/style"
 	"github.com/liaison-net/liaison/layout"
 )
 
@@ -31,6 +32,16 @@ type Options struct {
 	// written as they are (a negative number is not text). Off by default, since Gephi and
 	// other CSV readers would keep the quote as part of the value.
 	CSVSafe bool
+	// Years, when not empty, are the analyses of the layer's years (analysis.EvolveEach with
+	// the layer's options, ascending): a dynamic GEXF then carries each year's weight, class,
+	// relational_score, p_relational and hub_score as dynamic attribute values (see
+	// DynamicEdgeAttrs), each year's value holding for YearStep years (default 1).
+	Years    []*analysis.Result
+	YearStep int
+	// TimeFormat is the dynamic GEXF's timeformat: "integer" (years), "date" (ISO dates; a
+	// year since is 1 January, a year until 31 December) or "" (date when any time of the
+	// data set is a full date, integer otherwise).
+	TimeFormat string
 }
 
 // kind is the type of an exported attribute.
@@ -99,6 +110,7 @@ var reserved = map[string]bool{
 	"id": true, "label": true, "weight": true, "source": true, "target": true, "type": true,
 	"timeset": true, "interval": true, "start": true, "end": true, "kind": true,
 	"x": true, "y": true, "size": true, "color": true, "r": true, "g": true, "b": true,
+	"key": true, "attributes": true, "undirected": true, // node-link JSON
 }
 
 // graphData gathers, once, what every writer needs about the nodes and edges of a layer and
@@ -113,8 +125,9 @@ type graphData struct {
 	nodeExtra          []graphmodel.Column // extra actors.csv columns
 	tieExtra           []graphmodel.Column // extra ties.csv columns
 
-	hub     []float64 // hub-like score of every node
-	hubRank []int     // 1-based rank in r.Hubs, 0 when not listed
+	colours [][3]uint8 // each community's colour (nodeColor)
+	hub     []float64  // hub-like score of every node
+	hubRank []int      // 1-based rank in r.Hubs, 0 when not listed
 	clubsOf [][]string
 	pos     []layout.Point
 }
@@ -426,28 +439,32 @@ func (g *graphData) tieExtraValue(rows []int32, c int, col graphmodel.Column) va
 
 // Styling shared by GEXF, GraphML and DOT.
 
-// palette colours communities (community c gets palette[c mod 20]): Kelly's and Tableau's
-// distinct colours.
-var palette = [][3]uint8{
-	{31, 119, 180}, {255, 127, 14}, {44, 160, 44}, {214, 39, 40}, {148, 103, 189},
-	{140, 86, 75}, {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207},
-	{174, 199, 232}, {255, 187, 120}, {152, 223, 138}, {255, 152, 150}, {197, 176, 213},
-	{196, 156, 148}, {247, 182, 210}, {199, 199, 199}, {219, 219, 141}, {158, 218, 229},
-}
-
-// Edge colours by class: relational, transactional, and club co-membership only.
+// Edge colours by class (relational, transactional, club co-membership only) and node
+// colours by community: the report's (internal/style).
 var (
-	colorRelational    = [3]uint8{27, 120, 55}
-	colorTransactional = [3]uint8{217, 95, 2}
-	colorClubOnly      = [3]uint8{160, 160, 160}
+	colorRelational    = style.RGB(style.Relational)
+	colorTransactional = style.RGB(style.Transactional)
+	colorClubOnly      = style.RGB(style.ClubOnly)
 )
 
+// nodeColor is the colour of u's community: the largest communities get the palette's
+// colours in order of size, the others grey (style.CommunityColours).
 func (g *graphData) nodeColor(u int) [3]uint8 {
-	c := int(g.r.Actors[u].Community)
-	if c < 0 {
-		c = -c
+	if g.colours == nil {
+		groups := g.r.Communities.Groups
+		sizes := make([]int, len(groups))
+		for i := range groups {
+			sizes[i] = len(groups[i])
+		}
+		for _, c := range style.CommunityColours(sizes) {
+			g.colours = append(g.colours, style.RGB(c))
+		}
 	}
-	return palette[c%len(palette)]
+	c := int(g.r.Actors[u].Community)
+	if c < 0 || c >= len(g.colours) {
+		return style.RGB(style.OtherCommunity)
+	}
+	return g.colours[c]
 }
 
 func edgeColor(row edgeRow) [3]uint8 {

@@ -113,7 +113,14 @@ func newTimeline(l *graphmodel.Layer, o Options) *timeline {
 	if o.Static || l.Options.At != 0 || !ok {
 		return nil
 	}
-	t := &timeline{dates: hasDates(d), nodes: make([][]span, l.Len()), edges: map[uint64][]span{}}
+	dates := hasDates(d)
+	switch o.TimeFormat {
+	case "integer":
+		dates = false
+	case "date":
+		dates = true
+	}
+	t := &timeline{dates: dates, nodes: make([][]span, l.Len()), edges: map[uint64][]span{}}
 	t.first, t.last = t.unit(first, false), t.unit(last, true)
 	addEdge := func(u, v int64, s span) {
 		if l.HasEdgeBetween(u, v) {

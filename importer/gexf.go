@@ -252,10 +252,10 @@ func GEXF(path string, o Options) (*Output, *Report, error) {
 						break
 					}
 					a := attrs["edge"][key]
+					if key == "weight" && (a == nil || dyn1 || dyn2) {
+						break // a dynamic weight (1.3; liaison's per-year weights): the edge's weight attribute stands
+					}
 					if a == nil {
-						if key == "weight" {
-							break // a dynamic weight (1.3): the edge's weight attribute stands
-						}
 						probs.add(path, line, "for", graphmodel.ErrUnknownRef, "attvalue for undeclared edge attribute %q", key)
 						break
 					}

@@ -9,7 +9,7 @@
 // itself. The writers only format it:
 //
 //	graphmodel.Load → Dataset.Layer → analysis.Analyze ─┐
-//	  analysis.Evolve(years = SeriesYears, options = SeriesOptions) ─┴→ Build → WriteHTML / WriteMarkdown
+//	  analysis.EvolveEach(years = SeriesYears, options = SeriesOptions) ─┴→ Build → WriteHTML / WriteMarkdown
 //
 // [Report.WriteHTML] writes one HTML file that opens offline (styles and pictures inline,
 // nothing fetched) and prints cleanly; [Report.WriteMarkdown] writes Markdown and its
@@ -28,6 +28,16 @@
 // ([Report.Core], [Report.LargestCliques]); the clubs by score ([Report.ClubsByScore]); the
 // brokers ([Report.Brokers]: Gould–Fernandez roles and Burt's constraint); the communities; the
 // change over time (density and the four classes per year, top hubs); and a method section
-// stating every definition and parameter used ([Report.Method]). The pictures are SVG
-// ([Pictures]): the charts drawn with gonum/plot, the network by a small SVG writer.
+// stating every definition and parameter used ([Report.Method]); an appendix with every list
+// complete ([Report.Appendix]; the body cuts long lists and points there). The pictures are
+// SVG ([Pictures]): the charts drawn with gonum/plot, the network by a small SVG writer
+// (network.go: layout.Readable, the backbone of a dense layer, labels placed where they
+// overlap nothing).
+//
+// # The interactive view
+//
+// The HTML page also holds an interactive view of the network ([Report.Viewer]: viewer.js, a
+// canvas viewer of our own, and one JSON document of the all-time layer and, with
+// [Options.YearResults] from analysis.EvolveEach, of every year's layer for its year slider).
+// report/TestViewInChromium drives it in headless Chromium.
 package report

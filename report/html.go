@@ -65,7 +65,7 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 <p class="small">Data set: {{.Data.Path}} ({{join .Data.Files}}): {{len .Data.Actors}} actors, {{len .Data.Ties}} tie rows, {{len .Data.Clubs}} clubs, {{len .Data.Memberships}} memberships, {{len .Data.Exchanges}} exchanges.</p>
 
 <h2>The network</h2>
-<figure>{{svg .Pictures.Network}}<figcaption class="small">Laid out by force (Fruchterman–Reingold). Node size: hub score; colour: community. Solid blue: relational bilateral tie; dashed orange: transactional; thin grey: club co-membership only.</figcaption></figure>
+{{template "network" .}}
 
 <h2>The four classes of cooperation</h2>
 {{with .Result}}<table class="typology">
@@ -73,16 +73,13 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 <tr><th>bilateral (ties)</th><td class="trans">{{.Typology.TransactionalBilateral}}</td><td class="rel">{{.Typology.RelationalBilateral}}</td></tr>
 <tr><th>multilateral (clubs)</th><td class="trans">{{.Typology.TransactionalMultilateral}}</td><td class="rel">{{.Typology.RelationalMultilateral}}</td></tr>
 </table>
-<table>
-<tr><th>relational bilateral</th><td>{{examples .TypologyLists.RelationalBilateral 25}}</td></tr>
-<tr><th>transactional bilateral</th><td>{{examples .TypologyLists.TransactionalBilateral 25}}</td></tr>
-<tr><th>relational multilateral</th><td>{{examples .TypologyLists.RelationalMultilateral 25}}</td></tr>
-<tr><th>transactional multilateral</th><td>{{examples .TypologyLists.TransactionalMultilateral 25}}</td></tr>
-</table>{{end}}
-{{with .Uncertain}}<p>Uncertain calls (0.2 &lt; p_relational &lt; 0.8: plausible weights and threshold, or a resampled exchange record, change them):</p>
-<table><tr><th>tie or club</th><th>class</th><th>decided by</th><th>p_relational</th></tr>
+{{end}}<table>
+{{range .ClassLists}}<tr><th>{{.Class}}</th><td>{{with .Firm.Shown}}{{join .}}{{else}}none{{end}}{{if .Firm.Rest}} and {{.Firm.Rest}} more (<a href="#{{.Anchor}}">appendix</a>){{end}}{{if .Uncertain}} <span class="small">· {{.Uncertain}} uncertain, listed apart</span>{{end}}</td></tr>
+{{end}}</table>
+{{with .Uncertain}}<p>Uncertain calls ({{len .}}; 0.2 &lt; p_relational &lt; 0.8: plausible weights and threshold, or a resampled exchange record, change them), listed apart from the firm calls above:</p>{{end}}
+{{$u := .UncertainShown}}{{with $u.Rows}}<table><tr><th>tie or club</th><th>class</th><th>decided by</th><th>p_relational</th></tr>
 {{range .}}<tr><td>{{.Name}}</td><td>{{.Class}}</td><td>{{.DecidedBy}}</td><td class="n">{{printf "%.2f" .PRelational}}</td></tr>
-{{end}}</table>{{end}}
+{{end}}</table>{{if $u.Rest}}<p class="small">… and {{$u.Rest}} more (<a href="#appendix-uncertain">appendix</a>).</p>{{end}}{{end}}
 <figure>{{svg .Pictures.Typology}}</figure>
 
 <h2>Alliance hubs</h2>
@@ -92,10 +89,10 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 <figure>{{svg .Pictures.Hubs}}</figure>
 
 <h2>Relational cores</h2>
-<p>{{coreText .}}</p>
+{{range .Cores}}<p>{{.Text}}</p>{{end}}
 {{with .CorePeripheryText}}<p>{{.}}</p>{{end}}
-<p>The largest maximal cliques (every member tied to every other):</p>
-<ul>{{range .LargestCliques 10}}<li>{{len .}} actors: {{join .}}</li>{{else}}<li>none of 3 or more actors</li>{{end}}</ul>
+<p>The largest maximal cliques of the bilateral layer (every member tied to every other by a tie of its own; {{len .Result.Cliques}} maximal cliques in the {{.Result.Layer.Layer}} layer, <a href="#appendix-cliques">appendix</a>):</p>
+<ul>{{range .BilateralCliques 10}}<li>{{len .}} actors: {{join .}}</li>{{else}}<li>none of 3 or more actors</li>{{end}}</ul>
 
 {{with .BalanceText}}<h2>Rivals and structural balance</h2>
 <p>{{.}}</p>{{end}}
@@ -105,23 +102,26 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 {{end}}</table>{{end}}
 
 <h2>Clubs</h2>
-<table><tr><th>club</th><th>members</th><th>class</th><th>score</th><th>factors</th></tr>
-{{range .ClubsByScore}}<tr><td>{{.ID}}{{if .Name}}<br><span class="small">{{.Name}}</span>{{end}}</td><td class="n">{{len .Members}}</td><td>{{.Class}}</td><td class="n">{{f3 .RelationalScore}}</td><td class="small">{{factors .Factors}}</td></tr>
+{{$cs := .ClubsShown}}{{$clubs := $cs.Rows}}{{$crest := $cs.Rest}}<table><tr><th>club</th><th>members</th><th>class</th><th>score</th><th>factors</th></tr>
+{{range $clubs}}<tr><td>{{.ID}}{{if .Name}}<br><span class="small">{{.Name}}</span>{{end}}</td><td class="n">{{len .Members}}</td><td>{{.Class}}</td><td class="n">{{f3 .RelationalScore}}</td><td class="small">{{factors .Factors}}</td></tr>
 {{else}}<tr><td colspan="5">no clubs in this period</td></tr>{{end}}</table>
+{{if $crest}}<p class="small">The {{len $clubs}} most relational clubs; {{$crest}} more in the <a href="#appendix-clubs">appendix</a>.</p>{{end}}
 
 <h2>Brokers</h2>
 <p>Open two-paths a–b–c (a and c not tied) through each broker b, by Gould and Fernandez's roles ({{.Result.Settings.BrokerageGroup}} groups); low constraint means many non-redundant contacts.</p>
 <table><tr><th>actor</th><th>brokerage</th><th>roles</th><th>constraint</th></tr>
 {{range .Brokers 12}}<tr><td>{{.ID}}</td><td class="n">{{.Total}}</td><td class="small">{{roles .Roles}}</td><td class="n">{{f3 .Constraint}}</td></tr>
 {{end}}</table>
+<p class="small">The 12 actors with the most brokerage; every actor's in the <a href="#appendix-actors">appendix</a>.</p>
 
 <h2>Communities</h2>
 <p>Modularity {{f3 .Result.Communities.Modularity}} (best of {{.Result.Communities.Runs}} Louvain runs).</p>
 <table><tr><th>#</th><th>size</th><th>members</th></tr>
-{{range $i, $g := .Result.Communities.Groups}}<tr><td class="n">{{$i}}</td><td class="n">{{len $g}}</td><td class="small">{{examples $g 40}}</td></tr>
+{{range $i, $g := .Result.Communities.Groups}}{{$c := $.CommunityCut $g}}<tr><td class="n">{{$i}}</td><td class="n">{{len $g}}</td><td class="small">{{join $c.Shown}}{{if $c.Rest}} and {{$c.Rest}} more (<a href="#appendix-actors">appendix</a>){{end}}</td></tr>
 {{end}}</table>
 
 {{if .Series}}<h2>Change over time</h2>
+<p class="small">{{.SeriesNote}}</p>
 <figure>{{svg .Pictures.Density}}</figure>
 <figure>{{svg .Pictures.Classes}}</figure>
 <table><tr><th>year</th><th>actors</th><th>edges</th><th>density</th><th>trans. bilateral</th><th>rel. bilateral</th><th>trans. multilateral</th><th>rel. multilateral</th><th>top hubs</th></tr>
@@ -132,6 +132,8 @@ figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; border: 1p
 {{template "provenance" .}}
 <h2>Method</h2>
 <ul>{{range .Method}}<li>{{.}}</li>{{end}}</ul>
+
+{{template "appendix" .}}
 <script>
 // Record the size of every picture (read by the tests through a headless browser).
 window.addEventListener("load", function () {

@@ -116,14 +116,24 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	t := r.Typology
 	p("## The four classes of cooperation\n\n|  | transactional | relational |\n|---|---:|---:|\n")
 	p("| **bilateral** (ties) | %d | %d |\n| **multilateral** (clubs) | %d | %d |\n\n", t.TransactionalBilateral, t.RelationalBilateral, t.TransactionalMultilateral, t.RelationalMultilateral)
-	ex := func(l []string) string { return mdCell(strings.Join(Examples(l, 25), ", ") + more(len(l), 25)) }
-	ls := r.TypologyLists
-	p("- relational bilateral: %s\n- transactional bilateral: %s\n- relational multilateral: %s\n- transactional multilateral: %s\n\n",
-		ex(ls.RelationalBilateral), ex(ls.TransactionalBilateral), ex(ls.RelationalMultilateral), ex(ls.TransactionalMultilateral))
-	if calls := rep.Uncertain(); len(calls) > 0 {
-		p("Uncertain calls (%g < p_relational < %g: plausible weights and threshold, or a resampled exchange record, change them):\n\n| tie or club | class | decided by | p_relational |\n|---|---|---|---:|\n", analysis.UncertainLow, analysis.UncertainHigh)
-		for _, c := range calls {
+	for _, c := range rep.ClassLists() {
+		text := c.Firm.Text()
+		if text == "" {
+			text = "none"
+		}
+		if c.Uncertain > 0 {
+			text += fmt.Sprintf(" · %d uncertain, listed apart", c.Uncertain)
+		}
+		p("- %s: %s\n", mdCell(c.Class), mdCell(text))
+	}
+	p("\n")
+	if u := rep.UncertainShown(); len(u.Rows) > 0 {
+		p("Uncertain calls (%d; %g < p_relational < %g: plausible weights and threshold, or a resampled exchange record, change them), listed apart from the firm calls above:\n\n| tie or club | class | decided by | p_relational |\n|---|---|---|---:|\n", len(u.Rows)+u.Rest, analysis.UncertainLow, analysis.UncertainHigh)
+		for _, c := range u.Rows {
 			p("| %s | %s | %s | %.2f |\n", mdCell(c.Name), mdCell(c.Class), mdCell(c.DecidedBy), c.PRelational)
+		}
+		if u.Rest > 0 {
+			p("\n… and %d more (complete in the appendix).\n", u.Rest)
 		}
 		p("\n")
 	}
@@ -138,15 +148,22 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	}
 	p("\n")
 	pic("hubs", "bar chart of the hub scores")
-	k, core := rep.Core()
-	p("## Relational cores\n\nThe innermost k-core (k = %d) holds %d actors: %s.\n\nThe largest maximal cliques:\n\n", k, len(core), mdCell(strings.Join(core, ", ")))
-	for _, c := range rep.LargestCliques(10) {
+	p("## Relational cores\n\n")
+	for _, c := range rep.Cores() {
+		p("%s\n\n", mdCell(c.Text()))
+	}
+	p("The largest maximal cliques of the bilateral layer (%d maximal cliques in the %s layer; all in the appendix):\n\n", len(r.Cliques), mdCell(string(r.Layer.Layer)))
+	for _, c := range rep.BilateralCliques(CliquesCut) {
 		p("- %d actors: %s\n", len(c), mdCell(strings.Join(c, ", ")))
 	}
 	rep.markdownStructure(p) // structure.go
+	cs := rep.ClubsShown()
 	p("\n## Clubs\n\n| club | members | class | score | factors |\n|---|---:|---|---:|---|\n")
-	for _, c := range rep.ClubsByScore() {
+	for _, c := range cs.Rows {
 		p("| %s | %d | %s | %.3f | %s |\n", mdCell(c.ID), len(c.Members), mdCell(c.Class), c.RelationalScore, mdCell(factorText(c.Factors)))
+	}
+	if cs.Rest > 0 {
+		p("\nThe %d most relational clubs; %d more in the appendix.\n", len(cs.Rows), cs.Rest)
 	}
 	p("\n## Brokers\n\nOpen two-paths a–b–c (a and c not tied) through each broker b, by Gould and Fernandez's roles (%s groups).\n\n", mdCell(r.Settings.BrokerageGroup))
 	p("| actor | brokerage | coordinator | itinerant | gatekeeper/representative | liaison | constraint |\n|---|---:|---:|---:|---:|---:|---:|\n")
@@ -155,10 +172,10 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	}
 	p("\n## Communities\n\nModularity %.3f (best of %d Louvain runs).\n\n| # | size | members |\n|---:|---:|---|\n", r.Communities.Modularity, r.Communities.Runs)
 	for i, g := range r.Communities.Groups {
-		p("| %d | %d | %s |\n", i, len(g), mdCell(strings.Join(Examples(g, 40), ", ")+more(len(g), 40)))
+		p("| %d | %d | %s |\n", i, len(g), mdCell(rep.CommunityCut(g).Text()))
 	}
 	if len(rep.Series) > 0 {
-		p("\n## Change over time\n\n")
+		p("\n## Change over time\n\n%s\n\n", mdCell(rep.SeriesNote()))
 		pic("density", "density over time")
 		pic("classes", "the four classes over time")
 		p("| year | actors | edges | density | trans. bilateral | rel. bilateral | trans. multilateral | rel. multilateral | top hubs |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
@@ -174,5 +191,6 @@ func (rep *Report) markdown(out io.Writer, pics map[string]string) error {
 	for _, m := range rep.Method() {
 		p("- %s\n", mdCell(m))
 	}
+	rep.markdownAppendix(p)
 	return w.Flush()
 }

@@ -3,21 +3,16 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"image/color"
 	"math"
 	"regexp"
-	"sort"
-	"strings"
 
 	"gonum.org/v1/plot"
-
-	"github.com/liaison-net/liaison/analysis"
-	"github.com/liaison-net/liaison/graphmodel"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/liaison-net/liaison/internal/style"
 )
 
 // Pictures are the report's drawings as standalone SVG documents (without an XML prolog, so
@@ -32,13 +27,13 @@ type Pictures struct {
 	Provenance string
 }
 
-// palette is a colour-blind-safe qualitative palette (Okabe and Ito) for communities.
-var palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"}
+// networkCaption explains the static drawing of the network.
+const networkCaption = "Laid out by force (Fruchterman–Reingold), overlaps removed. Node size: hub score; colour: community (legend). Solid blue: relational bilateral tie; dashed orange: transactional; thin grey: club co-membership only."
 
 const (
-	relationalColour    = "#1f3a93"
-	transactionalColour = "#d35400"
-	clubOnlyColour      = "#c8c8c8"
+	relationalColour    = style.Relational
+	transactionalColour = style.Transactional
+	clubOnlyColour      = style.ClubOnly
 )
 
 func drawAll(rep *Report) (Pictures, error) {
@@ -63,82 +58,10 @@ func drawAll(rep *Report) (Pictures, error) {
 	return p, nil
 }
 
-// network draws the layer: nodes sized by hub score and coloured by community; bilateral ties
-// solid (relational, blue) or dashed (transactional, orange); club-only edges thin grey.
-func network(rep *Report) string {
-	const size = 900.0
-	r := rep.Result
-	pos := layoutOf(rep)
-	score := analysis.HubScores(r)
-	toXY := func(i int) (float64, float64) {
-		return size/2 + pos[i].X*size*0.44, size/2 + pos[i].Y*size*0.44
-	}
-	class := map[[2]string]string{}
-	for _, t := range r.Ties {
-		class[[2]string{t.Source, t.Target}] = t.Class
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="network drawing">`, size, size, size, size)
-	b.WriteString(`<rect width="100%" height="100%" fill="white"/>`)
-	l := rep.Layer
-	n := l.Len()
-	drawClubOnly := l.EdgeCount() <= 20000
-	b.WriteString(`<g stroke-linecap="round">`)
-	l.EachEdge(func(e graphmodel.Edge) {
-		bil := e.Bilateral
-		x1, y1 := toXY(int(e.F.ID()))
-		x2, y2 := toXY(int(e.T.ID()))
-		switch c := class[[2]string{e.F.Actor(), e.T.Actor()}]; {
-		case bil > 0 && c == "relational":
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.6" opacity="0.8"/>`, x1, y1, x2, y2, relationalColour)
-		case bil > 0:
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1.2" stroke-dasharray="5 3" opacity="0.8"/>`, x1, y1, x2, y2, transactionalColour)
-		case drawClubOnly:
-			fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="0.5" opacity="0.5"/>`, x1, y1, x2, y2, clubOnlyColour)
-		}
-	})
-	b.WriteString(`</g>`)
-	// Labels for the best-placed actors only on large graphs.
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
-	labelled := map[int]bool{}
-	for _, i := range order[:min(n, 60)] {
-		labelled[i] = true
-	}
-	b.WriteString(`<g stroke="white" stroke-width="0.8">`)
-	for i := n - 1; i >= 0; i-- { // the biggest hubs last, on top
-		u := order[i]
-		x, y := toXY(u)
-		rad := 3 + 14*score[u]
-		colour := palette[int(r.Actors[u].Community)%len(palette)]
-		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s"><title>%s</title></circle>`, x, y, rad, colour, html.EscapeString(r.Actors[u].ID))
-	}
-	b.WriteString(`</g><g font-family="Liberation Sans, Arial, sans-serif" font-size="11" fill="#222">`)
-	for u := 0; u < n; u++ {
-		if labelled[u] {
-			x, y := toXY(u)
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f">%s</text>`, x+4+14*score[u]*0.7, y-3, html.EscapeString(r.Actors[u].ID))
-		}
-	}
-	b.WriteString(`</g>`)
-	// Legend.
-	fmt.Fprintf(&b, `<g font-family="Liberation Sans, Arial, sans-serif" font-size="12"><line x1="20" y1="20" x2="50" y2="20" stroke="%s" stroke-width="2"/><text x="56" y="24">relational tie</text>`+
-		`<line x1="20" y1="40" x2="50" y2="40" stroke="%s" stroke-width="2" stroke-dasharray="5 3"/><text x="56" y="44">transactional tie</text>`+
-		`<line x1="20" y1="60" x2="50" y2="60" stroke="%s" stroke-width="1"/><text x="56" y="64">club co-membership only</text>`+
-		`<text x="20" y="84">node size: hub score; colour: community</text></g>`, relationalColour, transactionalColour, clubOnlyColour)
-	b.WriteString(`</svg>`)
-	return b.String()
-}
-
 var prolog = regexp.MustCompile(`(?s)^<\?xml.*?\?>\s*(<!DOCTYPE[^>]*>\s*)?`)
 
-// render writes a gonum plot as an SVG document without its prolog.
-func render(p *plot.Plot, w, h vg.Length) (string, error) {
-	c := vgsvg.New(w, h)
-	p.Draw(draw.New(c))
+// svgOf writes a canvas as an SVG document without its prolog.
+func svgOf(c *vgsvg.Canvas) (string, error) {
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
 		return "", fmt.Errorf("draw chart: %w", err)
@@ -146,20 +69,27 @@ func render(p *plot.Plot, w, h vg.Length) (string, error) {
 	return prolog.ReplaceAllString(buf.String(), ""), nil
 }
 
-func bars(title, ylabel string, labels []string, values []float64, colour color.Color) (string, error) {
-	p := plot.New()
-	p.Title.Text = title
+// bars draws a bar chart, bar i in colours[i mod len(colours)], with room above the highest.
+func bars(title, ylabel string, labels []string, values []float64, colours ...color.Color) (string, error) {
+	p := newPlot(title)
 	p.Y.Label.Text = ylabel
-	bc, err := plotter.NewBarChart(plotter.Values(values), vg.Points(22))
-	if err != nil {
-		return "", fmt.Errorf("draw chart %q: %w", title, err)
+	top := 0.0
+	for i, v := range values {
+		bc, err := plotter.NewBarChart(plotter.Values{v}, vg.Points(22))
+		if err != nil {
+			return "", fmt.Errorf("draw chart %q: %w", title, err)
+		}
+		bc.XMin = float64(i)
+		bc.Color = colours[i%len(colours)]
+		bc.LineStyle.Width = 0
+		p.Add(bc)
+		top = math.Max(top, v)
 	}
-	bc.Color = colour
-	bc.LineStyle.Width = 0
-	p.Add(bc)
 	p.NominalX(labels...)
+	p.X.Padding = vg.Points(8)
 	p.Y.Min = 0
-	return render(p, vg.Points(math.Max(360, float64(len(labels))*46)), vg.Points(260))
+	p.Y.Max = math.Max(1, top*1.08)
+	return renderPlot(p, vg.Points(math.Max(380, float64(len(labels))*50)), vg.Points(270))
 }
 
 func hubChart(rep *Report) (string, error) {
@@ -180,7 +110,7 @@ func typologyChart(rep *Report) (string, error) {
 	return bars("The four classes of cooperation", "count",
 		[]string{"trans. bilateral", "rel. bilateral", "trans. multilateral", "rel. multilateral"},
 		[]float64{float64(t.TransactionalBilateral), float64(t.RelationalBilateral), float64(t.TransactionalMultilateral), float64(t.RelationalMultilateral)},
-		color.RGBA{0, 158, 115, 255})
+		classColours[0], classColours[1], classColours[2], classColours[3])
 }
 
 func line(p *plot.Plot, name string, xs []int, ys []float64, colour color.Color, dashed bool) error {
@@ -203,8 +133,8 @@ func line(p *plot.Plot, name string, xs []int, ys []float64, colour color.Color,
 }
 
 func densityChart(rep *Report) (string, error) {
-	p := plot.New()
-	p.Title.Text = "Density over time (" + string(rep.Layer.Options.Layer) + " layer)"
+	p := newPlot("Density over time (" + string(rep.Layer.Options.Layer) + " layer)")
+	p.X.Tick.Marker = decadeTicks{}
 	p.X.Label.Text = "year"
 	p.Y.Label.Text = "density"
 	var xs []int
@@ -217,12 +147,12 @@ func densityChart(rep *Report) (string, error) {
 		return "", err
 	}
 	p.Y.Min = 0
-	return render(p, vg.Points(520), vg.Points(260))
+	return renderPlot(p, vg.Points(540), vg.Points(270))
 }
 
 func classesChart(rep *Report) (string, error) {
-	p := plot.New()
-	p.Title.Text = "The four classes over time"
+	p := newPlot("The four classes over time")
+	p.X.Tick.Marker = decadeTicks{}
 	p.X.Label.Text = "year"
 	p.Y.Label.Text = "count"
 	var xs []int
@@ -235,7 +165,7 @@ func classesChart(rep *Report) (string, error) {
 		}
 	}
 	names := []string{"transactional bilateral", "relational bilateral", "transactional multilateral", "relational multilateral"}
-	colours := []color.Color{color.RGBA{211, 84, 0, 255}, color.RGBA{31, 58, 147, 255}, color.RGBA{230, 159, 0, 255}, color.RGBA{0, 158, 115, 255}}
+	colours := []color.Color{classColours[0], classColours[1], classColours[2], classColours[3]}
 	for i := range names {
 		if err := line(p, names[i], xs, cols[i], colours[i], i%2 == 0); err != nil {
 			return "", err
@@ -244,5 +174,12 @@ func classesChart(rep *Report) (string, error) {
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.Y.Min = 0
-	return render(p, vg.Points(560), vg.Points(300))
+	top := 0.0
+	for _, c := range cols {
+		for _, v := range c {
+			top = math.Max(top, v)
+		}
+	}
+	p.Y.Max = math.Max(1, top*1.5) // room for the legend above the lines
+	return renderPlot(p, vg.Points(580), vg.Points(310))
 }

@@ -27,6 +27,12 @@ type Report struct {
 	Pictures Pictures
 	// Significance, when set (liaison report --significance), adds its section (significance.go).
 	Significance *inference.SignificanceResult
+
+	yearResults []*analysis.Result // the per-year analyses behind the view's year slider
+	viewYears   []int              // the years the slider shows (viewData)
+	pos         []layout.Point     // the layout of the analysed layer, computed once
+	keep        []bool             // its backbone edges, in EachEdge order
+	colours     []string           // each community's colour
 }
 
 // Options tune the report.
@@ -35,6 +41,9 @@ type Options struct {
 	Title string
 	// Progress, when not nil, is told what the report is doing.
 	Progress func(stage string, done, total int)
+	// YearResults are the analyses of the years of the series (from analysis.EvolveEach with
+	// the same years and options), for the interactive view's year slider; nil for none.
+	YearResults []*analysis.Result
 }
 
 // Build prepares the report of the analysis r (of its period view r.View) and the change over
@@ -55,6 +64,7 @@ func Build(r *analysis.Result, series []analysis.YearPoint, o Options) (*Report,
 	if o.Title != "" {
 		rep.Title = o.Title
 	}
+	rep.yearResults = o.YearResults
 	if o.Progress != nil {
 		o.Progress("pictures", 0, 1)
 	}
@@ -66,8 +76,9 @@ func Build(r *analysis.Result, series []analysis.YearPoint, o Options) (*Report,
 
 // SeriesYears are the years of the change over time that the report shows for the period view
 // l: none with --at or without times, else at most maxYears (25 when ≤ 0) evenly stepped over
-// from…to. A bound of 0 is the data set's: the first (last) year in which a tie row,
-// membership or exchange can be active (graphmodel.Dataset.ActiveSpan). None when from > to.
+// from…to. A bound of 0 is the data set's: the last year in which a tie row, membership or
+// exchange can be active (graphmodel.Dataset.ActiveSpan), and the first such year or, when
+// later, SeriesStart (the year by which 1% of the dated rows have begun). None when from > to.
 func SeriesYears(l *graphmodel.Layer, from, to, maxYears int) []int {
 	first, last, ok := l.Data.ActiveSpan()
 	if l.Options.At != 0 || !ok && (from == 0 || to == 0) {
@@ -75,6 +86,9 @@ func SeriesYears(l *graphmodel.Layer, from, to, maxYears int) []int {
 	}
 	if from == 0 {
 		from = first
+		if s, ok := SeriesStart(l.Data); ok && s > from && (to == 0 || s <= to) {
+			from = s
+		}
 	}
 	if to == 0 {
 		to = last
@@ -141,16 +155,6 @@ func (rep *Report) LargestCliques(n int) [][]string {
 
 // Examples returns up to n entries of a typology list.
 func Examples(list []string, n int) []string { return list[:min(n, len(list))] }
-
-// layoutOf lays the analysed layer out, grouping by community for large graphs.
-func layoutOf(rep *Report) []layout.Point {
-	x := analysis.NewIndex(rep.Layer)
-	groups := make([]int, len(rep.Result.Actors))
-	for i, a := range rep.Result.Actors {
-		groups[i] = int(a.Community)
-	}
-	return layout.Layout(x, groups, 1)
-}
 
 // Call is one tie's or club's call in the report's list of uncertain calls.
 type Call struct {

@@ -69,8 +69,9 @@ func (rep *Report) Findings() []string {
 	if len(r.Hubs) > 0 {
 		out = append(out, fmt.Sprintf("The leading alliance hub is %s (%s).", r.Hubs[0].ID, r.Hubs[0].Why))
 	}
-	k, core := rep.Core()
-	out = append(out, fmt.Sprintf("The innermost core (k = %d) has %d actors: %s.", k, len(core), strings.Join(Examples(core, 12), ", ")+more(len(core), 12)))
+	for _, c := range rep.Cores() {
+		out = append(out, c.Text())
+	}
 	out = append(out, fmt.Sprintf("Louvain finds %d communities (modularity %.3f).", len(r.Communities.Groups), r.Communities.Modularity))
 	return out
 }

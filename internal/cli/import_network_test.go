@@ -91,8 +91,8 @@ func TestImportRoundTrip(t *testing.T) {
 }
 
 // computedLine matches the lines of a GEXF that the analysis computes (measures, scores,
-// colours and sizes), which depend on how a tie's weight is spread over its rows.
-var computedLine = regexp.MustCompile(`<viz:|attvalue for="(degree|strength|betweenness|closeness|harmonic|eigenvector|pagerank|core|clustering|constraint|effective_size|community|cliques|clubs|club_ids|brokerage_\w+|hub_score|hub_rank|bilateral|club|class|relational_score|p_relational|decided_by|asymmetry|factor_\w+)"`)
+// colours and sizes, the per-year weights), which depend on how a tie's weight is spread over its rows.
+var computedLine = regexp.MustCompile(`<viz:|attvalue for="(degree|strength|betweenness|closeness|harmonic|eigenvector|pagerank|core|clustering|constraint|effective_size|community|cliques|clubs|club_ids|brokerage_\w+|hub_score|hub_rank|bilateral|club|class|relational_score|p_relational|decided_by|asymmetry|factor_\w+|weight)"`)
 
 // TestImportRoundTripDynamic: a dynamic GEXF (several spells per edge, years) keeps its nodes,
 // edges, weights and spells through import and export.

@@ -51,6 +51,7 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 				return err
 			}
 			var series []analysis.YearPoint
+			var perYear []*analysis.Result
 			if from > 0 && to > 0 && from > to {
 				return usageError{fmt.Errorf("--from %d --to %d: from is after to", from, to)}
 			}
@@ -60,11 +61,12 @@ beside it as FILE-network.svg, FILE-hubs.svg, … .`,
 					return err
 				}
 				ao.Progress = func(_ string, done, total int) { st.progress("change over time", done, total) }
-				if series, err = analysis.Evolve(cmd.Context(), l.Data, l.Options, report.SeriesOptions(ao), years, 3); err != nil {
+				keep := func(_ int, yr *analysis.Result) error { perYear = append(perYear, yr); return nil }
+				if series, err = analysis.EvolveEach(cmd.Context(), l.Data, l.Options, report.SeriesOptions(ao), years, 3, keep); err != nil {
 					return err
 				}
 			}
-			rep, err := report.Build(r, series, report.Options{Title: title, Progress: st.progress})
+			rep, err := report.Build(r, series, report.Options{Title: title, Progress: st.progress, YearResults: perYear})
 			if err != nil {
 				return err
 			}

@@ -33,8 +33,11 @@ import org.openide.util.Lookup;
  * id, its expected label, an attribute name and its expected value, and, for a dynamic file, the expected time
  * bounds (low, high: numbers, or ISO dates for a date time format) and an element whose
  * intervals are checked ("node:ID" or "edge:SOURCE:TARGET") with its expected intervals as
- * LOW..HIGH joined by ",". Any issue Gephi reports at WARNING or above is a failure. Prints
- * one line per file; exits 1 when any check fails.
+ * LOW..HIGH joined by ",". Optional further fields: the dynamic weight and class of an edge
+ * at some times ("SOURCE:TARGET:TIME=WEIGHT=CLASS;…", CLASS empty for none), and a node's
+ * drawing ("ID:X:Y:SIZE:R:G:B", read with auto-scale off, so that Gephi keeps the file's
+ * positions and sizes). Any issue Gephi reports at WARNING or above is a failure. Prints one
+ * line per file; exits 1 when any check fails.
  */
 public final class GephiCheck {
     private static final List<String> failures = new ArrayList<>();
@@ -76,6 +79,8 @@ public final class GephiCheck {
                 fail(path, "Gephi reports " + issue.getLevel() + ": " + issue.getMessage());
             }
         }
+        // Auto-scale off: Gephi keeps the file's positions and sizes (it rescales them otherwise).
+        container.getLoader().setAutoScale(false);
         ic.process(container, new DefaultProcessor(), ws);
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
         Graph g = gm.getUndirectedGraph();
@@ -97,6 +102,11 @@ public final class GephiCheck {
             Edge e = g.getEdge(s, t);
             if (e == null) {
                 fail(path, "no edge " + f[3] + "–" + f[4]);
+            } else if (e.hasDynamicWeight()) {
+                // A dynamic weight has no single value: checked at given times below.
+                if (f.length <= 14 || f[14].isEmpty()) {
+                    fail(path, "dynamic weight of " + f[3] + "–" + f[4] + " not checked");
+                }
             } else if (Math.abs(e.getWeight() - Double.parseDouble(f[5])) > 1e-6 * Math.abs(e.getWeight())) {
                 // Gephi's importers keep edge weights as 32-bit floats: 7 significant digits.
                 fail(path, "weight of " + f[3] + "–" + f[4] + ": got " + e.getWeight() + ", want " + f[5]);
@@ -151,7 +161,56 @@ public final class GephiCheck {
             }
             timeline = String.format(", timeline [%s, %s]", b.getLow(), b.getHigh());
         }
-        System.out.printf("ok %s: %d nodes, %d edges%s%n", path, g.getNodeCount(), g.getEdgeCount(), timeline);
+        String extra = "";
+        if (f.length > 14 && !f[14].isEmpty()) {
+            String[] p = f[14].split(":", 3);
+            Node a = g.getNode(p[0]), b = g.getNode(p[1]);
+            Edge e = a == null || b == null ? null : g.getEdge(a, b);
+            Column cls = gm.getEdgeTable().getColumn("class");
+            if (e == null) {
+                fail(path, "no edge " + p[0] + "–" + p[1]);
+            } else if (!e.hasDynamicWeight()) {
+                fail(path, "the weight of " + p[0] + "–" + p[1] + " is not dynamic");
+            } else {
+                for (String at : p[2].split(";")) {
+                    String[] v = at.split("=", -1);
+                    double at0 = time(v[0]);
+                    double w = e.getWeight(new Interval(at0, at0));
+                    if (Math.abs(w - Double.parseDouble(v[1])) > 1e-6 * Math.abs(w)) {
+                        fail(path, "weight of " + p[0] + "–" + p[1] + " at " + v[0] + ": got " + w + ", want " + v[1]);
+                    }
+                    Object c = cls == null ? null : valueAt(e.getAttribute(cls), at0);
+                    if (!same(c, v[2])) {
+                        fail(path, "class of " + p[0] + "–" + p[1] + " at " + v[0] + ": got " + c + ", want " + v[2]);
+                    }
+                    extra += String.format(", %s–%s at %s: weight %s, class %s", p[0], p[1], v[0], w, c);
+                }
+            }
+        }
+        if (f.length > 15 && !f[15].isEmpty()) {
+            String[] p = f[15].split(":");
+            Node v = g.getNode(p[0]);
+            if (v == null) {
+                fail(path, "no node " + p[0]);
+            } else {
+                float[] want = {Float.parseFloat(p[1]), Float.parseFloat(p[2]), Float.parseFloat(p[3])};
+                float[] got = {v.x(), v.y(), v.size()};
+                for (int i = 0; i < 3; i++) {
+                    if (Math.abs(got[i] - want[i]) > 1e-4 * Math.max(1, Math.abs(want[i]))) {
+                        fail(path, p[0] + " " + new String[] {"x", "y", "size"}[i] + ": got " + got[i] + ", want " + want[i]);
+                    }
+                }
+                int[] rgb = {Math.round(v.r() * 255), Math.round(v.g() * 255), Math.round(v.b() * 255)};
+                for (int i = 0; i < 3; i++) {
+                    if (rgb[i] != Integer.parseInt(p[4 + i])) {
+                        fail(path, p[0] + " colour: got " + rgb[0] + "," + rgb[1] + "," + rgb[2] + ", want " + p[4] + "," + p[5] + "," + p[6]);
+                        break;
+                    }
+                }
+                extra += String.format(", %s at (%s, %s) size %s", p[0], v.x(), v.y(), v.size());
+            }
+        }
+        System.out.printf("ok %s: %d nodes, %d edges%s%s%n", path, g.getNodeCount(), g.getEdgeCount(), timeline, extra);
         pc.closeCurrentProject();
     }
 
@@ -167,6 +226,22 @@ public final class GephiCheck {
             return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         }
         return Double.parseDouble(s);
+    }
+
+    /** valueAt is the value of a dynamic attribute (an IntervalMap) at time t, or null. */
+    private static Object valueAt(Object raw, double t) {
+        if (!(raw instanceof org.gephi.graph.api.types.IntervalMap)) {
+            return null;
+        }
+        org.gephi.graph.api.types.IntervalMap<?> m = (org.gephi.graph.api.types.IntervalMap<?>) raw;
+        Interval[] keys = m.toKeysArray();
+        Object[] vals = m.toValuesArray();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].getLow() <= t && t <= keys[i].getHigh()) {
+                return vals[i];
+            }
+        }
+        return null;
     }
 
     private static Element element(Graph g, String spec) {
