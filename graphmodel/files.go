@@ -64,6 +64,7 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Tie { return &d.Ties },
 		extra: func(c *Columns) *[]Column { return &c.Ties },
 		row:   func(t *Tie, extra []string, line int) { t.Extra, t.Line = extra, line },
+		pair:  func(t *Tie) (a, b string, w float64) { return t.Source, t.Target, t.Weight },
 		columns: []column[Tie]{
 			{name: "source", required: true, parse: actorRef(func(t *Tie) *string { return &t.Source })},
 			{name: "target", required: true, parse: actorRef(func(t *Tie) *string { return &t.Target }), unlike: "source"},
@@ -91,6 +92,7 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Exchange { return &d.Exchanges },
 		extra: func(c *Columns) *[]Column { return &c.Exchanges },
 		row:   func(x *Exchange, extra []string, line int) { x.Extra, x.Line = extra, line },
+		pair:  func(x *Exchange) (a, b string, w float64) { return x.From, x.To, x.Volume },
 		columns: []column[Exchange]{
 			{name: "date", required: true, parse: date(func(x *Exchange) *Time { return &x.Date })},
 			{name: "from", required: true, parse: actorRef(func(x *Exchange) *string { return &x.From })},
@@ -211,7 +213,14 @@ func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in st
 				return false
 			}
 		}
-		*to(e) = f.l.intern(f.v)
+		s := f.l.intern(f.v)
+		if !f.ids.listed && f.l.stream != nil {
+			// Validating only: the referenced ids are the file's (counted, not kept as rows).
+			if _, ok := f.ids.line[s]; !ok {
+				f.ids.line[s] = 0
+			}
+		}
+		*to(e) = s
 		return true
 	}}
 }
@@ -384,6 +393,9 @@ type file[E any] struct {
 	rows    func(*Dataset) *[]E                  // where the entities go
 	extra   func(*Columns) *[]Column             // where the other columns are described
 	row     func(e *E, extra []string, line int) // sets an entity's other values and line
+	// pair gives the two actors of a row that adds an amount to a pair's weight, and the
+	// amount (ties and exchanges; nil for the other files): what Validate checks the sums on.
+	pair func(e *E) (a, b string, w float64)
 
 	// Derived by prepare.
 	header []headerColumn
@@ -463,6 +475,14 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 		fl.line = line
 		*e = *new(E)
 		if !f.parse(&fl, vals, ids, e) {
+			continue
+		}
+		if s := l.stream; s != nil { // validating only: count the row and drop it
+			s.rows[f.name]++
+			if f.pair != nil {
+				a, b, w := f.pair(e)
+				s.amount(c.name, l.fileRank[c.name], line, a, b, w)
+			}
 			continue
 		}
 		var extra []string
