@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -390,7 +391,8 @@ func clubReciprocity(l *graphmodel.Layer, lc graphmodel.LayerClub, o Reciprocity
 	}
 	r := &Reciprocity{}
 	gap, tot := 0.0, 0.0
-	for _, f := range flow {
+	for _, id := range slices.Sorted(maps.Keys(flow)) { // a fixed order: the sums are byte-identical from run to run
+		f := flow[id]
 		gap += math.Abs(f[0] - f[1])
 		tot += f[0] + f[1]
 	}

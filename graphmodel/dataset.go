@@ -87,6 +87,10 @@ type Dataset struct {
 	// The span of the data set's times (since, until, exchange dates).
 	first, last Time
 	hasSpan     bool
+	// For a data set loaded for one period (LoadOptions.At): the year, and the rows read of
+	// each file (only those that can matter in the period are in the slices above).
+	period   int
+	rowsRead map[string]int
 }
 
 // pairIndex groups the rows of one file by the unordered pair of actors they join: pair p
@@ -231,11 +235,14 @@ func (d *Dataset) index() {
 		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
 	}
 	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds), groupPairs(d.exchangeEnds)
-	d.first, d.last, d.hasSpan = d.span()
+	if d.period == 0 { // a period's data set saw its span as its rows were read (see)
+		d.first, d.last, d.hasSpan = d.span()
+	}
 }
 
 // Without returns a copy of d without the given actors and every tie, membership and
-// exchange that involves them (clubs stay). An id that is not an actor is an error.
+// exchange that involves them (clubs stay). An id that is not an actor is an error. A data
+// set loaded for one period keeps its period, span and row counts.
 func (d *Dataset) Without(ids ...string) (*Dataset, error) {
 	drop := map[string]bool{}
 	for _, id := range ids {
@@ -244,7 +251,10 @@ func (d *Dataset) Without(ids ...string) (*Dataset, error) {
 		}
 		drop[id] = true
 	}
-	out := &Dataset{Path: d.Path, Columns: d.Columns, Files: d.Files}
+	out := &Dataset{Path: d.Path, Columns: d.Columns, Files: d.Files, period: d.period, rowsRead: d.rowsRead}
+	if d.period != 0 { // the span of every row read, which are not all here
+		out.first, out.last, out.hasSpan = d.first, d.last, d.hasSpan
+	}
 	for _, a := range d.Actors {
 		if !drop[a.ID] {
 			out.Actors = append(out.Actors, a)

@@ -52,6 +52,7 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Club { return &d.Clubs },
 		extra: func(c *Columns) *[]Column { return &c.Clubs },
 		row:   func(c *Club, extra []string, line int) { c.Extra, c.Line = extra, line },
+		times: func(c *Club, see func(Time)) { see(c.Since); see(c.Until) },
 		columns: []column[Club]{
 			{name: "id", required: true, parse: id(func(c *Club) *string { return &c.ID })},
 			{name: "name", parse: text(func(c *Club) *string { return &c.Name })},
@@ -65,6 +66,8 @@ var files = []dataFile{
 		extra: func(c *Columns) *[]Column { return &c.Ties },
 		row:   func(t *Tie, extra []string, line int) { t.Extra, t.Line = extra, line },
 		pair:  func(t *Tie) (a, b string, w float64) { return t.Source, t.Target, t.Weight },
+		keep:  func(t *Tie, at int) bool { return t.ActiveIn(at) },
+		times: func(t *Tie, see func(Time)) { see(t.Since); see(t.Until) },
 		columns: []column[Tie]{
 			{name: "source", required: true, parse: actorRef(func(t *Tie) *string { return &t.Source })},
 			{name: "target", required: true, parse: actorRef(func(t *Tie) *string { return &t.Target }), unlike: "source"},
@@ -79,6 +82,8 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Membership { return &d.Memberships },
 		extra: func(c *Columns) *[]Column { return &c.Memberships },
 		row:   func(m *Membership, extra []string, line int) { m.Extra, m.Line = extra, line },
+		keep:  func(m *Membership, at int) bool { return m.ActiveIn(at) },
+		times: func(m *Membership, see func(Time)) { see(m.Since); see(m.Until) },
 		columns: []column[Membership]{
 			{name: "club", required: true, parse: clubRef(func(m *Membership) *string { return &m.Club })},
 			{name: "actor", required: true, parse: actorRef(func(m *Membership) *string { return &m.Actor })},
@@ -93,6 +98,8 @@ var files = []dataFile{
 		extra: func(c *Columns) *[]Column { return &c.Exchanges },
 		row:   func(x *Exchange, extra []string, line int) { x.Extra, x.Line = extra, line },
 		pair:  func(x *Exchange) (a, b string, w float64) { return x.From, x.To, x.Volume },
+		keep:  func(x *Exchange, at int) bool { return int(x.Date.Year) <= at }, // the history up to the period
+		times: func(x *Exchange, see func(Time)) { see(x.Date) },
 		columns: []column[Exchange]{
 			{name: "date", required: true, parse: date(func(x *Exchange) *Time { return &x.Date })},
 			{name: "from", required: true, parse: actorRef(func(x *Exchange) *string { return &x.From })},
@@ -214,8 +221,9 @@ func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in st
 			}
 		}
 		s := f.l.intern(f.v)
-		if !f.ids.listed && f.l.stream != nil {
-			// Validating only: the referenced ids are the file's (counted, not kept as rows).
+		if !f.ids.listed && (f.l.stream != nil || f.l.at != 0) {
+			// Validating only, or loading one period: the referenced ids are the file's
+			// entities (counted, or added by finish), whether their rows are kept or not.
 			if _, ok := f.ids.line[s]; !ok {
 				f.ids.line[s] = 0
 			}
@@ -396,6 +404,10 @@ type file[E any] struct {
 	// pair gives the two actors of a row that adds an amount to a pair's weight, and the
 	// amount (ties and exchanges; nil for the other files): what Validate checks the sums on.
 	pair func(e *E) (a, b string, w float64)
+	// For a data set loaded for one period (LoadOptions.At): keep says whether a row can
+	// matter in year at (nil: every row is kept), times gives its times (for Dataset.Span).
+	keep  func(e *E, at int) bool
+	times func(e *E, see func(Time))
 
 	// Derived by prepare.
 	header []headerColumn
@@ -481,9 +493,22 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 			s.rows[f.name]++
 			if f.pair != nil {
 				a, b, w := f.pair(e)
-				s.amount(c.name, l.fileRank[c.name], line, a, b, w)
+				s.sums.amount(c.name, l.fileRank[c.name], line, a, b, w)
 			}
 			continue
+		}
+		if l.at != 0 { // loading one period: the rows that cannot matter in it are dropped
+			l.rowsRead[f.name]++
+			if f.times != nil {
+				f.times(e, l.d.see)
+			}
+			if f.pair != nil {
+				a, b, w := f.pair(e)
+				l.sums.amount(c.name, l.fileRank[c.name], line, a, b, w)
+			}
+			if f.keep != nil && !f.keep(e, l.at) {
+				continue
+			}
 		}
 		var extra []string
 		if len(h.extra) > 0 {

@@ -42,6 +42,12 @@ type loader struct {
 	strs map[string]string // interned ids
 
 	stream *stream // when validating only: the rows are checked, counted and dropped
+
+	// When loading one period (LoadOptions.At): the year, the rows read of each file, and
+	// the check of the pairs' sums over every row, kept or not.
+	at       int
+	rowsRead map[string]int
+	sums     sumCheck
 }
 
 // idSet holds the ids listed in a file, which other files' references are checked against.
@@ -51,16 +57,27 @@ type idSet struct {
 }
 
 func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
+	return loadWith(fsys, path, names, LoadOptions{})
+}
+
+func loadWith(fsys fs.FS, path string, names map[string]string, o LoadOptions) (*Dataset, error) {
 	l, err := newLoader(fsys, path, names, nil)
 	if err != nil {
 		return nil, err
+	}
+	if o.At != 0 {
+		l.at, l.rowsRead, l.d.period = o.At, map[string]int{}, o.At
 	}
 	if err := l.readAll(); err != nil {
 		return nil, err
 	}
 	if len(l.problems) == 0 {
 		l.finish()
-		l.checkSums()
+		if l.at != 0 {
+			l.sums.check(l)
+		} else {
+			l.checkSums()
+		}
 	}
 	if len(l.problems) > 0 {
 		sort.SliceStable(l.problems, func(i, j int) bool {
@@ -73,6 +90,7 @@ func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
 		return nil, &ValidationError{Path: path, Problems: l.problems}
 	}
 	l.strs = nil
+	l.d.rowsRead = l.rowsRead
 	return l.d, nil
 }
 
@@ -205,6 +223,14 @@ func (l *loader) finish() {
 		}
 		seen := map[string]bool{}
 		var ids []string
+		if l.at != 0 { // the rows were not all kept: the ids referenced were recorded as read
+			for id := range l.ids[f.contract()].line {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			f.addReferenced(l.d, ids)
+			continue
+		}
 		for _, g := range files {
 			g.references(l.d, f.contract(), func(id string) {
 				if !seen[id] {

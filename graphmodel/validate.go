@@ -67,17 +67,16 @@ func validate(fsys fs.FS, path string, names map[string]string, o ValidateOption
 	if keep == 0 {
 		keep = DefaultKeepProblems
 	}
-	s := &stream{keep: keep, rows: map[string]int{}, heavy: map[[2]string]*heavyPair{}}
+	s := &stream{keep: keep, rows: map[string]int{}}
 	l, err := newLoader(fsys, path, names, s)
 	if err != nil {
 		return nil, err
 	}
-	s.l = l
 	if err := l.readAll(); err != nil {
 		return nil, err
 	}
 	if s.total == 0 {
-		s.checkSums()
+		s.sums.check(l)
 	}
 	if s.total > 0 {
 		ps := make([]*ParseError, len(s.kept))
@@ -118,15 +117,18 @@ const heavyAmount = 1e270
 // stream is Validate's state: the problems kept and counted, the rows counted, and the
 // rows that could make a pair's sum overflow.
 type stream struct {
-	l       *loader
 	keep    int // problems kept (negative: all)
 	total   int // problems found
 	kept    keptHeap
 	summary summarizer
 	rows    map[string]int // valid rows of each contract file
+	sums    sumCheck
+}
 
-	// The rows of heavyAmount or more, by pair (the two actor ids in byte order), and the
-	// sum of every other amount.
+// sumCheck finds the pairs whose rows add up to more than 1.8e308 without keeping the rows:
+// it holds the rows of heavyAmount or more, by pair (the two actor ids in byte order), and
+// the sum of every other amount.
+type sumCheck struct {
 	heavy    map[[2]string]*heavyPair
 	smallSum float64
 }
@@ -173,7 +175,7 @@ func (s *stream) add(p *ParseError, rank int) {
 }
 
 // amount sees a valid row of file adding w to the pair a–b.
-func (s *stream) amount(file string, rank, line int, a, b string, w float64) {
+func (s *sumCheck) amount(file string, rank, line int, a, b string, w float64) {
 	if w < heavyAmount {
 		s.smallSum += w
 		return
@@ -182,6 +184,9 @@ func (s *stream) amount(file string, rank, line int, a, b string, w float64) {
 		a, b = b, a
 	}
 	k := [2]string{a, b}
+	if s.heavy == nil {
+		s.heavy = map[[2]string]*heavyPair{}
+	}
 	hp := s.heavy[k]
 	if hp == nil {
 		hp = &heavyPair{}
@@ -190,12 +195,12 @@ func (s *stream) amount(file string, rank, line int, a, b string, w float64) {
 	hp.rows = append(hp.rows, heavyRow{w: w, file: file, o: order{rank: rank, line: line}})
 }
 
-// checkSums reports the pairs whose rows add up to +Inf (see Validate and
+// check reports to l the pairs whose rows add up to +Inf (see Validate and
 // loader.checkSums): when the sum of the heavy rows alone, in ascending order, overflows,
 // so does the pair's; when it stays finite even after adding twice the sum of all the other
 // rows of the data set (a bound on this pair's share, with room for rounding), the pair's
 // does too.
-func (s *stream) checkSums() {
+func (s *sumCheck) check(l *loader) {
 	keys := make([][2]string, 0, len(s.heavy))
 	for k := range s.heavy {
 		keys = append(keys, k)
@@ -230,7 +235,7 @@ func (s *stream) checkSums() {
 			}
 			names = append(names, fmt.Sprintf("%s:%d", r.file, r.o.line))
 		}
-		s.l.addf(rows[0].file, rows[0].o.line, "", ErrBadWeight, "the weights and volumes of the pair %q–%q add up to more than 1.8e308 (rows %s)",
+		l.addf(rows[0].file, rows[0].o.line, "", ErrBadWeight, "the weights and volumes of the pair %q–%q add up to more than 1.8e308 (rows %s)",
 			k[0], k[1], strings.Join(names, ", "))
 	}
 }

@@ -15,7 +15,7 @@ import (
 func newAnalyze(g *globals) *cobra.Command {
 	var format, out, sortBy string
 	var top int
-	af := &analysisFlags{}
+	af := &analysisFlags{onePeriod: true}
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
 		Short: "Compute the network measures, the typology and the hubs of a layer",
