@@ -34,6 +34,7 @@ type analysisFlags struct {
 	// loaded for that year alone (graphmodel.LoadOptions.At): the rows that cannot matter in
 	// it are checked and dropped (analyze, typology, summary).
 	onePeriod bool
+	metrics   []string // --metrics, --no-typology: nil for every metric
 }
 
 func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
@@ -237,6 +238,7 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 	if st != nil {
 		o.Progress = st.progress
 	}
+	o.Metrics = af.metrics
 	if err := o.Typology.Validate(); err != nil {
 		return o, usageError{err}
 	}
