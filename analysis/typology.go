@@ -534,7 +534,21 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 		}
 	})
 
-	// The typology.
+	// The typology. The lists are sized first: a million ties' names appended to growing
+	// lists left about as much garbage again at the peak of an analysis.
+	nRel, nUnc := 0, 0
+	for i := range r.Ties {
+		if r.Ties[i].Class == "relational" {
+			nRel++
+		}
+		if uncertain(r.Ties[i].PRelational) {
+			nUnc++
+		}
+	}
+	nc := len(r.Clubs)
+	r.TypologyLists.RelationalBilateral = make([]string, 0, nRel)
+	r.TypologyLists.TransactionalBilateral = make([]string, 0, len(r.Ties)-nRel)
+	r.TypologyLists.Uncertain = make([]string, 0, nUnc+nc)
 	for _, t := range r.Ties {
 		name := t.Source + "–" + t.Target
 		if t.Class == "relational" {
