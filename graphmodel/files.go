@@ -519,7 +519,9 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 			}
 		}
 		f.row(e, extra, line)
-		if len(*rows) == cap(*rows) {
+		if len(*rows) == cap(*rows) && l.at == 0 {
+			// Sized from the rest of the file, but not when loading one period: its rows
+			// are not spread evenly over the file (append decides then).
 			*rows = slices.Grow(*rows, c.room(len(*rows)))
 		}
 		*rows = append(*rows, *e)
