@@ -175,9 +175,10 @@ func TestValidateKeepsFirstProblems(t *testing.T) {
 // rowsFile is a ties.csv of n generated rows over 1,000 actors, made as it is read, and
 // the live heap after a collection each time another quarter of it has been read.
 type rowsFile struct {
-	n, i  int
-	buf   []byte
-	heaps []uint64
+	n, i    int
+	buf     []byte
+	heaps   []uint64
+	measure bool // collect and record the live heap (TestValidateStreams)
 }
 
 func (f *rowsFile) Read(p []byte) (int, error) {
@@ -185,7 +186,7 @@ func (f *rowsFile) Read(p []byte) (int, error) {
 		if f.i == 0 {
 			f.buf = append(f.buf, "source,target,weight,since,until,domains\n"...)
 		}
-		if f.i%(f.n/4) == 0 && f.i > 0 {
+		if f.measure && f.i%(f.n/4) == 0 && f.i > 0 {
 			runtime.GC()
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
@@ -222,7 +223,7 @@ func TestValidateStreams(t *testing.T) {
 		t.Skip("reads 400,000 rows")
 	}
 	start := time.Now()
-	f := &rowsFile{n: 400_000}
+	f := &rowsFile{n: 400_000, measure: true}
 	c, err := ValidateFS(oneFile{f}, "gen", ValidateOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -237,5 +238,30 @@ func TestValidateStreams(t *testing.T) {
 	t.Logf("live heap after 100k, 200k, 300k rows: %v bytes (%.1fs)", f.heaps, time.Since(start).Seconds())
 	if grow > 256<<10 {
 		t.Errorf("the live heap grew by %d bytes between 100,000 and 300,000 rows", grow)
+	}
+}
+
+// BenchmarkValidate streams 200,000 generated tie rows (1,000 actors) through Validate,
+// against Load of the same rows; it reports rows per second. Memory: -benchmem's B/op counts
+// what is allocated, not what is held (see TestValidateStreams and scripts/bench_memory.py).
+func BenchmarkValidate(b *testing.B) {
+	const n = 200_000
+	for _, name := range []string{"Validate", "Load"} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				f := &rowsFile{n: n}
+				var err error
+				if name == "Validate" {
+					_, err = ValidateFS(oneFile{f}, "gen", ValidateOptions{})
+				} else {
+					_, err = LoadFS(oneFile{f}, "gen")
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
 	}
 }
