@@ -1,7 +1,6 @@
 package graphmodel
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -109,18 +108,34 @@ func pairKey(a, b int32) uint64 {
 	return uint64(a)<<32 | uint64(b)
 }
 
-// groupPairs builds the pair index of rows whose ends are ends[i].
-func groupPairs(ends [][2]int32) pairIndex {
+// groupPairs builds the pair index of rows whose ends are ends[i], positions among n
+// actors. The rows are ordered by pair with two stable counting sorts (by the greater end,
+// then by the lesser), so the rows of a pair stay in input order: linear in the rows and
+// actors, where a comparison sort of a million rows took a tenth of the load.
+func groupPairs(ends [][2]int32, n int) pairIndex {
+	lo := func(i int32) int32 { return min(ends[i][0], ends[i][1]) }
+	hi := func(i int32) int32 { return max(ends[i][0], ends[i][1]) }
 	order := make([]int32, len(ends))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(i, j int32) int {
-		if ki, kj := pairKey(ends[i][0], ends[i][1]), pairKey(ends[j][0], ends[j][1]); ki != kj {
-			return cmp.Compare(ki, kj)
+	tmp := make([]int32, len(ends))
+	count := make([]int32, n+1)
+	for _, end := range []func(int32) int32{hi, lo} {
+		clear(count)
+		for _, i := range order {
+			count[end(i)+1]++
 		}
-		return cmp.Compare(i, j)
-	})
+		for a := 1; a <= n; a++ {
+			count[a] += count[a-1]
+		}
+		for _, i := range order {
+			e := end(i)
+			tmp[count[e]] = i
+			count[e]++
+		}
+		order, tmp = tmp, order
+	}
 	x := pairIndex{rows: order, off: []int32{0}}
 	for k, i := range order {
 		key := pairKey(ends[i][0], ends[i][1])
@@ -234,7 +249,7 @@ func (d *Dataset) index() {
 	for i := range d.Memberships {
 		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
 	}
-	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds), groupPairs(d.exchangeEnds)
+	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds, len(d.Actors)), groupPairs(d.exchangeEnds, len(d.Actors))
 	if d.period == 0 { // a period's data set saw its span as its rows were read (see)
 		d.first, d.last, d.hasSpan = d.span()
 	}
