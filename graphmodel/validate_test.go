@@ -21,6 +21,14 @@ import (
 // same order, or the same counts of a valid data set.
 func sameVerdict(t *testing.T, fsys fs.FS) (valid bool) {
 	t.Helper()
+	return compareValidate(t, fsys, true)
+}
+
+// compareValidate is sameVerdict; without exactSums the problems of pairs whose rows add up
+// to more than 1.8e308 are left out of the comparison (Validate names only their rows of
+// 1e270 or more, Load every row).
+func compareValidate(t *testing.T, fsys fs.FS, exactSums bool) (valid bool) {
+	t.Helper()
 	d, lerr := LoadFS(fsys, "in")
 	c, verr := ValidateFS(fsys, "in", ValidateOptions{KeepProblems: -1})
 	if (lerr == nil) != (verr == nil) {
@@ -37,8 +45,16 @@ func sameVerdict(t *testing.T, fsys fs.FS) (valid bool) {
 			}
 			return false
 		}
-		if !reflect.DeepEqual(problemTexts(lv), problemTexts(vv)) || vv.Count() != len(lv.Problems) {
-			t.Fatalf("problems differ:\n  Load     %q\n  Validate %q", problemTexts(lv), problemTexts(vv))
+		lp, vp := problemTexts(lv), problemTexts(vv)
+		if !exactSums {
+			sums := func(s string) bool { return strings.Contains(s, "add up to more than 1.8e308") }
+			lp, vp = slices.DeleteFunc(lp, sums), slices.DeleteFunc(vp, sums)
+		}
+		if !reflect.DeepEqual(lp, vp) || vv.Count() != len(lv.Problems) {
+			t.Fatalf("problems differ:\n  Load     %q\n  Validate %q", lp, vp)
+		}
+		if !exactSums {
+			return false
 		}
 		if !reflect.DeepEqual(groupTexts(lv.Summary()), groupTexts(vv.Summary())) {
 			t.Fatalf("summaries differ:\n  Load     %q\n  Validate %q", groupTexts(lv.Summary()), groupTexts(vv.Summary()))
