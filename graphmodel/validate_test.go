@@ -281,3 +281,28 @@ func BenchmarkValidate(b *testing.B) {
 		})
 	}
 }
+
+// TestValidateSumsNearLimit checks the sums' check of Validate on the rows below 1e270 it
+// does not keep: beside a row at the largest float64 they cannot tip the sum over (Load
+// agrees), and a pair overflowing by its large rows is named by those rows only.
+func TestValidateSumsNearLimit(t *testing.T) {
+	const max = "1.7976931348623157e308"
+	fsys := fsOf(map[string]string{"ties.csv": "source,target,weight\nA,B,1\nA,B," + max + "\nA,B,2\nC,D,5\n"})
+	if _, err := LoadFS(fsys, "in"); err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if c, err := ValidateFS(fsys, "in", ValidateOptions{}); err != nil || c.Ties != 4 {
+		t.Fatalf("Validate: %v, %+v", err, c)
+	}
+	fsys = fsOf(map[string]string{"ties.csv": "source,target,weight\nB,A,1\nA,B," + max + "\nA,B,1e300\nA,B,9e307\n"})
+	_, err := ValidateFS(fsys, "in", ValidateOptions{})
+	want := []string{`ties.csv:3: the weights and volumes of the pair "A"–"B" add up to more than 1.8e308 (rows ties.csv:3, ties.csv:4, ties.csv:5)`}
+	if got := problems(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("Validate: %q, want %q", got, want)
+	}
+	_, err = LoadFS(fsys, "in")
+	want = []string{`ties.csv:2: the weights and volumes of the pair "A"–"B" add up to more than 1.8e308 (rows ties.csv:2, ties.csv:3, ties.csv:4, ties.csv:5)`}
+	if got := problems(t, err); !reflect.DeepEqual(got, want) {
+		t.Errorf("Load: %q, want %q", got, want)
+	}
+}
