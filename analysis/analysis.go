@@ -31,6 +31,9 @@ type Options struct {
 	Progress func(stage string, done, total int)
 	// Typology tunes the relational/transactional classification.
 	Typology TypologyOptions
+	// Metrics, when not nil, limits the analysis to these names of Metrics and what they
+	// need (Result.Metrics says which were computed); nil computes everything.
+	Metrics []string
 }
 
 // ActorMetrics holds the measures of one actor, as in §3 of the contract.
@@ -95,6 +98,8 @@ type Result struct {
 
 	// Warnings say where the data cannot support a call (graphmodel.Layer.Warnings).
 	Warnings []string `json:"warnings,omitempty"`
+	// Metrics lists the metrics computed when Options.Metrics chose some (nil: all).
+	Metrics []string `json:"metrics,omitempty"`
 
 	// Provenance holds the findings of the exchange record's provenance columns (package
 	// provenance), for the period's record; nil when exchanges.csv has none of them.
@@ -116,19 +121,28 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 			o.Progress(stage, done, total)
 		}
 	}
+	want, err := chooseMetrics(o.Metrics, groupsByCommunity(l, o.Typology.Groups))
+	if err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
 	x := NewIndex(l)
 	n := x.N
 	r := &Result{Layer: layerInfo(l), Actors: make([]ActorMetrics, n), View: l, Warnings: l.Warnings()}
+	if o.Metrics != nil {
+		r.Metrics = want.names()
+	}
 
 	po := PathOptions{Workers: o.Workers, Progress: func(d, t int) { progress("shortest paths", d, t) }}
 	if o.Sample > 0 && o.Sample < n {
 		po.Sources = SampleSources(n, o.Sample, o.Seed)
 		r.Layer.Sample = o.Sample
 	}
-	progress("shortest paths", 0, max(n, len(po.Sources)))
-	paths, err := ShortestPaths(ctx, x, po)
-	if err != nil {
-		return nil, fmt.Errorf("analyze: %w", err)
+	var paths *PathMetrics
+	if want&(metricBit("betweenness")|metricBit("closeness")|metricBit("harmonic")) != 0 {
+		progress("shortest paths", 0, max(n, len(po.Sources)))
+		if paths, err = ShortestPaths(ctx, x, po); err != nil {
+			return nil, fmt.Errorf("analyze: %w", err)
+		}
 	}
 	// Every other measure is independent of the rest: run them side by side.
 	progress("other measures (in parallel)", 0, 1)
@@ -154,15 +168,23 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	tasks := []func(){
-		func() { comm = LouvainParallel(x, o.Seed, runs, workers) },
-		func() { cliques = MaximalCliques(x, 3) },
-		func() { eig = Eigenvector(x, 0, 0) },
-		func() { pr = PageRank(x, strength, 0.85, 0, 0) },
-		func() { cons, eff = StructuralHoles(x, strength) },
-		func() { clus = Clustering(x) },
-		func() { core = CoreNumbers(x) },
-		func() { cp = CorePeripheryOf(x) },
+	var tasks []func()
+	for _, t := range []struct {
+		metrics metricSet
+		run     func()
+	}{
+		{metricBit("community"), func() { comm = LouvainParallel(x, o.Seed, runs, workers) }},
+		{metricBit("cliques"), func() { cliques = MaximalCliques(x, 3) }},
+		{metricBit("eigenvector"), func() { eig = Eigenvector(x, 0, 0) }},
+		{metricBit("pagerank"), func() { pr = PageRank(x, strength, 0.85, 0, 0) }},
+		{metricBit("constraint") | metricBit("effective_size"), func() { cons, eff = StructuralHoles(x, strength) }},
+		{metricBit("clustering"), func() { clus = Clustering(x) }},
+		{metricBit("core"), func() { core = CoreNumbers(x) }},
+		{metricBit("core_periphery"), func() { cp = CorePeripheryOf(x) }},
+	} {
+		if want&t.metrics != 0 {
+			tasks = append(tasks, t.run)
+		}
 	}
 	parallel(workers, len(tasks), func(i int) { tasks[i]() })
 	if err := ctx.Err(); err != nil {
@@ -187,13 +209,29 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		a := &r.Actors[u]
 		*a = ActorMetrics{
 			ID: x.IDs[u], Degree: x.Degree(u), Strength: strength[u],
-			Betweenness: paths.Betweenness[u], Eigenvector: eig[u], PageRank: pr[u],
-			Core: core[u], Clustering: clus[u], Constraint: cons[u], EffectiveSize: eff[u],
-			Community: comm.Of[u], Cliques: inCliques[u],
+			Eigenvector: at(eig, u), PageRank: at(pr, u),
+			Core: at(core, u), Clustering: at(clus, u), Constraint: at(cons, u), EffectiveSize: at(eff, u),
+			Community: at(comm.Of, u), Cliques: inCliques[u],
 		}
-		if paths.Closeness != nil {
-			a.Closeness, a.Harmonic = &paths.Closeness[u], &paths.Harmonic[u]
+		if paths != nil {
+			a.Betweenness = paths.Betweenness[u]
+			if paths.Closeness != nil {
+				a.Closeness, a.Harmonic = &paths.Closeness[u], &paths.Harmonic[u]
+			}
 		}
+	}
+	// The structure (core–periphery, balance with the hubs' rivals) and the provenance
+	// findings end every analysis, with the typology or without.
+	finish := func() (*Result, error) {
+		structureOf(l, x, r, cp, o.Seed)
+		var err error
+		if r.Provenance, err = provenanceOf(l, o.noProvenance); err != nil {
+			return nil, fmt.Errorf("analyze: %w", err)
+		}
+		return r, nil
+	}
+	if !want.has("typology") {
+		return finish()
 	}
 	progress("typology", 0, 1)
 	memberOf, err := classify(l, x, core, cliques, r, o.Typology, o.Seed)
@@ -213,11 +251,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		hubCount = defaultHubs
 	}
 	r.Hubs = hubs(r, memberOf, hubCount)
-	structureOf(l, x, r, cp, o.Seed)
-	if r.Provenance, err = provenanceOf(l, o.noProvenance); err != nil {
-		return nil, fmt.Errorf("analyze: %w", err)
-	}
-	return r, nil
+	return finish()
 }
 
 // seedOf is the seed of an analysis (1 when not set).
@@ -255,4 +289,12 @@ func SampleSources(n, k int, seed uint64) []int32 {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// at is s[u], or 0 when the measure s was not computed (nil).
+func at[T int | float64](s []T, u int) T {
+	if s == nil {
+		return 0
+	}
+	return s[u]
 }

@@ -7,28 +7,57 @@ import (
 )
 
 // Factors holds named factor values, each in [0, 1], in a fixed report order (TieFactors or
-// ClubFactors). A factor without data is absent. It is compact (one float per factor) and
+// ClubFactors). A factor without data is absent. It is compact (one float per factor, and a
+// pointer to the shared names; the values of all the ties of a Result share one array) and
 // marshals to a JSON object in report order, leaving absent factors out.
 type Factors struct {
-	names []string
+	names *[]string
 	vals  []float64 // NaN when absent
 }
 
 func newFactors(names []string) Factors {
 	v := make([]float64, len(names))
+	return factorsIn(names, v)
+}
+
+// factorsIn returns the factors of names with their values in v (len(names) floats, set to
+// NaN here): v is a part of a larger array shared by many Factors.
+func factorsIn(names []string, v []float64) Factors {
 	for i := range v {
 		v[i] = math.NaN()
 	}
-	return Factors{names: names, vals: v}
+	return Factors{names: namesOf(names), vals: v[:len(names):len(names)]}
+}
+
+// namesOf points at names: at TieFactors or ClubFactors themselves when names is one of
+// them, so that no Factors holds a copy of the list's header.
+func namesOf(names []string) *[]string {
+	for _, p := range []*[]string{&TieFactors, &ClubFactors} {
+		if len(*p) == len(names) && len(names) > 0 && &(*p)[0] == &names[0] {
+			return p
+		}
+	}
+	return &names
 }
 
 func (f Factors) index(name string) int {
-	for i, n := range f.names {
+	if f.names == nil {
+		return -1
+	}
+	for i, n := range *f.names {
 		if n == name {
 			return i
 		}
 	}
 	return -1
+}
+
+// Names returns the names of the factors, present or not, in report order. Do not modify it.
+func (f Factors) Names() []string {
+	if f.names == nil {
+		return nil
+	}
+	return *f.names
 }
 
 // Set gives factor name the value v.
@@ -61,7 +90,7 @@ func (f Factors) Len() int {
 func (f Factors) Each(fn func(name string, v float64)) {
 	for i, v := range f.vals {
 		if !math.IsNaN(v) {
-			fn(f.names[i], v)
+			fn((*f.names)[i], v)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"runtime"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -42,13 +43,25 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			v    any
 		}{"provenance", r.Provenance})
 	}
+	if r.Metrics != nil { // only some metrics computed: say which, leave out the others' sections
+		fields = slices.DeleteFunc(fields, func(f struct {
+			name string
+			v    any
+		}) bool {
+			return !r.Computed(sectionMetric[f.name])
+		})
+		fields = slices.Insert(fields, 1, struct {
+			name string
+			v    any
+		}{"metrics", r.Metrics})
+	}
 	bw.WriteString("{\n")
 	for i, f := range fields {
 		fmt.Fprintf(bw, "  %q: ", f.name)
 		var err error
 		switch f.name {
 		case "actors":
-			err = writeLines(bw, len(r.Actors), func(b []byte, i int) []byte { return appendActor(b, &r.Actors[i]) })
+			err = writeLines(bw, len(r.Actors), func(b []byte, i int) []byte { return appendActor(b, &r.Actors[i], r) })
 		case "ties":
 			err = writeLines(bw, len(r.Ties), func(b []byte, i int) []byte { return appendTie(b, &r.Ties[i]) })
 		case "cliques":
@@ -147,13 +160,21 @@ func appendNum(b []byte, first bool, key string, v float64) []byte {
 	return appendFloat(appendKey(b, first, key), v)
 }
 
-func appendActor(b []byte, a *ActorMetrics) []byte {
+// sectionMetric is the metric each section of the JSON document belongs to; "" (none) for
+// the sections always written.
+var sectionMetric = map[string]string{
+	"cliques": "cliques", "communities": "community", "ties": "typology", "clubs": "typology",
+	"typology": "typology", "typology_lists": "typology", "hubs": "typology", "settings": "typology",
+	"core_periphery": "core_periphery",
+}
+
+func appendActor(b []byte, a *ActorMetrics, r *Result) []byte {
 	b = append(b, '{')
 	b = appendString(appendKey(b, true, "id"), a.ID)
 	group := ""
 	for _, m := range Measures {
 		v, ok := m.Value(a)
-		if !ok {
+		if !ok || !r.Computed(m.Name) {
 			continue
 		}
 		g, key := m.JSONGroup()

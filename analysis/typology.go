@@ -234,7 +234,7 @@ func Contributions(factors Factors, weights map[string]float64) []FactorShare {
 	den := 0.0
 	factors.Each(func(k string, _ float64) { den += weights[k] })
 	var out []FactorShare
-	for _, k := range factors.names {
+	for _, k := range factors.Names() {
 		v, ok := factors.Get(k)
 		if !ok {
 			out = append(out, FactorShare{Name: k, Weight: weights[k]})
@@ -452,12 +452,14 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 	// Ties: every edge of the bilateral layer, in parallel chunks.
 	recipAt := slices.Index(TieFactors, "reciprocity")
 	r.Ties = make([]TieResult, len(edges))
+	nf := len(TieFactors)
+	factorVals := make([]float64, len(edges)*nf) // the factors of every tie, in one array
 	const chunk = 1024
 	parallel(runtime.GOMAXPROCS(0), (len(edges)+chunk-1)/chunk, func(c int) {
 		for e := c * chunk; e < min(len(edges), (c+1)*chunk); e++ {
 			u, v := edges[e].u, edges[e].v
 			tr := &r.Ties[e]
-			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: newFactors(TieFactors)}
+			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: factorsIn(TieFactors, factorVals[e*nf:(e+1)*nf])}
 			tr.Weight = pairs[edges[e].pair].Bilateral
 			f := tr.Factors
 			// Structural embeddedness on the combined layer; a pair alone in its component has
@@ -532,7 +534,21 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 		}
 	})
 
-	// The typology.
+	// The typology. The lists are sized first: a million ties' names appended to growing
+	// lists left about as much garbage again at the peak of an analysis.
+	nRel, nUnc := 0, 0
+	for i := range r.Ties {
+		if r.Ties[i].Class == "relational" {
+			nRel++
+		}
+		if uncertain(r.Ties[i].PRelational) {
+			nUnc++
+		}
+	}
+	nc := len(r.Clubs)
+	r.TypologyLists.RelationalBilateral = make([]string, 0, nRel)
+	r.TypologyLists.TransactionalBilateral = make([]string, 0, len(r.Ties)-nRel)
+	r.TypologyLists.Uncertain = make([]string, 0, nUnc+nc)
 	for _, t := range r.Ties {
 		name := t.Source + "–" + t.Target
 		if t.Class == "relational" {

@@ -91,9 +91,11 @@ func (t *typer) see(raw string) {
 	}
 	t.any = true
 	if !t.notInt {
-		if _, err := strconv.ParseInt(s, 10, 64); err != nil {
-			t.notInt = true
+		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+			t.notBool = true // an integer is a finite decimal number, never true or false
+			return
 		}
+		t.notInt = true
 	}
 	if !t.notFloat {
 		if _, err := parseFinite(s); err != nil {

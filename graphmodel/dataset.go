@@ -1,7 +1,6 @@
 package graphmodel
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -89,6 +88,10 @@ type Dataset struct {
 	// The span of the data set's times (since, until, exchange dates).
 	first, last Time
 	hasSpan     bool
+	// For a data set loaded for one period (LoadOptions.At): the year, and the rows read of
+	// each file (only those that can matter in the period are in the slices above).
+	period   int
+	rowsRead map[string]int
 }
 
 // pairIndex groups the rows of one file by the unordered pair of actors they join: pair p
@@ -107,18 +110,34 @@ func pairKey(a, b int32) uint64 {
 	return uint64(a)<<32 | uint64(b)
 }
 
-// groupPairs builds the pair index of rows whose ends are ends[i].
-func groupPairs(ends [][2]int32) pairIndex {
+// groupPairs builds the pair index of rows whose ends are ends[i], positions among n
+// actors. The rows are ordered by pair with two stable counting sorts (by the greater end,
+// then by the lesser), so the rows of a pair stay in input order: linear in the rows and
+// actors, where a comparison sort of a million rows took a tenth of the load.
+func groupPairs(ends [][2]int32, n int) pairIndex {
+	lo := func(i int32) int32 { return min(ends[i][0], ends[i][1]) }
+	hi := func(i int32) int32 { return max(ends[i][0], ends[i][1]) }
 	order := make([]int32, len(ends))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(i, j int32) int {
-		if ki, kj := pairKey(ends[i][0], ends[i][1]), pairKey(ends[j][0], ends[j][1]); ki != kj {
-			return cmp.Compare(ki, kj)
+	tmp := make([]int32, len(ends))
+	count := make([]int32, n+1)
+	for _, end := range []func(int32) int32{hi, lo} {
+		clear(count)
+		for _, i := range order {
+			count[end(i)+1]++
 		}
-		return cmp.Compare(i, j)
-	})
+		for a := 1; a <= n; a++ {
+			count[a] += count[a-1]
+		}
+		for _, i := range order {
+			e := end(i)
+			tmp[count[e]] = i
+			count[e]++
+		}
+		order, tmp = tmp, order
+	}
 	x := pairIndex{rows: order, off: []int32{0}}
 	for k, i := range order {
 		key := pairKey(ends[i][0], ends[i][1])
@@ -232,12 +251,15 @@ func (d *Dataset) index() {
 	for i := range d.Memberships {
 		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
 	}
-	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds), groupPairs(d.exchangeEnds)
-	d.first, d.last, d.hasSpan = d.span()
+	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds, len(d.Actors)), groupPairs(d.exchangeEnds, len(d.Actors))
+	if d.period == 0 { // a period's data set saw its span as its rows were read (see)
+		d.first, d.last, d.hasSpan = d.span()
+	}
 }
 
 // Without returns a copy of d without the given actors and every tie, membership and
-// exchange that involves them (clubs stay). An id that is not an actor is an error.
+// exchange that involves them (clubs stay). An id that is not an actor is an error. A data
+// set loaded for one period keeps its period, span and row counts.
 func (d *Dataset) Without(ids ...string) (*Dataset, error) {
 	drop := map[string]bool{}
 	for _, id := range ids {
@@ -246,7 +268,10 @@ func (d *Dataset) Without(ids ...string) (*Dataset, error) {
 		}
 		drop[id] = true
 	}
-	out := &Dataset{Path: d.Path, Columns: d.Columns, Files: d.Files}
+	out := &Dataset{Path: d.Path, Columns: d.Columns, Files: d.Files, period: d.period, rowsRead: d.rowsRead}
+	if d.period != 0 { // the span of every row read, which are not all here
+		out.first, out.last, out.hasSpan = d.first, d.last, d.hasSpan
+	}
 	for _, a := range d.Actors {
 		if !drop[a.ID] {
 			out.Actors = append(out.Actors, a)

@@ -3,6 +3,7 @@ package graphmodel
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -60,21 +61,37 @@ func newProblem(kind error, format string, args ...any) error {
 }
 
 // ValidationError lists every problem found in a data set, in file and line order.
-// Load returns it (and no data set) when the input is invalid.
+// Load returns it (and no data set) when the input is invalid. Validate may keep only the
+// first problems: Total then counts them all, and Summary still groups them all.
 type ValidationError struct {
 	Path     string        // the data set's path as given
 	Problems []*ParseError // never empty
+	// Total is the number of problems found when it is more than len(Problems) (Validate
+	// with a cap on the problems kept); 0 otherwise.
+	Total int
+
+	groups []ProblemGroup // Summary of every problem, when not all are in Problems
+}
+
+// Count returns the number of problems found: Total, or len(Problems) when every problem
+// was kept.
+func (e *ValidationError) Count() int {
+	return max(e.Total, len(e.Problems))
 }
 
 func (e *ValidationError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d problem", e.Path, len(e.Problems))
-	if len(e.Problems) != 1 {
+	n := e.Count()
+	fmt.Fprintf(&b, "%s: %d problem", e.Path, n)
+	if n != 1 {
 		b.WriteByte('s')
 	}
 	for _, p := range e.Problems {
 		b.WriteString("\n")
 		b.WriteString(p.Error())
+	}
+	if rest := n - len(e.Problems); rest > 0 {
+		fmt.Fprintf(&b, "\n… and %d more", rest)
 	}
 	return b.String()
 }
@@ -110,39 +127,86 @@ func (g ProblemGroup) String() string {
 // its problems share. Groups come in descending order of count, ties in the order of their
 // first problem.
 func (e *ValidationError) Summary() []ProblemGroup {
-	var groups []ProblemGroup
-	var parts [][]string // the message parts of each group, generalised where they differ
-	at := map[[2]string]int{}
-	for _, p := range e.Problems {
-		toks := tokens(p.Err.Error())
-		var key strings.Builder
-		for _, t := range toks {
-			key.WriteString(t.gen)
-		}
-		k := [2]string{p.File, key.String()}
-		i, ok := at[k]
-		if !ok {
-			i = len(groups)
-			at[k] = i
-			groups = append(groups, ProblemGroup{File: p.File, First: p})
-			ps := make([]string, len(toks))
-			for j, t := range toks {
-				ps[j] = t.raw
-			}
-			parts = append(parts, ps)
-		}
-		groups[i].Count++
+	if e.groups != nil {
+		return slices.Clone(e.groups)
+	}
+	var g summarizer
+	for i, p := range e.Problems {
+		g.add(p, order{line: p.Line, seq: i})
+	}
+	return g.result()
+}
+
+// order is a problem's place in file and line order: the file's rank among the data set's
+// files, the line, and the order in which the problems were found.
+type order struct{ rank, line, seq int }
+
+func (a order) less(b order) bool {
+	if a.rank != b.rank {
+		return a.rank < b.rank
+	}
+	if a.line != b.line {
+		return a.line < b.line
+	}
+	return a.seq < b.seq
+}
+
+// summarizer groups problems by kind as they come (see Summary), in any order.
+type summarizer struct {
+	at     map[[2]string]int
+	groups []ProblemGroup
+	first  []order
+	parts  [][]string // the message parts of each group, generalised where they differ
+}
+
+func (g *summarizer) add(p *ParseError, o order) {
+	toks := tokens(p.Err.Error())
+	var key strings.Builder
+	for _, t := range toks {
+		key.WriteString(t.gen)
+	}
+	k := [2]string{p.File, key.String()}
+	if g.at == nil {
+		g.at = map[[2]string]int{}
+	}
+	i, ok := g.at[k]
+	if !ok {
+		i = len(g.groups)
+		g.at[k] = i
+		g.groups = append(g.groups, ProblemGroup{File: p.File, First: p})
+		g.first = append(g.first, o)
+		ps := make([]string, len(toks))
 		for j, t := range toks {
-			if parts[i][j] != t.raw {
-				parts[i][j] = t.gen
-			}
+			ps[j] = t.raw
+		}
+		g.parts = append(g.parts, ps)
+	}
+	g.groups[i].Count++
+	if o.less(g.first[i]) {
+		g.groups[i].First, g.first[i] = p, o
+	}
+	for j, t := range toks {
+		if g.parts[i][j] != t.raw {
+			g.parts[i][j] = t.gen
 		}
 	}
-	for i := range groups {
-		groups[i].Message = strings.Join(parts[i], "")
+}
+
+// result returns the groups in descending order of count, ties in the order of their first
+// problem.
+func (g *summarizer) result() []ProblemGroup {
+	idx := make([]int, len(g.groups))
+	for i := range idx {
+		idx[i] = i
 	}
-	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Count > groups[j].Count })
-	return groups
+	sort.SliceStable(idx, func(a, b int) bool { return g.first[idx[a]].less(g.first[idx[b]]) })
+	sort.SliceStable(idx, func(a, b int) bool { return g.groups[idx[a]].Count > g.groups[idx[b]].Count })
+	out := make([]ProblemGroup, len(idx))
+	for k, i := range idx {
+		out[k] = g.groups[i]
+		out[k].Message = strings.Join(g.parts[i], "")
+	}
+	return out
 }
 
 // token is a part of a message: text, a quoted value or a number, as written (raw) and

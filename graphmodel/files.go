@@ -52,6 +52,7 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Club { return &d.Clubs },
 		extra: func(c *Columns) *[]Column { return &c.Clubs },
 		row:   func(c *Club, extra []string, line int) { c.Extra, c.Line = extra, line },
+		times: func(c *Club, see func(Time)) { see(c.Since); see(c.Until) },
 		columns: []column[Club]{
 			{name: "id", required: true, parse: id(func(c *Club) *string { return &c.ID })},
 			{name: "name", parse: text(func(c *Club) *string { return &c.Name })},
@@ -64,6 +65,9 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Tie { return &d.Ties },
 		extra: func(c *Columns) *[]Column { return &c.Ties },
 		row:   func(t *Tie, extra []string, line int) { t.Extra, t.Line = extra, line },
+		pair:  func(t *Tie) (a, b string, w float64) { return t.Source, t.Target, t.Weight },
+		keep:  func(t *Tie, at int) bool { return t.ActiveIn(at) },
+		times: func(t *Tie, see func(Time)) { see(t.Since); see(t.Until) },
 		columns: []column[Tie]{
 			{name: "source", required: true, parse: actorRef(func(t *Tie) *string { return &t.Source })},
 			{name: "target", required: true, parse: actorRef(func(t *Tie) *string { return &t.Target }), unlike: "source"},
@@ -78,6 +82,8 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Membership { return &d.Memberships },
 		extra: func(c *Columns) *[]Column { return &c.Memberships },
 		row:   func(m *Membership, extra []string, line int) { m.Extra, m.Line = extra, line },
+		keep:  func(m *Membership, at int) bool { return m.ActiveIn(at) },
+		times: func(m *Membership, see func(Time)) { see(m.Since); see(m.Until) },
 		columns: []column[Membership]{
 			{name: "club", required: true, parse: clubRef(func(m *Membership) *string { return &m.Club })},
 			{name: "actor", required: true, parse: actorRef(func(m *Membership) *string { return &m.Actor })},
@@ -91,6 +97,9 @@ var files = []dataFile{
 		rows:  func(d *Dataset) *[]Exchange { return &d.Exchanges },
 		extra: func(c *Columns) *[]Column { return &c.Exchanges },
 		row:   func(x *Exchange, extra []string, line int) { x.Extra, x.Line = extra, line },
+		pair:  func(x *Exchange) (a, b string, w float64) { return x.From, x.To, x.Volume },
+		keep:  func(x *Exchange, at int) bool { return int(x.Date.Year) <= at }, // the history up to the period
+		times: func(x *Exchange, see func(Time)) { see(x.Date) },
 		columns: []column[Exchange]{
 			{name: "date", required: true, parse: date(func(x *Exchange) *Time { return &x.Date })},
 			{name: "from", required: true, parse: actorRef(func(x *Exchange) *string { return &x.From })},
@@ -212,7 +221,15 @@ func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in st
 				return false
 			}
 		}
-		*to(e) = f.l.intern(f.v)
+		s := f.l.intern(f.v)
+		if !f.ids.listed && (f.l.stream != nil || f.l.at != 0) {
+			// Validating only, or loading one period: the referenced ids are the file's
+			// entities (counted, or added by finish), whether their rows are kept or not.
+			if _, ok := f.ids.line[s]; !ok {
+				f.ids.line[s] = 0
+			}
+		}
+		*to(e) = s
 		return true
 	}}
 }
@@ -385,6 +402,13 @@ type file[E any] struct {
 	rows    func(*Dataset) *[]E                  // where the entities go
 	extra   func(*Columns) *[]Column             // where the other columns are described
 	row     func(e *E, extra []string, line int) // sets an entity's other values and line
+	// pair gives the two actors of a row that adds an amount to a pair's weight, and the
+	// amount (ties and exchanges; nil for the other files): what Validate checks the sums on.
+	pair func(e *E) (a, b string, w float64)
+	// For a data set loaded for one period (LoadOptions.At): keep says whether a row can
+	// matter in year at (nil: every row is kept), times gives its times (for Dataset.Span).
+	keep  func(e *E, at int) bool
+	times func(e *E, see func(Time))
 
 	// Derived by prepare.
 	header []headerColumn
@@ -447,6 +471,16 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 	vals := make([]string, len(f.columns))
 	typers := make([]typer, len(h.extra))
 	e := new(E) // one for all rows: an E per row would go to the heap
+	// Loading one period keeps every exchange row when they carry provenance columns: the
+	// provenance checks (report ids, derived_from cycles) read the whole record.
+	keepAll := false
+	if f.name == ExchangesFile {
+		cols := make([]Column, len(h.extraNames))
+		for k, n := range h.extraNames {
+			cols[k].Name = n
+		}
+		_, keepAll = provenanceColumns(cols)
+	}
 	for {
 		rec, line, err := c.next()
 		if err == io.EOF {
@@ -466,6 +500,27 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 		if !f.parse(&fl, vals, ids, e) {
 			continue
 		}
+		if s := l.stream; s != nil { // validating only: count the row and drop it
+			s.rows[f.name]++
+			if f.pair != nil {
+				a, b, w := f.pair(e)
+				s.sums.amount(c.name, l.fileRank[c.name], line, a, b, w)
+			}
+			continue
+		}
+		if l.at != 0 { // loading one period: the rows that cannot matter in it are dropped
+			l.rowsRead[f.name]++
+			if f.times != nil {
+				f.times(e, l.d.see)
+			}
+			if f.pair != nil {
+				a, b, w := f.pair(e)
+				l.sums.amount(c.name, l.fileRank[c.name], line, a, b, w)
+			}
+			if f.keep != nil && !f.keep(e, l.at) && !keepAll {
+				continue
+			}
+		}
 		var extra []string
 		if len(h.extra) > 0 {
 			extra = make([]string, len(h.extra))
@@ -475,7 +530,9 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 			}
 		}
 		f.row(e, extra, line)
-		if len(*rows) == cap(*rows) {
+		if len(*rows) == cap(*rows) && l.at == 0 {
+			// Sized from the rest of the file, but not when loading one period: its rows
+			// are not spread evenly over the file (append decides then).
 			*rows = slices.Grow(*rows, c.room(len(*rows)))
 		}
 		*rows = append(*rows, *e)

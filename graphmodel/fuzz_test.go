@@ -11,7 +11,8 @@ import (
 
 // FuzzLoad feeds arbitrary actors.csv, ties.csv and memberships.csv to the loader. Whatever
 // the input, Load must not panic and must either return a consistent data set or a
-// *ValidationError whose every problem names a file and a line, never both or neither.
+// *ValidationError whose every problem names a file and a line, never both or neither; and
+// Validate must find the same problems or the same counts.
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(smallWorld["actors.csv"]), []byte(smallWorld["ties.csv"]), []byte(smallWorld["memberships.csv"]))
 	f.Add([]byte("id\nUSA\nUSA\n"), []byte("source,target,weight\nUSA,\"GBR\n"), []byte("club,actor\nFVEY,GBR,1\n"))
@@ -29,6 +30,7 @@ func FuzzLoad(f *testing.F) {
 			files["actors.csv"] = string(actors)
 		}
 		d, err := LoadFS(fsOf(files), "fuzz")
+		compareValidate(t, fsOf(files), false) // the streaming check agrees
 		if (d == nil) == (err == nil) {
 			t.Fatalf("data set %v with error %v", d != nil, err)
 		}

@@ -199,6 +199,9 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	if err := o.Validate(); err != nil {
 		return nil, fmt.Errorf("build layer: %w", err)
 	}
+	if err := d.checkPeriod(o.At); err != nil {
+		return nil, fmt.Errorf("build layer: %w", err)
+	}
 	f, err := d.compileWhere(o.Where)
 	if err != nil {
 		return nil, fmt.Errorf("build layer: %w", err)

@@ -17,18 +17,11 @@ import (
 // read as ties.csv. On invalid input it returns a *ValidationError listing every problem
 // and no data set.
 func Load(path string) (*Dataset, error) {
-	info, err := os.Stat(path)
+	fsys, names, err := source(path)
 	if err != nil {
-		return nil, fmt.Errorf("load data set: %w", err)
+		return nil, err
 	}
-	if info.IsDir() {
-		return load(os.DirFS(path), path, nil)
-	}
-	if !strings.EqualFold(filepath.Ext(path), ".csv") {
-		return nil, fmt.Errorf("load data set %s: %w: a data set is a folder or a .csv file", path, ErrNoData)
-	}
-	base := filepath.Base(path)
-	return load(os.DirFS(filepath.Dir(path)), path, map[string]string{TiesFile: base})
+	return load(fsys, path, names)
 }
 
 // LoadFS reads and validates a data set folder at the root of fsys. path names the data set
@@ -47,6 +40,14 @@ type loader struct {
 
 	ids  map[string]*idSet // the ids of each file with an id column, by contract name
 	strs map[string]string // interned ids
+
+	stream *stream // when validating only: the rows are checked, counted and dropped
+
+	// When loading one period (LoadOptions.At): the year, the rows read of each file, and
+	// the check of the pairs' sums over every row, kept or not.
+	at       int
+	rowsRead map[string]int
+	sums     sumCheck
 }
 
 // idSet holds the ids listed in a file, which other files' references are checked against.
@@ -56,6 +57,63 @@ type idSet struct {
 }
 
 func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
+	return loadWith(fsys, path, names, LoadOptions{})
+}
+
+func loadWith(fsys fs.FS, path string, names map[string]string, o LoadOptions) (*Dataset, error) {
+	l, err := newLoader(fsys, path, names, nil)
+	if err != nil {
+		return nil, err
+	}
+	if o.At != 0 {
+		l.at, l.rowsRead, l.d.period = o.At, map[string]int{}, o.At
+	}
+	if err := l.readAll(); err != nil {
+		return nil, err
+	}
+	if len(l.problems) == 0 {
+		l.finish()
+		if l.at != 0 {
+			l.sums.check(l)
+		} else {
+			l.checkSums()
+		}
+		l.checkProvenance()
+	}
+	if len(l.problems) > 0 {
+		sort.SliceStable(l.problems, func(i, j int) bool {
+			a, b := l.problems[i], l.problems[j]
+			if ra, rb := l.fileRank[a.File], l.fileRank[b.File]; ra != rb {
+				return ra < rb
+			}
+			return a.Line < b.Line
+		})
+		return nil, &ValidationError{Path: path, Problems: l.problems}
+	}
+	l.strs = nil
+	l.d.rowsRead = l.rowsRead
+	return l.d, nil
+}
+
+// source says where the data set at path is: the file system of its folder and, for a
+// single .csv file, the name of the file read as ties.csv (names; nil for a folder).
+func source(path string) (fsys fs.FS, names map[string]string, err error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load data set: %w", err)
+	}
+	if info.IsDir() {
+		return os.DirFS(path), nil, nil
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".csv") {
+		return nil, nil, fmt.Errorf("load data set %s: %w: a data set is a folder or a .csv file", path, ErrNoData)
+	}
+	return os.DirFS(filepath.Dir(path)), map[string]string{TiesFile: filepath.Base(path)}, nil
+}
+
+// newLoader prepares the reading of the data set in fsys (names: see source; nil to look
+// for every contract file). With s, the rows are checked and dropped (Validate).
+func newLoader(fsys fs.FS, path string, names map[string]string, s *stream) (*loader, error) {
 	l := &loader{
 		fsys:     fsys,
 		names:    names,
@@ -63,6 +121,7 @@ func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
 		fileRank: map[string]int{},
 		ids:      map[string]*idSet{},
 		strs:     map[string]string{},
+		stream:   s,
 	}
 	if l.names == nil {
 		l.names = map[string]string{}
@@ -89,35 +148,29 @@ func load(fsys fs.FS, path string, names map[string]string) (*Dataset, error) {
 			l.ids[f.contract()] = &idSet{line: map[string]int{}}
 		}
 	}
+	return l, nil
+}
+
+// readAll reads every file of the data set, in the order of files.
+func (l *loader) readAll() error {
 	for _, f := range files {
 		if _, ok := l.names[f.contract()]; !ok {
 			continue
 		}
 		if err := l.readFile(f); err != nil {
-			return nil, fmt.Errorf("load data set %s: %w", path, err)
+			return fmt.Errorf("load data set %s: %w", l.d.Path, err)
 		}
 	}
-	if len(l.problems) == 0 {
-		l.finish()
-		l.checkSums()
-		l.checkProvenance()
-	}
-	if len(l.problems) > 0 {
-		sort.SliceStable(l.problems, func(i, j int) bool {
-			a, b := l.problems[i], l.problems[j]
-			if ra, rb := l.fileRank[a.File], l.fileRank[b.File]; ra != rb {
-				return ra < rb
-			}
-			return a.Line < b.Line
-		})
-		return nil, &ValidationError{Path: path, Problems: l.problems}
-	}
-	l.strs = nil
-	return l.d, nil
+	return nil
 }
 
 func (l *loader) addf(file string, line int, column string, kind error, format string, args ...any) {
-	l.problems = append(l.problems, &ParseError{File: file, Line: line, Column: column, Err: newProblem(kind, format, args...)})
+	p := &ParseError{File: file, Line: line, Column: column, Err: newProblem(kind, format, args...)}
+	if l.stream != nil {
+		l.stream.add(p, l.fileRank[file])
+		return
+	}
+	l.problems = append(l.problems, p)
 }
 
 func (l *loader) intern(s string) string {
@@ -171,6 +224,14 @@ func (l *loader) finish() {
 		}
 		seen := map[string]bool{}
 		var ids []string
+		if l.at != 0 { // the rows were not all kept: the ids referenced were recorded as read
+			for id := range l.ids[f.contract()].line {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			f.addReferenced(l.d, ids)
+			continue
+		}
 		for _, g := range files {
 			g.references(l.d, f.contract(), func(id string) {
 				if !seen[id] {

@@ -44,6 +44,12 @@ func (d *Dataset) ProvenanceColumns() (c ProvenanceColumns, ok bool) {
 	return provenanceColumns(d.Columns.Exchanges)
 }
 
+// hasProvenance says whether the exchanges carry provenance columns.
+func (d *Dataset) hasProvenance() bool {
+	_, ok := d.ProvenanceColumns()
+	return ok
+}
+
 func provenanceColumns(cols []Column) (c ProvenanceColumns, ok bool) {
 	c = ProvenanceColumns{-1, -1, -1, -1, -1}
 	for i, col := range cols {

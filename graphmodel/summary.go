@@ -50,9 +50,10 @@ var LayerKinds = []LayerKind{Bilateral, Clubs, Combined}
 // of the period (from l.As), the connected components of l and its largest active club.
 func Summarize(l *Layer) (*Summary, error) {
 	d := l.Data
+	n := d.RowCounts() // every row read, also of a data set loaded for one period
 	s := &Summary{
-		Path: d.Path, Files: d.Files, Actors: len(d.Actors), TieRows: len(d.Ties), Clubs: len(d.Clubs),
-		Memberships: len(d.Memberships), Exchanges: len(d.Exchanges), At: l.Options.At, Layer: string(l.Options.Layer),
+		Path: d.Path, Files: d.Files, Actors: n.Actors, TieRows: n.Ties, Clubs: n.Clubs,
+		Memberships: n.Memberships, Exchanges: n.Exchanges, At: l.Options.At, Layer: string(l.Options.Layer),
 	}
 	if first, last, ok := d.Span(); ok {
 		s.First, s.Last = first.String(), last.String()
@@ -160,7 +161,7 @@ func (l *Layer) Warnings() []string {
 		out = append(out, "no bilateral ties in this period: no tie to classify, and the club factors on bilateral ties abstain")
 	}
 	history := len(l.history.rows) > 0
-	if !history && len(d.Exchanges) == 0 {
+	if !history && d.RowCounts().Exchanges == 0 {
 		out = append(out, "no exchanges in the data set: reciprocity abstains everywhere and the factors decide every call")
 	} else if !history {
 		out = append(out, "no exchanges up to this period: reciprocity abstains everywhere and the factors decide every call")

@@ -185,12 +185,15 @@ func (d *Dataset) has(file string) bool {
 		return slices.ContainsFunc(d.Actors, func(a Actor) bool { return a.Line > 0 })
 	case "clubs":
 		return slices.ContainsFunc(d.Clubs, func(c Club) bool { return c.Line > 0 })
+	}
+	n := d.RowCounts() // every row read, also of a data set loaded for one period
+	switch file {
 	case "ties":
-		return len(d.Ties) > 0
+		return n.Ties > 0
 	case "memberships":
-		return len(d.Memberships) > 0
+		return n.Memberships > 0
 	case "exchanges":
-		return len(d.Exchanges) > 0
+		return n.Exchanges > 0
 	}
 	return false
 }

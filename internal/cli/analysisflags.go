@@ -30,6 +30,11 @@ type analysisFlags struct {
 	groups                  string
 	fromNeo4j               bool
 	conn                    connFlags
+	// onePeriod: the command reads only the layer of --at, so with --at the data set is
+	// loaded for that year alone (graphmodel.LoadOptions.At): the rows that cannot matter in
+	// it are checked and dropped (analyze, typology, summary).
+	onePeriod bool
+	metrics   []string // --metrics, --no-typology: nil for every metric
 }
 
 func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
@@ -79,8 +84,18 @@ func (af *analysisFlags) pathArg() cobra.PositionalArgs {
 
 // load reads the data set at path, or pulls it from Neo4j with --from-neo4j.
 func (af *analysisFlags) load(cmd *cobra.Command, args []string) (*graphmodel.Dataset, error) {
+	return af.loadFor(cmd, args, 0)
+}
+
+// loadFor is load for a command that builds the layer of year at only: with onePeriod and at
+// ≠ 0, only what that year can use is kept.
+func (af *analysisFlags) loadFor(cmd *cobra.Command, args []string, at int) (*graphmodel.Dataset, error) {
+	var o graphmodel.LoadOptions
+	if af.onePeriod {
+		o.At = at
+	}
 	if !af.fromNeo4j {
-		return graphmodel.Load(args[0])
+		return graphmodel.LoadWith(args[0], o)
 	}
 	s, err := af.conn.open(cmd)
 	if err != nil {
@@ -95,7 +110,7 @@ func (af *analysisFlags) load(cmd *cobra.Command, args []string) (*graphmodel.Da
 	if err := s.Pull(cmd.Context(), dir); err != nil {
 		return nil, err
 	}
-	return graphmodel.Load(dir)
+	return graphmodel.LoadWith(dir, o)
 }
 
 // parseWeights reads --tie-weights / --club-weights: name=number pairs, or @FILE, a weights
@@ -223,6 +238,7 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 	if st != nil {
 		o.Progress = st.progress
 	}
+	o.Metrics = af.metrics
 	if err := o.Typology.Validate(); err != nil {
 		return o, usageError{err}
 	}
@@ -256,7 +272,7 @@ func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, args []strin
 		return nil, nil, nil, err
 	}
 	st.begin("load and validate")
-	d, err := af.load(cmd, args)
+	d, err := af.loadFor(cmd, args, lo.At)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -13,9 +13,10 @@ import (
 )
 
 func newAnalyze(g *globals) *cobra.Command {
-	var format, out, sortBy string
+	var format, out, sortBy, metrics string
 	var top, blocs int
-	af := &analysisFlags{}
+	var noTypology bool
+	af := &analysisFlags{onePeriod: true}
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
 		Short: "Compute the network measures, the typology and the hubs of a layer",
@@ -23,10 +24,16 @@ func newAnalyze(g *globals) *cobra.Command {
 --projection) and computes the measures of the contract for every actor, the relational or
 transactional class of every bilateral tie and club, the four-class typology, the alliance
 hubs and the brokerage roles. The JSON form is the contract's document, sorted and
-byte-identical from run to run.`,
+byte-identical from run to run.
+
+--metrics LIST computes only the metrics listed (and what they need: typology needs
+eigenvector and betweenness for the hubs, and community when the brokerage groups are
+communities); the JSON then says which in "metrics" and leaves the others out, and the table
+has only their columns. --no-typology is every metric but the typology.`,
 		Example: `  liaison analyze testdata/example --format table
   liaison analyze testdata/example --layer bilateral --at 2005 --format json -o analysis.json
-  liaison analyze big.csv --sample 200 --timings`,
+  liaison analyze big.csv --sample 200 --timings
+  liaison analyze big.csv --metrics degree,pagerank,core --format json`,
 		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, "table", "json"); err != nil {
@@ -52,6 +59,12 @@ byte-identical from run to run.`,
 			if (by != nil || top > 0) && format != "table" {
 				return usageError{fmt.Errorf("--sort and --top apply to --format table")}
 			}
+			if err := af.chooseMetrics(cmd, metrics, noTypology); err != nil {
+				return err
+			}
+			if by != nil && af.metrics != nil && !slices.Contains(af.metrics, by.Name) {
+				return usageError{fmt.Errorf("--sort %s: not among --metrics %s", by.Name, strings.Join(af.metrics, ","))}
+			}
 			st := newStages(cmd.ErrOrStderr(), af.timings)
 			defer st.finish()
 			_, _, r, err := runAnalysis(cmd, g, af, args, st)
@@ -75,6 +88,8 @@ byte-identical from run to run.`,
 	cmd.Flags().IntVar(&top, "top", 0, "table: list only the first `N` actors (0: all)")
 	cmd.Flags().IntVar(&blocs, "balance-blocs", 2, "with rivalries.csv: the number of blocs `K` of the balance partition (JSON balance.partition)")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this `FILE` (atomically) instead of stdout")
+	cmd.Flags().StringVar(&metrics, "metrics", "", "compute only these metrics, comma-separated (default: all): "+strings.Join(analysis.Metrics, ", "))
+	cmd.Flags().BoolVar(&noTypology, "no-typology", false, "every metric but the typology (ties, clubs, classes, brokerage, hubs)")
 	af.register(cmd, true)
 	af.registerNeo4j(cmd)
 	return cmd
@@ -99,12 +114,18 @@ func analysisTable(w io.Writer, r *analysis.Result, by *analysis.Measure, top in
 	if l.At != 0 {
 		fmt.Fprintf(w, " at %d", l.At)
 	}
-	fmt.Fprintf(w, ": %d actors, %d edges; %d maximal cliques of 3 or more; %d communities (modularity %.4f)\n\n",
-		l.Nodes, l.Edges, len(r.Cliques), len(r.Communities.Groups), r.Communities.Modularity)
+	fmt.Fprintf(w, ": %d actors, %d edges", l.Nodes, l.Edges)
+	if r.Computed("cliques") {
+		fmt.Fprintf(w, "; %d maximal cliques of 3 or more", len(r.Cliques))
+	}
+	if r.Computed("community") {
+		fmt.Fprintf(w, "; %d communities (modularity %.4f)", len(r.Communities.Groups), r.Communities.Modularity)
+	}
+	fmt.Fprint(w, "\n\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "id\t")
 	for _, m := range analysis.Measures {
-		if m.Column != "" {
+		if m.Column != "" && r.Computed(m.Name) {
 			fmt.Fprint(tw, m.Column+"\t")
 		}
 	}
@@ -136,7 +157,7 @@ func analysisTable(w io.Writer, r *analysis.Result, by *analysis.Measure, top in
 		a := &r.Actors[i]
 		fmt.Fprint(tw, termSafe(a.ID)+"\t")
 		for _, m := range analysis.Measures {
-			if m.Column == "" {
+			if m.Column == "" || !r.Computed(m.Name) {
 				continue
 			}
 			if v, ok := m.Value(a); ok {
@@ -148,4 +169,26 @@ func analysisTable(w io.Writer, r *analysis.Result, by *analysis.Measure, top in
 		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
+}
+
+// chooseMetrics reads --metrics and --no-typology into af.metrics (nil: every metric).
+func (af *analysisFlags) chooseMetrics(cmd *cobra.Command, list string, noTypology bool) error {
+	if !cmd.Flags().Changed("metrics") && !noTypology {
+		return nil
+	}
+	names := analysis.Metrics
+	if cmd.Flags().Changed("metrics") {
+		var err error
+		if names, err = analysis.ParseMetrics(list); err != nil {
+			return usageError{fmt.Errorf("--metrics %q: %w", list, err)}
+		}
+	}
+	if noTypology {
+		names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "typology" })
+	}
+	if len(names) == 0 {
+		return usageError{fmt.Errorf("--metrics: nothing left to compute")}
+	}
+	af.metrics = names
+	return nil
 }

@@ -12,7 +12,7 @@ import (
 
 func newSummary(g *globals) *cobra.Command {
 	var format string
-	af := &analysisFlags{}
+	af := &analysisFlags{onePeriod: true}
 	cmd := &cobra.Command{
 		Use:   "summary PATH",
 		Short: "Count actors, ties, clubs and the edges of each layer",
@@ -30,7 +30,7 @@ edges, total weight and density of each layer, the connected components of the c
 			if err != nil {
 				return err
 			}
-			d, err := af.load(cmd, args)
+			d, err := af.loadFor(cmd, args, o.At)
 			if err != nil {
 				return err
 			}

@@ -15,7 +15,7 @@ import (
 
 func newTypology(g *globals) *cobra.Command {
 	var format string
-	af := &analysisFlags{}
+	af := &analysisFlags{onePeriod: true}
 	cmd := &cobra.Command{
 		Use:   "typology PATH",
 		Short: "Print the four-class typology of cooperation as a 2×2 table",
