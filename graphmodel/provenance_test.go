@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestProvenanceProblems checks every provenance problem's FILE:LINE message and kind.
@@ -109,5 +110,36 @@ func TestProvenanceValid(t *testing.T) {
 	}
 	if _, ok := (&Dataset{}).ProvenanceColumns(); ok {
 		t.Error("a data set without exchanges has provenance columns")
+	}
+}
+
+// TestValidateProvenance: validate (the streaming check) reports the provenance problems that
+// Load reports, and loading one period keeps the exchanges a derivation refers to.
+func TestValidateProvenance(t *testing.T) {
+	fsys := fstest.MapFS{
+		"ties.csv": {Data: []byte("source,target\nA,B\nB,C\n")},
+		"exchanges.csv": {Data: []byte("date,from,to,report,origin,derived_from\n" +
+			"2001,A,B,R1,A,R2\n" +
+			"2003,B,C,R2,B,R1\n")},
+	}
+	_, lerr := LoadFS(fsys, "in")
+	_, verr := ValidateFS(fsys, "in", ValidateOptions{})
+	for name, err := range map[string]error{"Load": lerr, "Validate": verr} {
+		if !errors.Is(err, ErrCycle) {
+			t.Errorf("%s: %v, want a derived_from cycle", name, err)
+		}
+	}
+	fsys["exchanges.csv"] = &fstest.MapFile{Data: []byte("date,from,to,report,origin,derived_from\n" +
+		"2001,A,B,R1,A,R2\n" +
+		"2003,B,C,R2,B,\n")}
+	if _, err := ValidateFS(fsys, "in", ValidateOptions{}); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+	d, err := LoadFSWith(fsys, "in", LoadOptions{At: 2001})
+	if err != nil {
+		t.Fatalf("LoadWith 2001 (R1 derives from R2, sent in 2003): %v", err)
+	}
+	if len(d.Exchanges) != 2 {
+		t.Errorf("LoadWith 2001 kept %d exchanges, want both", len(d.Exchanges))
 	}
 }
