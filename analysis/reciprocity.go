@@ -390,7 +390,15 @@ func clubReciprocity(l *graphmodel.Layer, lc graphmodel.LayerClub, o Reciprocity
 	}
 	r := &Reciprocity{}
 	gap, tot := 0.0, 0.0
-	for _, f := range flow {
+	// Sum in member-id order: a map's order changes from run to run, and so would the
+	// last bits of the sums (and the JSON).
+	ids := make([]string, 0, len(flow))
+	for id := range flow {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		f := flow[id]
 		gap += math.Abs(f[0] - f[1])
 		tot += f[0] + f[1]
 	}

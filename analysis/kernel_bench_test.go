@@ -1,0 +1,87 @@
+package analysis
+
+import (
+	"context"
+	"syscall"
+	"testing"
+)
+
+// cpuSeconds is the user + system CPU time of this process so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
+
+// arcVisits is the number of arcs the forward pass scans from the given sources (all nodes
+// when nil): the sum of the degrees of each source's connected component.
+func arcVisits(x *Index, sources []int32) float64 {
+	comp := make([]int32, x.N)
+	for i := range comp {
+		comp[i] = -1
+	}
+	var arcs []float64
+	var queue []int32
+	for s := range x.N {
+		if comp[s] >= 0 {
+			continue
+		}
+		c := int32(len(arcs))
+		comp[s] = c
+		total := 0.0
+		queue = append(queue[:0], int32(s))
+		for h := 0; h < len(queue); h++ {
+			v := queue[h]
+			total += float64(x.Degree(int(v)))
+			for _, w := range x.Nbr[x.Off[v]:x.Off[v+1]] {
+				if comp[w] < 0 {
+					comp[w] = c
+					queue = append(queue, w)
+				}
+			}
+		}
+		arcs = append(arcs, total)
+	}
+	sum := 0.0
+	if sources == nil {
+		for v := range x.N {
+			sum += arcs[comp[v]]
+		}
+		return sum
+	}
+	for _, s := range sources {
+		sum += arcs[comp[s]]
+	}
+	return sum
+}
+
+// benchKernel runs the shortest-path pass and reports arc visits per CPU-second (the rate of
+// issue 18: all workers' CPU time counts, so the rate is per core).
+func benchKernel(b *testing.B, x *Index, o PathOptions) {
+	visits := arcVisits(x, o.Sources)
+	cpu := 0.0
+	for b.Loop() {
+		c0 := cpuSeconds()
+		if _, err := ShortestPaths(context.Background(), x, o); err != nil {
+			b.Fatal(err)
+		}
+		cpu += cpuSeconds() - c0
+	}
+	b.ReportMetric(visits*float64(b.N)/cpu, "arcs/cpu-s")
+	b.ReportMetric(cpu/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkKernel measures the shortest-path kernel, relabelled (the default) and on the
+// layer's own numbering, on G(n, m) graphs with weights 1–10: every source at 5,000 actors,
+// 100 sampled sources at 100,000 actors and 1,000,000 ties.
+func BenchmarkKernel(b *testing.B) {
+	small := NewIndex(randomLayer(b, 5000, 50000, 1))
+	b.Run("5k/relabelled", func(b *testing.B) { benchKernel(b, small, PathOptions{}) })
+	b.Run("5k/identity", func(b *testing.B) { benchKernel(b, small, PathOptions{identity: true}) })
+	large := NewIndex(randomLayer(b, 100000, 1000000, 1))
+	src := SampleSources(large.N, 100, 1)
+	b.Run("100k/relabelled", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src}) })
+	b.Run("100k/identity", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src, identity: true}) })
+}
