@@ -27,6 +27,12 @@ type Options struct {
 	Progress func(stage string, done, total int)
 	// Typology tunes the relational/transactional classification.
 	Typology TypologyOptions
+	// Paths chooses how betweenness (and closeness, harmonic) are computed: exactly by
+	// reductions, with an (ε, δ) guarantee, or from sampled sources with closeness estimated
+	// (paths_options.go). The zero value is the plain exact pass, or Sample.
+	Paths PathChoice
+	// Community is the community detection method: "louvain" (default, also "") or "leiden".
+	Community string
 }
 
 // ActorMetrics holds the measures of one actor, as in §3 of the contract.
@@ -70,6 +76,14 @@ type LayerInfo struct {
 	Edges      int     `json:"edges"`
 	Components int     `json:"components"` // connected components (an isolated actor is one)
 	Sample     int     `json:"betweenness_sample,omitempty"`
+	// With Paths.Epsilon: the guarantee and the number of pairs sampled.
+	Epsilon float64 `json:"betweenness_epsilon,omitempty"`
+	Delta   float64 `json:"betweenness_delta,omitempty"`
+	Pairs   int     `json:"betweenness_pairs,omitempty"`
+	// Reduced is true when exact betweenness came from the biconnected reduction;
+	// SampledCloseness when closeness and harmonic are estimates from the sampled sources.
+	Reduced          bool `json:"betweenness_reduced,omitempty"`
+	SampledCloseness bool `json:"closeness_sampled,omitempty"`
 }
 
 // Result is everything an analysis of one layer produces: the contract's JSON document.
@@ -108,13 +122,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 	n := x.N
 	r := &Result{Layer: layerInfo(l), Actors: make([]ActorMetrics, n), View: l, Warnings: l.Warnings()}
 
-	po := PathOptions{Workers: o.Workers, Progress: func(d, t int) { progress("shortest paths", d, t) }}
-	if o.Sample > 0 && o.Sample < n {
-		po.Sources = SampleSources(n, o.Sample, o.Seed)
-		r.Layer.Sample = o.Sample
-	}
-	progress("shortest paths", 0, max(n, len(po.Sources)))
-	paths, err := ShortestPaths(ctx, x, po)
+	paths, err := shortestPaths(ctx, x, o, &r.Layer, progress)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
@@ -142,7 +150,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		workers = runtime.GOMAXPROCS(0)
 	}
 	tasks := []func(){
-		func() { comm = LouvainParallel(x, o.Seed, runs, workers) },
+		func() { comm = detectCommunities(x, o.Community, o.Seed, runs, workers) },
 		func() { cliques = MaximalCliques(x, 3) },
 		func() { eig = Eigenvector(x, 0, 0) },
 		func() { pr = PageRank(x, strength, 0.85, 0, 0) },
