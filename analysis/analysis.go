@@ -61,6 +61,8 @@ type CommunityResult struct {
 	Groups     [][]string `json:"groups"`
 	Seed       uint64     `json:"seed"` // the seed of the best run
 	Runs       int        `json:"runs"` // the number of Louvain runs
+	// Method is "leiden" with Options.Community "leiden"; absent for Louvain.
+	Method string `json:"method,omitempty"`
 }
 
 // louvainAutoEdges is the number of edges above which one Louvain run is the default.
@@ -145,6 +147,9 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		}
 	}
 	r.Communities.Runs = runs
+	if o.Community == "leiden" {
+		r.Communities.Method = "leiden"
+	}
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
