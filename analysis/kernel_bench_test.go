@@ -2,8 +2,13 @@ package analysis
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/liaison-net/liaison/graphmodel"
 )
 
 // cpuSeconds is the user + system CPU time of this process so far.
@@ -84,4 +89,87 @@ func BenchmarkKernel(b *testing.B) {
 	src := SampleSources(large.N, 100, 1)
 	b.Run("100k/relabelled", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src}) })
 	b.Run("100k/identity", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src, identity: true}) })
+}
+
+// reducedWork is the number of arcs the reduction's passes scan: for each block of three or
+// more nodes, its nodes times its arcs.
+func reducedWork(x *Index) float64 {
+	work := 0.0
+	local := make([]int32, x.N)
+	for i := range local {
+		local[i] = -1
+	}
+	for _, b := range biconnected(x).blocks {
+		if len(b.nodes) < 3 {
+			continue
+		}
+		for j, u := range b.nodes {
+			local[u] = int32(j)
+		}
+		arcs := 0
+		for _, u := range b.nodes {
+			for _, w := range x.Nbr[x.Off[u]:x.Off[u+1]] {
+				if local[w] >= 0 {
+					arcs++
+				}
+			}
+		}
+		for _, u := range b.nodes {
+			local[u] = -1
+		}
+		work += float64(len(b.nodes)) * float64(arcs)
+	}
+	return work
+}
+
+// BenchmarkReduced compares exact betweenness by the plain pass and by the biconnected
+// reduction on a generated power-law graph of 20,000 actors and, when LIAISON_BENCH_LAYERS
+// names data set folders (comma-separated), on their bilateral layers. It reports the arcs
+// each scans ("arc-visits") and the time.
+func BenchmarkReduced(b *testing.B) {
+	type named struct {
+		name string
+		x    *Index
+	}
+	cases := []named{{"powerlaw20k", NewIndex(powerLawLayer(b, 20000, 1))}}
+	for _, dir := range strings.Split(os.Getenv("LIAISON_BENCH_LAYERS"), ",") {
+		if dir == "" {
+			continue
+		}
+		d, err := graphmodel.Load(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		o := graphmodel.DefaultOptions()
+		o.Layer = graphmodel.Bilateral
+		l, err := d.Layer(o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cases = append(cases, named{filepath.Base(dir), NewIndex(l)})
+	}
+	for _, c := range cases {
+		dec := biconnected(c.x)
+		big := 0
+		for _, bl := range dec.blocks {
+			big = max(big, len(bl.nodes))
+		}
+		b.Logf("%s: %d nodes, %d edges, %d blocks, largest %d nodes", c.name, c.x.N, c.x.M(), len(dec.blocks), big)
+		b.Run(c.name+"/plain", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ShortestPaths(context.Background(), c.x, PathOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(arcVisits(c.x, nil), "arc-visits")
+		})
+		b.Run(c.name+"/reduced", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := BetweennessReduced(context.Background(), c.x, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(reducedWork(c.x), "arc-visits")
+		})
+	}
 }
