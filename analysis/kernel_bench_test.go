@@ -173,3 +173,34 @@ func BenchmarkReduced(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLeidenFile runs Leiden and Louvain (one run, seed 1) on the combined layer of the
+// ties.csv file named by LIAISON_BENCH_TIES (scripts/bench_analysis.py's leiden work, which
+// times igraph's community_leiden on the same file); skipped without it.
+func BenchmarkLeidenFile(b *testing.B) {
+	path := os.Getenv("LIAISON_BENCH_TIES")
+	if path == "" {
+		b.Skip("LIAISON_BENCH_TIES names no ties.csv")
+	}
+	d, err := graphmodel.Load(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := d.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := NewIndex(l)
+	for _, m := range []struct {
+		name string
+		fn   func() Communities
+	}{{"leiden", func() Communities { return Leiden(x, 1, 1) }}, {"louvain", func() Communities { return Louvain(x, 1, 1) }}} {
+		b.Run(m.name, func(b *testing.B) {
+			var c Communities
+			for b.Loop() {
+				c = m.fn()
+			}
+			b.ReportMetric(c.Modularity, "modularity")
+		})
+	}
+}

@@ -101,11 +101,7 @@ func leidenIteration(base *level, m2 float64, start []int32, rng *rand.Rand) []i
 		for v := range of {
 			of[v] = aggBy[of[v]]
 		}
-		ident := make([]int32, lv.n)
-		for i := range ident {
-			ident[i] = int32(i)
-		}
-		lv = lv.aggregate(aggBy, ident, na)
+		lv = lv.aggregateBy(aggBy, na)
 		init = next
 	}
 	// The final partition of the last level, carried back to the base nodes.
@@ -118,19 +114,22 @@ func leidenIteration(base *level, m2 float64, start []int32, rng *rand.Rand) []i
 	return out
 }
 
-// dense renumbers labels in place to 0, 1, … in order of first appearance and returns the
-// number of distinct labels.
+// dense renumbers labels (each in 0…len−1) in place to 0, 1, … in order of first appearance
+// and returns the number of distinct labels.
 func dense(labels []int32) int {
-	id := make(map[int32]int32, 64)
-	for i, c := range labels {
-		d, ok := id[c]
-		if !ok {
-			d = int32(len(id))
-			id[c] = d
-		}
-		labels[i] = d
+	id := make([]int32, len(labels))
+	for i := range id {
+		id[i] = -1
 	}
-	return len(id)
+	next := int32(0)
+	for i, c := range labels {
+		if id[c] < 0 {
+			id[c] = next
+			next++
+		}
+		labels[i] = id[c]
+	}
+	return int(next)
 }
 
 // fastMove is the local moving phase of moveNodes from the partition init (a label per
@@ -311,4 +310,53 @@ func (lv *level) refine(m2 float64, comm []int32, rng *rand.Rand) []int32 {
 		}
 	}
 	return ref
+}
+
+// aggregateBy builds the next level with one node per label of by (dense, 0…nc−1), each
+// node's neighbours in order of first appearance (Louvain's aggregate sorts them; the order
+// only has to be deterministic).
+func (lv *level) aggregateBy(by []int32, nc int) *level {
+	start := make([]int32, nc+1) // members of c: members[start[c]:start[c+1]]
+	for i := 0; i < lv.n; i++ {
+		start[by[i]+1]++
+	}
+	for c := 0; c < nc; c++ {
+		start[c+1] += start[c]
+	}
+	members := make([]int32, lv.n)
+	fill := append([]int32(nil), start[:nc]...)
+	for i := 0; i < lv.n; i++ {
+		c := by[i]
+		members[fill[c]] = int32(i)
+		fill[c]++
+	}
+	next := &level{n: nc, off: make([]int32, nc+1), self: make([]float64, nc), k: make([]float64, nc),
+		nbr: make([]int32, 0, len(lv.nbr)/2), w: make([]float64, 0, len(lv.nbr)/2)}
+	wTo := make([]float64, nc)
+	seen := make([]int32, 0, 64)
+	for c := 0; c < nc; c++ {
+		seen = seen[:0]
+		for _, i := range members[start[c]:start[c+1]] {
+			next.self[c] += lv.self[i]
+			next.k[c] += lv.k[i]
+			for p := lv.off[i]; p < lv.off[i+1]; p++ {
+				d := by[lv.nbr[p]]
+				if d == int32(c) {
+					next.self[c] += lv.w[p]
+					continue
+				}
+				if wTo[d] == 0 {
+					seen = append(seen, d)
+				}
+				wTo[d] += lv.w[p]
+			}
+		}
+		for _, d := range seen {
+			next.nbr = append(next.nbr, d)
+			next.w = append(next.w, wTo[d])
+			wTo[d] = 0
+		}
+		next.off[c+1] = int32(len(next.nbr))
+	}
+	return next
 }

@@ -168,6 +168,30 @@ t["work"] = time.perf_counter() - T0
 print(json.dumps(t))
 """
 
+LEIDEN_PEER = r"""
+import csv, json, random, statistics, sys, time
+import igraph as ig
+path, repeat = sys.argv[1], int(sys.argv[2])
+ids, edges, weights = {}, [], []
+with open(path, newline="") as f:
+    r = csv.reader(f)
+    next(r)
+    for s, t, w in r:
+        edges.append((ids.setdefault(s, len(ids)), ids.setdefault(t, len(ids))))
+        weights.append(float(w))
+g = ig.Graph(n=len(ids), edges=edges, directed=False)
+g.es["weight"] = weights
+secs, qs = [], []
+for i in range(repeat):
+    random.seed(i)
+    t0 = time.perf_counter()
+    p = g.community_leiden(objective_function="modularity", weights="weight", resolution=1,
+                           beta=0.01, n_iterations=-1)
+    secs.append(time.perf_counter() - t0)
+    qs.append(g.modularity(p.membership, weights="weight"))
+print(json.dumps({"seconds": statistics.median(secs), "modularity": statistics.median(qs)}))
+"""
+
 NX_PEER = r"""
 import csv, json, sys, time
 import networkx as nx
@@ -397,7 +421,8 @@ def compare_values(exact, other):
 
 def write_peers(tmp):
     paths = {}
-    for name, text in (("igraph", IGRAPH_PEER), ("networkit", NETWORKIT_PEER), ("networkx", NX_PEER)):
+    for name, text in (("igraph", IGRAPH_PEER), ("networkit", NETWORKIT_PEER), ("networkx", NX_PEER),
+                       ("leiden", LEIDEN_PEER)):
         paths[name] = os.path.join(tmp, name + "_peer.py")
         with open(paths[name], "w") as f:
             f.write(text)
@@ -408,6 +433,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--large-repeat", type=int, help="repetitions of the large graph (default --repeat)")
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--m", type=int, default=50000)
     ap.add_argument("--whole-n", type=int, default=20000)
@@ -416,7 +442,7 @@ def main():
     ap.add_argument("--large-n", type=int, default=100000)
     ap.add_argument("--large-m", type=int, default=1000000)
     ap.add_argument("--large-sample", type=int, default=50)
-    ap.add_argument("--skip", default="", help="comma-separated kinds of work to skip: betweenness, whole, large")
+    ap.add_argument("--skip", default="", help="comma-separated kinds of work to skip: betweenness, whole, large, leiden")
     ap.add_argument("--networkx", action="store_true", help="also NetworkX's betweenness, extrapolated")
     ap.add_argument("--nx-sources", type=int, default=200)
     ap.add_argument("--accuracy", action="store_true", help="also liaison's sampling accuracy")
@@ -452,13 +478,14 @@ def main():
             runs = {"liaison": [], "igraph": [], "networkit": []}
             extra = [] if kind == "betweenness" else ["--sample", str(k)]
             mode = "betweenness" if kind == "betweenness" else "whole"
-            for i in range(a.repeat):
-                progress(f"{kind}: repetition {i + 1}/{a.repeat}")
+            repeat = a.large_repeat if kind == "large" and a.large_repeat else a.repeat
+            for i in range(repeat):
+                progress(f"{kind}: repetition {i + 1}/{repeat}")
                 runs["liaison"].append(liaison(binary, tmp, ties, extra, f"{kind}-liaison"))
                 for tool in ("igraph", "networkit"):
                     out = os.path.join(tmp, f"{kind}-{tool}.json")
                     runs[tool].append(peer(peers[tool], tmp, [ties, mode, str(k), out, str(a.seed)], f"{kind}-{tool}"))
-            res = {"n": n, "m": m, "sample": k}
+            res = {"n": n, "m": m, "sample": k, "repeat": repeat}
             for tool, rs in runs.items():
                 res[tool] = {"wall": med(rs, "wall"), "cpu": med(rs, "cpu"), "peak_mib": med(rs, "peak_mib"),
                              "other_cpus_worst": max(r["other_cpus"] for r in rs),
@@ -482,10 +509,37 @@ def main():
                 if a.accuracy:
                     res["accuracy"] = accuracy(binary, tmp, ties, exact, a)
             R[kind] = res
+        if "leiden" not in skip:
+            R["leiden"] = leiden(tmp, peers, a)
     report(R, a)
     if a.json:
         with open(a.json, "w") as f:
             json.dump(R, f, indent=2, sort_keys=True)
+
+
+def leiden(tmp, peers, a):
+    """Leiden, one run: liaison's (go test -bench BenchmarkLeidenFile, LIAISON_BENCH_TIES) against
+    igraph's community_leiden (iterated until stable), on the betweenness and whole graphs."""
+    rows = []
+    for n, m in ((a.n, a.m), (a.whole_n, a.whole_m)):
+        ties = os.path.join(tmp, f"leiden-{n}.csv")
+        u, v, w = gnm(n, m, a.seed)
+        write_ties(ties, u, v, w)
+        progress(f"leiden: G(n={n}, m={m})")
+        r = subprocess.run(["go", "test", "./analysis", "-run", "XXX", "-bench", "BenchmarkLeidenFile",
+                            "-benchtime", f"{a.repeat}x", "-count", "1"], cwd=REPO, capture_output=True, text=True,
+                           env=dict(os.environ, LIAISON_BENCH_TIES=ties))
+        got = {}
+        for line in r.stdout.splitlines():
+            mt = re.match(r"BenchmarkLeidenFile/(\w+)\S*\s+\d+\s+([0-9.]+) ns/op\s+([0-9.]+) modularity", line)
+            if mt:
+                got[mt.group(1)] = {"seconds": float(mt.group(2)) / 1e9, "modularity": float(mt.group(3))}
+        if "leiden" not in got:
+            sys.exit(f"BenchmarkLeidenFile gave no result:\n{r.stdout}\n{r.stderr}")
+        p = subprocess.run([sys.executable, peers["leiden"], ties, str(a.repeat)], capture_output=True, text=True, check=True)
+        rows.append({"n": n, "m": m, "liaison": got["leiden"], "louvain": got.get("louvain"),
+                     "igraph": json.loads(p.stdout.strip().splitlines()[-1])})
+    return rows
 
 
 def betweenness_of(path):
@@ -514,8 +568,9 @@ def report(R, a):
           + (f", {mc['mem_gib']:.1f} GiB RAM" if mc["mem_gib"] else "")
           + f"; {mc['go']}; Python {mc['python']}, igraph {mc['igraph']}, networkit {mc['networkit']}, "
           f"networkx {mc['networkx']}")
+    reps = ", ".join(f"{k} {R[k]['repeat']}" for k in ("betweenness", "whole", "large") if k in R)
     print(f"Seeded G(n, m), seed {a.seed}, weights 1..10, length 1/weight; each tool a separate process "
-          f"under /usr/bin/time -v, alternating, median of {a.repeat}.\n")
+          f"under /usr/bin/time -v, alternating; medians of the repetitions ({reps}).\n")
     print("Ratios liaison / peer (< 1: liaison faster or smaller):\n")
     print("| work | igraph | networkit | NetworkX |")
     print("|---|---|---|---|")
@@ -570,8 +625,22 @@ def report(R, a):
             for r in b["accuracy"]:
                 print(f"| {r['how']} | {secs(r['wall'])} | {r['max_abs_error']:.3g} | {r['mean_abs_error']:.3g} | "
                       f"{r['spearman']:.3f} | {r['top50_overlap'] * 100:.0f}% |")
+    if "leiden" in R:
+        print()
+        print("Leiden, one run (liaison: go test -bench BenchmarkLeidenFile; igraph: community_leiden, "
+              "n_iterations=-1), medians:\n")
+        print("| graph | liaison Leiden | igraph Leiden | time ratio | liaison modularity | igraph modularity | liaison Louvain |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for r in R["leiden"]:
+            L, I = r["liaison"], r["igraph"]
+            lv = r["louvain"]
+            print(f"| {r['n']:,}/{r['m']:,} | {secs(L['seconds'])} | {secs(I['seconds'])} | "
+                  f"{L['seconds'] / I['seconds']:.2f} | {L['modularity']:.4f} | {I['modularity']:.4f} | "
+                  + (f"{lv['modularity']:.4f} ({secs(lv['seconds'])})" if lv else "–") + " |")
     worst = max((R[k][t]["other_cpus_worst"] for k in ("betweenness", "whole", "large") if k in R
                  for t in ("liaison", "igraph", "networkit")), default=0.0)
+    if not any(k in R for k in ("betweenness", "whole", "large")):
+        return
     print()
     print(f"Background load: up to {worst:.2f} of {mc['nproc']} CPUs busy with other processes during a run"
           + (" — the machine was shared: absolute times are inflated, ratios (same conditions, alternating) less so"
