@@ -52,10 +52,7 @@ func biconnected(x *Index) *decomposition {
 	var stack []int32           // vertex stack of the current blocks
 	var call []int32            // DFS call stack
 	var comp []int32            // nodes of the current component
-	type pending struct {
-		top, child int32
-		start      int // position in stack of child
-	}
+	type pending struct{ top, child int32 }
 	var blocks []pending
 	var members []int32
 	for r := int32(0); r < int32(n); r++ {

@@ -53,7 +53,7 @@ func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
 	f.Float64Var(&af.volumeRatio, "volume-ratio", 2, "how far (as a factor) an answer's volume may be from the transfer's")
 	f.IntVar(&af.hubs, "hubs", 10, "number of alliance hubs listed")
 	f.StringVar(&af.groups, "groups", "", "groups of the brokerage roles: region, community or club (default: region when actors.csv has regions)")
-	af.paths.register(f)
+	af.paths.register(cmd)
 	if timings {
 		f.BoolVar(&af.timings, "timings", false, "print the time each stage took to stderr")
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spf13/pflag"
+	"github.com/spf13/cobra"
 
 	"github.com/liaison-net/liaison/analysis"
 )
@@ -17,7 +17,8 @@ type pathFlags struct {
 	community       string
 }
 
-func (pf *pathFlags) register(f *pflag.FlagSet) {
+func (pf *pathFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
 	f.Float64Var(&pf.epsilon, "epsilon", 0, "estimate betweenness to within `E` of the exact value (Riondato–Kornaropoulos sampling; closeness and harmonic are then left out; 0: off)")
 	f.Float64Var(&pf.delta, "delta", 0.1, "with --epsilon: the probability `D` that some actor's estimate misses by more than E")
 	f.BoolVar(&pf.reduce, "reduce", false, "exact betweenness by degree-1 folding and biconnected splitting (faster on sparse layers; closeness and harmonic are then left out)")
