@@ -34,6 +34,12 @@ type Options struct {
 	// Metrics, when not nil, limits the analysis to these names of Metrics and what they
 	// need (Result.Metrics says which were computed); nil computes everything.
 	Metrics []string
+	// Paths chooses how betweenness (and closeness, harmonic) are computed: exactly by
+	// reductions, with an (ε, δ) guarantee, or from sampled sources with closeness estimated
+	// (paths_options.go). The zero value is the plain exact pass, or Sample.
+	Paths PathChoice
+	// Community is the community detection method: "louvain" (default, also "") or "leiden".
+	Community string
 }
 
 // ActorMetrics holds the measures of one actor, as in §3 of the contract.
@@ -62,6 +68,8 @@ type CommunityResult struct {
 	Groups     [][]string `json:"groups"`
 	Seed       uint64     `json:"seed"` // the seed of the best run
 	Runs       int        `json:"runs"` // the number of Louvain runs
+	// Method is "leiden" with Options.Community "leiden"; absent for Louvain.
+	Method string `json:"method,omitempty"`
 }
 
 // louvainAutoEdges is the number of edges above which one Louvain run is the default.
@@ -77,6 +85,14 @@ type LayerInfo struct {
 	Edges      int     `json:"edges"`
 	Components int     `json:"components"` // connected components (an isolated actor is one)
 	Sample     int     `json:"betweenness_sample,omitempty"`
+	// With Paths.Epsilon: the guarantee and the number of pairs sampled.
+	Epsilon float64 `json:"betweenness_epsilon,omitempty"`
+	Delta   float64 `json:"betweenness_delta,omitempty"`
+	Pairs   int     `json:"betweenness_pairs,omitempty"`
+	// Reduced is true when exact betweenness came from the biconnected reduction;
+	// SampledCloseness when closeness and harmonic are estimates from the sampled sources.
+	Reduced          bool `json:"betweenness_reduced,omitempty"`
+	SampledCloseness bool `json:"closeness_sampled,omitempty"`
 }
 
 // Result is everything an analysis of one layer produces: the contract's JSON document.
@@ -132,15 +148,9 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		r.Metrics = want.names()
 	}
 
-	po := PathOptions{Workers: o.Workers, Progress: func(d, t int) { progress("shortest paths", d, t) }}
-	if o.Sample > 0 && o.Sample < n {
-		po.Sources = SampleSources(n, o.Sample, o.Seed)
-		r.Layer.Sample = o.Sample
-	}
 	var paths *PathMetrics
 	if want&(metricBit("betweenness")|metricBit("closeness")|metricBit("harmonic")) != 0 {
-		progress("shortest paths", 0, max(n, len(po.Sources)))
-		if paths, err = ShortestPaths(ctx, x, po); err != nil {
+		if paths, err = shortestPaths(ctx, x, o, &r.Layer, progress); err != nil {
 			return nil, fmt.Errorf("analyze: %w", err)
 		}
 	}
@@ -164,6 +174,9 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		}
 	}
 	r.Communities.Runs = runs
+	if o.Community == "leiden" {
+		r.Communities.Method = "leiden"
+	}
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -173,7 +186,7 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		metrics metricSet
 		run     func()
 	}{
-		{metricBit("community"), func() { comm = LouvainParallel(x, o.Seed, runs, workers) }},
+		{metricBit("community"), func() { comm = detectCommunities(x, o.Community, o.Seed, runs, workers) }},
 		{metricBit("cliques"), func() { cliques = MaximalCliques(x, 3) }},
 		{metricBit("eigenvector"), func() { eig = Eigenvector(x, 0, 0) }},
 		{metricBit("pagerank"), func() { pr = PageRank(x, strength, 0.85, 0, 0) }},

@@ -40,6 +40,12 @@ func Louvain(x *Index, seed uint64, runs int) Communities {
 // LouvainParallel is Louvain with the runs shared among workers goroutines; the result is
 // the same for any number of workers.
 func LouvainParallel(x *Index, seed uint64, runs, workers int) Communities {
+	return bestPartition(x, seed, runs, workers, func(rng *rand.Rand) []int32 { return louvainRun(x, rng) })
+}
+
+// bestPartition runs find once per seed in seed, …, seed+runs−1 on workers goroutines and
+// returns the partition of highest modularity (the earliest seed on a tie), numbered.
+func bestPartition(x *Index, seed uint64, runs, workers int, find func(*rand.Rand) []int32) Communities {
 	runs = max(runs, 1)
 	n := x.N
 	if n == 0 {
@@ -48,7 +54,7 @@ func LouvainParallel(x *Index, seed uint64, runs, workers int) Communities {
 	labels := make([][]int32, runs)
 	qs := make([]float64, runs)
 	parallel(workers, runs, func(r int) {
-		labels[r] = louvainRun(x, rand.New(rand.NewPCG(seed+uint64(r), 0x6c6f7576)))
+		labels[r] = find(rand.New(rand.NewPCG(seed+uint64(r), 0x6c6f7576)))
 		qs[r] = Modularity(x, labels[r])
 	})
 	bestRun := 0

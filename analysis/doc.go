@@ -15,8 +15,10 @@
 //
 // Each measure is also a function of its own on an [Index], the layer's compressed sparse
 // rows (shared, not copied; [NewIndex]): [ShortestPaths], [Eigenvector], [PageRank],
-// [CoreNumbers], [Clustering], [StructuralHoles], [MaximalCliques], [Louvain], [Modularity],
-// [BrokerageRoles]. The same input and options always give the same result, whatever the
+// [CoreNumbers], [Clustering], [StructuralHoles], [MaximalCliques], [Louvain], [Leiden],
+// [Modularity], [BrokerageRoles]; exact betweenness by the biconnected reduction is
+// [BetweennessReduced], and with an (ε, δ) guarantee [BetweennessGuaranteed] (Options.Paths
+// chooses them in Analyze). The same input and options always give the same result, whatever the
 // number of workers. [Measures], [TieFactorSpecs] and [ClubFactorSpecs] declare every actor
 // measure and factor once; the JSON, the tables, the exports and Neo4j loop over them.
 //

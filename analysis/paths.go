@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -37,6 +36,13 @@ type PathOptions struct {
 	Sources []int32
 	// Progress, when not nil, is called with the number of sources done so far.
 	Progress func(done, total int)
+	// SampledCloseness, with Sources, estimates closeness and harmonic from the sampled
+	// sources (see EstimateCloseness) instead of leaving them nil.
+	SampledCloseness bool
+
+	// identity keeps the layer's node numbering in the kernel (tests compare it with the
+	// relabelled kernel).
+	identity bool
 }
 
 // ShortestPaths runs one Dijkstra from every source (edge length 1/weight) and accumulates
@@ -44,80 +50,41 @@ type PathOptions struct {
 // relative 1e-9 are ties. Sources are shared among parallel workers; each worker reuses its
 // buffers, so nothing is allocated per source.
 func ShortestPaths(ctx context.Context, x *Index, o PathOptions) (*PathMetrics, error) {
+	k := newKernel(x, !o.identity)
 	n := x.N
-	sources := o.Sources
+	full := o.Sources == nil
 	total := n
-	if sources != nil {
-		total = len(sources)
+	if !full {
+		total = len(o.Sources)
 	}
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	source := func(i int) int32 {
+		if full {
+			return k.newOf[i]
+		}
+		return k.newOf[o.Sources[i]]
 	}
-	if workers > total {
-		workers = max(total, 1)
+	est := !full && o.SampledCloseness
+	ps, err := k.pass(ctx, total, source, nil, o.Workers, full, est, o.Progress)
+	if err != nil {
+		return nil, err
 	}
 	pm := &PathMetrics{Betweenness: make([]float64, n)}
-	full := sources == nil
+	for v := range pm.Betweenness {
+		pm.Betweenness[v] = ps.acc[k.newOf[v]]
+	}
 	if full {
 		pm.Closeness = make([]float64, n)
 		pm.Harmonic = make([]float64, n)
-	}
-	// Sources are dealt round-robin into a fixed number of lanes; a worker takes a whole
-	// lane and accumulates its dependencies in the lane's own buffer, and the lanes are
-	// summed in lane order. The floating-point result is therefore the same for any number
-	// of workers and any scheduling.
-	lanes := min(pathLanes, max(total, 1))
-	partials := make([][]float64, lanes)
-	var next, done atomic.Int64
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b := newBrandes(x)
-			for {
-				lane := int(next.Add(1) - 1)
-				if lane >= lanes || ctx.Err() != nil {
-					return
-				}
-				acc := make([]float64, n)
-				partials[lane] = acc
-				for i := lane; i < total; i += lanes {
-					if ctx.Err() != nil {
-						return
-					}
-					s := int32(i)
-					if !full {
-						s = sources[i]
-					}
-					reach, sum, harm := b.run(s, acc)
-					if full {
-						pm.Harmonic[s] = harm
-						if reach > 0 && sum > 0 && n > 1 {
-							r := float64(reach)
-							pm.Closeness[s] = (r / float64(n-1)) * (r / sum)
-						}
-					}
-					d := done.Add(1)
-					if o.Progress != nil && (d%64 == 0 || int(d) == total) {
-						mu.Lock()
-						o.Progress(int(d), total)
-						mu.Unlock()
-					}
-				}
+		for i, st := range ps.stats {
+			pm.Harmonic[i] = st.harm
+			if st.reach > 0 && st.sum > 0 && n > 1 {
+				r := float64(st.reach)
+				pm.Closeness[i] = (r / float64(n-1)) * (r / st.sum)
 			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	for _, acc := range partials {
-		for v, d := range acc {
-			pm.Betweenness[v] += d
 		}
+	}
+	if est {
+		pm.Closeness, pm.Harmonic = estimateCloseness(k, ps.ds, o.Sources)
 	}
 	if n > 2 {
 		scale := 1 / (float64(n-1) * float64(n-2))
@@ -133,191 +100,106 @@ func ShortestPaths(ctx context.Context, x *Index, o PathOptions) (*PathMetrics, 
 	return pm, nil
 }
 
-// brandes holds one worker's reusable buffers.
-type brandes struct {
-	x     *Index
-	dist  []float64 // +Inf when not reached
-	sigma []float64
-	delta []float64
-	preds []int32 // node v's predecessors are preds[Off[v] : Off[v]+npred[v]]
-	npred []int32
-	order []int32 // nodes in the order they were settled
-	heap  idxHeap
+// sourceStats is what one source's pass gives about the source itself.
+type sourceStats struct {
+	reach     int
+	sum, harm float64
 }
 
-func newBrandes(x *Index) *brandes {
-	n := x.N
-	b := &brandes{
-		x:     x,
-		dist:  make([]float64, n),
-		sigma: make([]float64, n),
-		delta: make([]float64, n),
-		preds: make([]int32, len(x.Nbr)),
-		npred: make([]int32, n),
-		order: make([]int32, 0, n),
-	}
-	for i := range b.dist {
-		b.dist[i] = math.Inf(1)
-	}
-	b.heap.init(n)
-	return b
+// passResult is the outcome of a shortest-path pass over a list of sources.
+type passResult struct {
+	acc   []float64     // Σ of the sources' (weighted) dependencies, kernel numbering
+	stats []sourceStats // per source index, when asked
+	ds    *distSums     // per kernel node, when asked
 }
 
-// run is one Dijkstra + dependency accumulation from s. It adds s's dependencies to acc and
-// returns the number of nodes reached (s excluded), the sum of their distances and Σ 1/d.
-func (b *brandes) run(s int32, acc []float64) (reach int, sum, harm float64) {
-	x := b.x
-	off, nbr, length := x.Off, x.Nbr, x.Len
-	dist, sigma, delta, npred, preds := b.dist, b.sigma, b.delta, b.npred, b.preds
-	order := b.order[:0]
-	h := &b.heap
-	dist[s] = 0
-	sigma[s] = 1
-	h.push(s, 0)
-	const hi = 1 + tieTolerance
-	const lo = 1 - tieTolerance
-	for h.len() > 0 {
-		v := h.pop()
-		order = append(order, v)
-		dv := dist[v]
-		if v != s {
-			reach++
-			sum += dv
-			harm += 1 / dv
-		}
-		sv := sigma[v]
-		for p, end := off[v], off[v+1]; p < end; p++ {
-			w := nbr[p]
-			alt := dv + length[p]
-			dw := dist[w]
-			if alt > dw*hi {
-				continue // longer (always the case for a settled node, but for near-zero lengths)
-			}
-			if alt < dw*lo { // strictly shorter, or first reached (dw = +Inf)
-				if h.pos[w] == settled {
-					continue
+// pass runs the kernel from the total sources source(0), …, source(total−1) (kernel nodes),
+// the dependencies of source i weighted by srcWeight(i) (1 when srcWeight is nil), on up to
+// workers goroutines (0: one per CPU).
+//
+// Sources are dealt round-robin into a fixed number of lanes; a worker takes a whole lane and
+// accumulates its dependencies in the lane's own buffer, and the lanes are summed in lane
+// order. The floating-point result is therefore the same for any number of workers and any
+// scheduling.
+func (k *kernel) pass(ctx context.Context, total int, source func(int) int32, srcWeight func(int) float64,
+	workers int, wantStats, wantDist bool, progress func(done, total int)) (*passResult, error) {
+	n := k.n
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if workers > total {
+		workers = max(total, 1)
+	}
+	res := &passResult{acc: make([]float64, n)}
+	if wantStats {
+		res.stats = make([]sourceStats, total)
+	}
+	lanes := min(pathLanes, max(total, 1))
+	partials := make([][]float64, lanes)
+	var dists []*distSums
+	if wantDist {
+		dists = make([]*distSums, lanes)
+	}
+	var next, done atomic.Int64
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b := newBrandes(k)
+			for {
+				lane := int(next.Add(1) - 1)
+				if lane >= lanes || ctx.Err() != nil {
+					return
 				}
-				if dw == math.Inf(1) {
-					h.push(w, alt)
-				} else {
-					h.decrease(w, alt)
+				acc := make([]float64, n)
+				partials[lane] = acc
+				var ds *distSums
+				if wantDist {
+					ds = &distSums{reach: make([]float64, n), sum: make([]float64, n), harm: make([]float64, n)}
+					dists[lane] = ds
 				}
-				dist[w] = alt
-				sigma[w] = sv
-				preds[off[w]] = v
-				npred[w] = 1
-				continue
+				for i := lane; i < total; i += lanes {
+					if ctx.Err() != nil {
+						return
+					}
+					sw := 1.0
+					if srcWeight != nil {
+						sw = srcWeight(i)
+					}
+					reach, sum, harm := b.run(source(i), sw, acc, ds)
+					if wantStats {
+						res.stats[i] = sourceStats{reach, sum, harm}
+					}
+					d := done.Add(1)
+					if progress != nil && (d%64 == 0 || int(d) == total) {
+						mu.Lock()
+						progress(int(d), total)
+						mu.Unlock()
+					}
+				}
 			}
-			if h.pos[w] == settled {
-				continue
-			}
-			// Equal within the tolerance: another shortest path.
-			sigma[w] += sv
-			preds[off[w]+npred[w]] = v
-			npred[w]++
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, acc := range partials {
+		for v, d := range acc {
+			res.acc[v] += d
 		}
 	}
-	for i := len(order) - 1; i >= 0; i-- {
-		w := order[i]
-		coeff := (1 + delta[w]) / sigma[w]
-		base := off[w]
-		for k := int32(0); k < npred[w]; k++ {
-			v := preds[base+k]
-			delta[v] += sigma[v] * coeff
-		}
-		if w != s {
-			acc[w] += delta[w]
-		}
-	}
-	for _, v := range order {
-		dist[v], sigma[v], delta[v], npred[v] = math.Inf(1), 0, 0, 0
-		h.pos[v] = notInHeap
-	}
-	b.order = order
-	return reach, sum, harm
-}
-
-const (
-	notInHeap = -1
-	settled   = -2
-)
-
-// idxHeap is a 4-ary min-heap of node ids keyed by distance, with decrease-key. pos gives a
-// node's slot, notInHeap before it is pushed and settled after it is popped.
-type idxHeap struct {
-	items []heapItem
-	pos   []int32
-}
-
-type heapItem struct {
-	key  float64
-	node int32
-}
-
-func (h *idxHeap) init(n int) {
-	h.items = make([]heapItem, 0, n)
-	h.pos = make([]int32, n)
-	for i := range h.pos {
-		h.pos[i] = notInHeap
-	}
-}
-
-func (h *idxHeap) len() int { return len(h.items) }
-
-func (h *idxHeap) up(i int, it heapItem) {
-	for i > 0 {
-		p := (i - 1) >> 2
-		if it.key >= h.items[p].key {
-			break
-		}
-		h.items[i] = h.items[p]
-		h.pos[h.items[i].node] = int32(i)
-		i = p
-	}
-	h.items[i] = it
-	h.pos[it.node] = int32(i)
-}
-
-func (h *idxHeap) push(v int32, key float64) {
-	h.items = append(h.items, heapItem{})
-	h.up(len(h.items)-1, heapItem{key, v})
-}
-
-func (h *idxHeap) decrease(v int32, key float64) {
-	h.up(int(h.pos[v]), heapItem{key, v})
-}
-
-func (h *idxHeap) pop() int32 {
-	items := h.items
-	top := items[0].node
-	last := len(items) - 1
-	it := items[last]
-	h.items = items[:last]
-	h.pos[top] = settled
-	if last == 0 {
-		return top
-	}
-	// Move the hole at the root down to a leaf along the smallest children, then sift the
-	// former last item up from there: fewer comparisons than a plain sift-down, since the
-	// last item nearly always belongs near the bottom.
-	i := 0
-	for {
-		c := 4*i + 1
-		if c >= last {
-			break
-		}
-		m := c
-		mk := items[c].key
-		end := min(c+4, last)
-		for k := c + 1; k < end; k++ {
-			if items[k].key < mk {
-				m, mk = k, items[k].key
+	if wantDist {
+		res.ds = &distSums{reach: make([]float64, n), sum: make([]float64, n), harm: make([]float64, n)}
+		for _, ds := range dists {
+			for v := range ds.sum {
+				res.ds.reach[v] += ds.reach[v]
+				res.ds.sum[v] += ds.sum[v]
+				res.ds.harm[v] += ds.harm[v]
 			}
 		}
-		items[i] = items[m]
-		h.pos[items[i].node] = int32(i)
-		i = m
 	}
-	h.up(i, it)
-	return top
+	return res, nil
 }

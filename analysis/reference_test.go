@@ -161,7 +161,7 @@ func TestReferencesReproducible(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs NetworkX")
 	}
-	py := testenv.Python(t, "networkx", "numpy")
+	py := testenv.Python(t, "networkx", "numpy", "igraph")
 	out, err := exec.Command(py, "../scripts/reference.py", "--check").CombinedOutput()
 	if err != nil {
 		t.Fatalf("reference.py --check: %v\n%s", err, out)

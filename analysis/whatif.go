@@ -45,8 +45,8 @@ func WhatIf(ctx context.Context, before *Result, ids []string, o Options) (*What
 	if err != nil {
 		return nil, fmt.Errorf("what if: %w", err)
 	}
-	o.Sample, o.noProvenance = 0, true
-	if before.Layer.Sample != 0 {
+	o.Sample, o.Paths, o.noProvenance = 0, PathChoice{}, true
+	if before.Layer.Sample != 0 || before.Layer.Epsilon != 0 || before.Layer.Reduced {
 		return nil, fmt.Errorf("what if: the analysis before sampled betweenness; efficiency needs every source")
 	}
 	after, err := Analyze(ctx, l2, o)

@@ -1,36 +1,47 @@
 #!/usr/bin/env python3
-"""Benchmark the analysis (weighted betweenness and the whole `analyze`) against igraph and NetworkX.
+"""Benchmark liaison's analysis against igraph and networkit (and NetworkX) on the same files.
 
-In one run, on a seeded random graph G(n, m) (default n = 5,000 actors, m = 50,000 distinct
-undirected ties, no self loops, integer weights uniform in 1..10, numpy default_rng(seed);
-ids "a0".."a{n-1}") written as ties.csv in a temporary folder:
+In one run, on seeded random graphs G(n, m) (m distinct undirected ties, no self loops,
+integer weights uniform in 1..10, numpy default_rng(seed); ids "a0".."a{n-1}", path length
+1/weight) written as ties.csv files in a temporary folder, three kinds of work:
 
-  liaison   `liaison analyze ties.csv --format json -o out.json --timings`, --repeat times as a
-            separate process: median wall time of the whole process, median "shortest paths"
-            stage (the exact weighted betweenness pass, which also gives closeness and
-            harmonic) and the peak resident memory (ru_maxrss) of the process;
-  igraph    in a separate process: build the graph from the same file, then time only
-            g.betweenness(weights=[1/w ...], directed=False), --repeat times, median. Its
-            values, normalised as NetworkX normalized=True does (igraph returns the sum over
-            unordered pairs on an undirected graph, checked on small graphs at start-up, times
-            2/((n-1)(n-2))), are compared with liaison's exact betweenness;
-  NetworkX  in a separate process: time only nx.betweenness_centrality(G, k=K, weight="length",
-            seed=seed) with length = 1/w on K random sources (--nx-sources, default 200) and
-            extrapolate linearly to all n sources (time * n / K); --nx-full runs it on every
-            source instead (several minutes; its values are then compared with liaison's too);
-  sampling  `liaison analyze ties.csv --format json -o sampled.json --sample K --timings` for K
-            in --sample-sizes: max and mean absolute error against the exact betweenness,
-            Spearman rank correlation, overlap of the top-50 actors, and the time of the run;
-  --large   also n = 100,000, m = 1,000,000 (--large-n, --large-m): `liaison analyze ...
-            --sample 50 --timings` (--large-sample), median wall time, peak memory, stages.
+  betweenness  (--n, --m; default 5,000 / 50,000) exact weighted betweenness: liaison's
+               "shortest paths" stage of `analyze --timings` (which also gives closeness and
+               harmonic) against igraph's `Graph.betweenness(weights=lengths)` call and
+               networkit's `centrality.Betweenness(G, normalized=True).run()` call, each tool
+               timed inside its own process; the values are compared with liaison's;
+  whole        (--whole-n, --whole-m, --whole-sample; default 20,000 / 200,000, 500 sources)
+               the whole `liaison analyze --sample K --format json -o FILE` process against a
+               peer process that loads the same CSV and computes the same metrics that its
+               library has (below), betweenness from the same number of sources, and writes
+               them as JSON;
+  large        (--large-n, --large-m, --large-sample; default 100,000 / 1,000,000, 50
+               sources) the same as whole, on the large graph; also the peak memory.
 
-Machine information and a Markdown table go to stdout (progress to stderr); --json OUT also
-writes every number as JSON. The binary is built from this repository into the temporary
-folder unless --bin names one.
+The peers' "same metrics": igraph: degree, strength, betweenness from K sources (sources=),
+eigenvector (weighted), PageRank (0.85, weighted), coreness, local transitivity, Burt's
+constraint (weighted), Louvain (community_multilevel, weighted), maximal cliques of ≥ 3.
+networkit: the same without constraint (it has none), betweenness by
+EstimateBetweenness(K pivots), Louvain by PLM without refinement. Neither classifies ties
+(liaison's typology) or writes a tie table, so the peers do less than liaison.
 
-Usage: python3 scripts/bench_analysis.py [--n N] [--m M] [--seed S] [--repeat R]
-           [--nx-sources K | --nx-full] [--sample-sizes 100,500,1000] [--large] [--bin BIN]
-           [--json OUT]
+Every measured command runs as its own process under `/usr/bin/time -v` (wall clock,
+user + system CPU, maximum resident set size); the tools alternate within each repetition
+(liaison, igraph, networkit; --repeat times, default 5) and the medians are reported. The
+machine's background load (other processes' CPU, from /proc/stat around each run) is printed
+with the results. networkit runs on as many threads as the machine has cores, like liaison;
+igraph is single-threaded (its CPU ratio is printed beside the wall ratio).
+
+--networkx also times NetworkX's betweenness on --nx-sources sources (default 200) and
+extrapolates it to n (slow). --accuracy also measures liaison's sampled betweenness (--sample
+K for K in --sample-sizes, --epsilon E for E in --epsilons) against its exact values.
+
+Machine information and Markdown tables go to stdout (progress to stderr); --json OUT also
+writes every number as JSON. The binary is built from this repository unless --bin names one.
+
+Usage: python3 scripts/bench_analysis.py [--repeat R] [--seed S] [--n N --m M]
+           [--whole-n N --whole-m M --whole-sample K] [--large-n N --large-m M --large-sample K]
+           [--skip betweenness,whole,large] [--networkx] [--accuracy] [--bin BIN] [--json OUT]
 """
 import argparse
 import csv
@@ -48,26 +59,139 @@ import numpy as np
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# The peers read the CSV with the csv module (as a user would), build the graph once, and
+# print their own call timings as JSON on the last line of stdout.
 IGRAPH_PEER = r"""
-import csv, json, sys, time
+import csv, json, random, sys, time
 import igraph as ig
-path, out, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
-ids, edges, lengths = {}, [], []
+T0 = time.perf_counter()
+path, mode, k, out, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+ids, edges, weights = {}, [], []
 with open(path, newline="") as f:
     r = csv.reader(f)
     next(r)
     for s, t, w in r:
         edges.append((ids.setdefault(s, len(ids)), ids.setdefault(t, len(ids))))
-        lengths.append(1.0 / float(w))
-g = ig.Graph(n=len(ids), edges=edges, directed=False)
-seconds = []
-for _ in range(repeat):
+        weights.append(float(w))
+n = len(ids)
+g = ig.Graph(n=n, edges=edges, directed=False)
+lengths = [1.0 / w for w in weights]
+names = list(ids)
+scale = 2.0 / ((n - 1) * (n - 2))
+t = {}
+if mode == "betweenness":
     t0 = time.perf_counter()
     b = g.betweenness(weights=lengths, directed=False)
-    seconds.append(time.perf_counter() - t0)
+    t["call"] = time.perf_counter() - t0
+    res = {"betweenness": {names[i]: x * scale for i, x in enumerate(b)}}
+else:
+    random.seed(seed)
+    src = random.sample(range(n), k)
+    t0 = time.perf_counter()
+    res = {}
+    res["degree"] = g.degree()
+    res["strength"] = g.strength(weights=weights)
+    b = g.betweenness(weights=lengths, directed=False, sources=src)
+    res["betweenness"] = [x * scale * n / k / 2 for x in b]
+    res["eigenvector"] = g.eigenvector_centrality(weights=weights, scale=False)
+    res["pagerank"] = g.pagerank(weights=weights, damping=0.85)
+    res["core"] = g.coreness()
+    res["clustering"] = g.transitivity_local_undirected(mode="zero")
+    res["constraint"] = g.constraint(weights=weights)
+    res["community"] = g.community_multilevel(weights=weights).membership
+    res["cliques"] = len(g.maximal_cliques(min=3))
+    t["call"] = time.perf_counter() - t0
 with open(out, "w") as f:
-    json.dump({"n": g.vcount(), "m": g.ecount(), "seconds": seconds,
-               "raw": dict(zip(ids, b))}, f)
+    json.dump(res, f)
+t["work"] = time.perf_counter() - T0
+print(json.dumps(t))
+"""
+
+NETWORKIT_PEER = r"""
+import csv, json, os, sys, time
+import networkit as nk
+T0 = time.perf_counter()
+path, mode, k, out, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+nk.setNumberOfThreads(len(os.sched_getaffinity(0)))
+nk.engineering.setSeed(seed, False)
+ids, rows = {}, []
+with open(path, newline="") as f:
+    r = csv.reader(f)
+    next(r)
+    for s, t, w in r:
+        rows.append((ids.setdefault(s, len(ids)), ids.setdefault(t, len(ids)), float(w)))
+n = len(ids)
+glen = nk.Graph(n, weighted=True)
+for u, v, w in rows:
+    glen.addEdge(u, v, 1.0 / w)
+names = list(ids)
+t = {}
+if mode == "betweenness":
+    t0 = time.perf_counter()
+    bc = nk.centrality.Betweenness(glen, normalized=True)
+    bc.run()
+    t["call"] = time.perf_counter() - t0
+    res = {"betweenness": dict(zip(names, bc.scores()))}
+else:
+    gw = nk.Graph(n, weighted=True)
+    for u, v, w in rows:
+        gw.addEdge(u, v, w)
+    t0 = time.perf_counter()
+    res = {}
+    res["degree"] = [gw.degree(u) for u in range(n)]
+    res["strength"] = [gw.weightedDegree(u) for u in range(n)]
+    eb = nk.centrality.EstimateBetweenness(glen, k, normalized=True, parallel=True)
+    eb.run()
+    res["betweenness"] = eb.scores()
+    ev = nk.centrality.EigenvectorCentrality(gw)
+    ev.run()
+    res["eigenvector"] = ev.scores()
+    pr = nk.centrality.PageRank(gw, damp=0.85)
+    pr.run()
+    res["pagerank"] = pr.scores()
+    cd = nk.centrality.CoreDecomposition(gw)
+    cd.run()
+    res["core"] = cd.scores()
+    lc = nk.centrality.LocalClusteringCoefficient(gw)
+    lc.run()
+    res["clustering"] = lc.scores()
+    plm = nk.community.PLM(gw, refine=False)
+    plm.run()
+    res["community"] = plm.getPartition().getVector()
+    mc = nk.clique.MaximalCliques(gw)
+    mc.run()
+    res["cliques"] = sum(1 for c in mc.getCliques() if len(c) >= 3)
+    t["call"] = time.perf_counter() - t0
+with open(out, "w") as f:
+    json.dump(res, f)
+t["work"] = time.perf_counter() - T0
+print(json.dumps(t))
+"""
+
+LEIDEN_PEER = r"""
+import csv, json, random, statistics, sys, time
+import igraph as ig
+path, repeat = sys.argv[1], int(sys.argv[2])
+ids, edges, weights = {}, [], []
+with open(path, newline="") as f:
+    r = csv.reader(f)
+    next(r)
+    for s, t, w in r:
+        edges.append((ids.setdefault(s, len(ids)), ids.setdefault(t, len(ids))))
+        weights.append(float(w))
+g = ig.Graph(n=len(ids), edges=edges, directed=False)
+g.es["weight"] = weights
+secs, cpus, qs = [], [], []
+for i in range(repeat):
+    random.seed(i)
+    t0, c0 = time.perf_counter(), time.process_time()
+    p = g.community_leiden(objective_function="modularity", weights="weight", resolution=1,
+                           beta=0.01, n_iterations=-1)
+    secs.append(time.perf_counter() - t0)
+    cpus.append(time.process_time() - c0)
+    qs.append(g.modularity(p.membership, weights="weight"))
+print(json.dumps({"seconds": statistics.median(secs), "cpu": statistics.median(cpus),
+                  "modularity": statistics.median(qs)}))
 """
 
 NX_PEER = r"""
@@ -81,13 +205,9 @@ with open(path, newline="") as f:
     for s, t, w in r:
         G.add_edge(s, t, length=1.0 / float(w))
 n = G.number_of_nodes()
-full = k <= 0 or k >= n
 t0 = time.perf_counter()
-b = nx.betweenness_centrality(G, k=None if full else k, normalized=True, weight="length", seed=seed)
-seconds = time.perf_counter() - t0
-with open(out, "w") as f:
-    json.dump({"n": n, "m": G.number_of_edges(), "sources": n if full else k, "seconds": seconds,
-               "betweenness": b if full else None}, f)
+nx.betweenness_centrality(G, k=k, normalized=True, weight="length", seed=seed)
+print(json.dumps({"call": (time.perf_counter() - t0) * n / k, "sources": k, "n": n}))
 """
 
 TIMING = re.compile(r"^timing: (.+?)\s+([0-9.]+) s$")
@@ -127,144 +247,6 @@ def write_ties(path, u, v, w):
         f.write("source,target,weight\n")
         f.write("".join(f"a{a},a{b},{c}\n" for a, b, c in zip(u.tolist(), v.tolist(), w.tolist())))
     return len(np.union1d(u, v))
-
-
-# ---------------------------------------------------------------- processes
-
-# ru_maxrss of a child counts the memory of the process that spawned it (at exec the kernel
-# folds the parent's RSS high-water mark into the child's: posix_spawn and fork alike), so a
-# child spawned straight from this process, which holds numpy, igraph and the results, would
-# report this process's RSS when its own peak is lower. Every measured command is therefore
-# spawned by this small launcher (a fresh `python -I -S`); what it adds is the floor reported
-# in the output (the peak memory of `true` started the same way).
-# The launcher also reads the machine's CPU counters (/proc/stat) around the run: the busy CPU
-# time not spent by the measured process is what other processes used meanwhile (noise), and
-# steal is the time the hypervisor gave to other guests.
-LAUNCHER = r"""
-import os, sys, time
-def stat():
-    try:
-        with open("/proc/stat") as f:
-            v = [int(x) for x in f.readline().split()[1:]] + [0] * 8
-        return v[0] + v[1] + v[2] + v[5] + v[6], v[7]
-    except OSError:
-        return 0, 0
-out, err, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
-b0, s0 = stat()
-t0 = time.perf_counter()
-pid = os.posix_spawnp(cmd[0], cmd, os.environ, file_actions=[
-    (os.POSIX_SPAWN_OPEN, 1, out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
-    (os.POSIX_SPAWN_OPEN, 2, err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)])
-_, status, ru = os.wait4(pid, 0)
-wall = time.perf_counter() - t0
-b1, s1 = stat()
-hz = os.sysconf("SC_CLK_TCK")
-print(repr(wall), ru.ru_maxrss, os.waitstatus_to_exitcode(status), repr(ru.ru_utime + ru.ru_stime),
-      repr((b1 - b0) / hz), repr((s1 - s0) / hz))
-"""
-
-
-def run(cmd, out_path=os.devnull, err_path=os.devnull):
-    """Run cmd as a separate process (through LAUNCHER), stdout and stderr to files.
-    Returns a dict: wall (seconds), peak_mib (ru_maxrss), cpu (seconds of CPU the process used),
-    other_cpus and steal_cpus (average CPUs busy with other processes / stolen, over the run)."""
-    r = subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER, out_path, err_path] + cmd,
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit(f"launcher failed for {' '.join(cmd)}:\n{r.stderr}")
-    wall, maxrss, code, cpu, busy, steal = r.stdout.split()
-    if int(code) != 0:
-        err = ""
-        if err_path != os.devnull:
-            with open(err_path) as f:
-                err = f.read()[-3000:]
-        sys.exit(f"{' '.join(cmd)} failed (exit {code}):\n{err}")
-    wall, cpu = float(wall), float(cpu)
-    return {"wall": wall, "peak_mib": int(maxrss) / 1024.0, "cpu": cpu,
-            "other_cpus": max(0.0, float(busy) - cpu) / wall if wall > 0 else 0.0,
-            "steal_cpus": float(steal) / wall if wall > 0 else 0.0}
-
-
-def timings(err_path):
-    st = {}
-    with open(err_path) as f:
-        for line in f:
-            mt = TIMING.match(line.strip())
-            if mt:
-                st[mt.group(1)] = float(mt.group(2))
-    return st
-
-
-def liaison_runs(binary, tmp, ties, repeat, extra, out_name, label):
-    """Runs `analyze` repeat times; medians of the wall time and of every stage, max peak."""
-    walls, rss, stages, noise = [], [], [], []
-    out = os.path.join(tmp, out_name)
-    err = os.path.join(tmp, out_name + ".stderr")
-    for i in range(repeat):
-        progress(f"{label}: run {i + 1}/{repeat}")
-        r = run([binary, "analyze", ties, "--format", "json", "-o", out, "--timings"] + extra,
-                err_path=err)
-        walls.append(r["wall"])
-        rss.append(r["peak_mib"])
-        noise.append(r)
-        stages.append(timings(err))
-    names = list(stages[0])
-    med = {s: statistics.median(st.get(s, float("nan")) for st in stages) for s in names}
-    return {"wall_seconds": statistics.median(walls), "wall_seconds_runs": walls,
-            "peak_mib": max(rss), "peak_mib_runs": rss, "stages": med, "stages_runs": stages,
-            "cpu_seconds_runs": [r["cpu"] for r in noise],
-            "other_cpus": max(r["other_cpus"] for r in noise),
-            "steal_cpus": max(r["steal_cpus"] for r in noise), "output": out}
-
-
-def betweenness_of(path):
-    with open(path) as f:
-        doc = json.load(f)
-    return {a["id"]: float(a.get("betweenness", 0.0)) for a in doc["actors"]}
-
-
-# ---------------------------------------------------------------- checks
-
-def check_igraph_normalisation(binary, tmp):
-    """igraph's undirected betweenness is the unordered pair sum: check it on a star and on a
-    small random graph with real weights (no length ties) against NetworkX normalized=True;
-    liaison is checked on the same graph."""
-    import igraph as ig
-    import networkx as nx
-    res = {}
-    # Star with 5 leaves: the centre lies on all C(5,2) = 10 leaf pairs.
-    star = ig.Graph.Star(6, mode="undirected")
-    raw_centre = star.betweenness(directed=False)[0]
-    res["star_centre_raw"] = raw_centre
-    res["star_ok"] = abs(raw_centre - 10.0) < 1e-12
-    # Random graph with float weights.
-    rng = np.random.default_rng(7)
-    G = nx.gnm_random_graph(40, 120, seed=7)
-    for a, b in G.edges():
-        G[a][b]["weight"] = float(rng.uniform(1, 10))
-        G[a][b]["length"] = 1.0 / G[a][b]["weight"]
-    nodes = list(G.nodes())
-    n = len(nodes)
-    edges = list(G.edges())
-    g = ig.Graph(n=n, edges=edges, directed=False)
-    raw = g.betweenness(weights=[G[a][b]["length"] for a, b in edges], directed=False)
-    ref = nx.betweenness_centrality(G, normalized=True, weight="length")
-    scale = 2.0 / ((n - 1) * (n - 2))
-    res["random_max_abs_diff_igraph_vs_networkx"] = max(abs(raw[i] * scale - ref[i]) for i in nodes)
-    s_raw = sum(raw)
-    res["random_fitted_scale_over_expected"] = (sum(ref.values()) / s_raw) / scale if s_raw else float("nan")
-    res["random_ok"] = res["random_max_abs_diff_igraph_vs_networkx"] < 1e-9
-    # liaison on the same graph (weights written with repr, i.e. round-trip exact).
-    path = os.path.join(tmp, "check.csv")
-    with open(path, "w") as f:
-        f.write("source,target,weight\n")
-        for a, b in edges:
-            f.write(f"v{a},v{b},{G[a][b]['weight']!r}\n")
-    out = os.path.join(tmp, "check.json")
-    run([binary, "analyze", path, "--format", "json", "-o", out])
-    lb = betweenness_of(out)
-    res["random_max_abs_diff_liaison_vs_networkx"] = max(abs(lb[f"v{i}"] - ref[i]) for i in nodes)
-    return res
 
 
 # ---------------------------------------------------------------- sampling
@@ -351,32 +333,129 @@ def machine():
     except OSError:
         gov = "go ?"
     import igraph
+    import networkit
     import networkx
     return {"nproc": nproc, "cpu_count": os.cpu_count(), "cpu_model": model, "mem_gib": mem,
             "go": gov, "python": platform.python_version(), "igraph": igraph.__version__,
-            "networkx": networkx.__version__, "numpy": np.__version__}
+            "networkit": networkit.__version__, "networkx": networkx.__version__,
+            "numpy": np.__version__}
+
+
+
+# ---------------------------------------------------------------- processes
+
+def cpu_busy():
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]] + [0] * 8
+        return (v[0] + v[1] + v[2] + v[5] + v[6]) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
+def timed(cmd, tmp, name):
+    """Runs cmd under /usr/bin/time -v; returns wall, cpu, peak_mib, other_cpus (average CPUs
+    busy with other processes during the run), stdout and stderr."""
+    tv = os.path.join(tmp, name + ".time")
+    out = os.path.join(tmp, name + ".stdout")
+    err = os.path.join(tmp, name + ".stderr")
+    b0 = cpu_busy()
+    with open(out, "w") as fo, open(err, "w") as fe:
+        r = subprocess.run(["/usr/bin/time", "-v", "-o", tv] + cmd, stdout=fo, stderr=fe)
+    b1 = cpu_busy()
+    if r.returncode != 0:
+        with open(err) as f:
+            sys.exit(f"{' '.join(cmd)} failed (exit {r.returncode}):\n{f.read()[-3000:]}")
+    info = {}
+    with open(tv) as f:
+        for line in f:
+            k, _, v = line.strip().rpartition(": ")
+            info[k] = v
+    h = info["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
+    wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(h)))
+    cpu = float(info["User time (seconds)"]) + float(info["System time (seconds)"])
+    with open(out) as f:
+        stdout = f.read()
+    with open(err) as f:
+        stderr = f.read()
+    return {"wall": wall, "cpu": cpu, "peak_mib": int(info["Maximum resident set size (kbytes)"]) / 1024,
+            "other_cpus": max(0.0, (b1 - b0) - cpu) / wall if wall > 0 else 0.0,
+            "stdout": stdout, "stderr": stderr}
+
+
+def stages_of(stderr):
+    st = {}
+    for line in stderr.splitlines():
+        mt = TIMING.match(line.strip())
+        if mt:
+            st[mt.group(1)] = float(mt.group(2))
+    return st
+
+
+def liaison(binary, tmp, ties, extra, name):
+    out = os.path.join(tmp, name + ".json")
+    r = timed([binary, "analyze", ties, "--format", "json", "-o", out, "--timings"] + extra, tmp, name)
+    r["stages"] = stages_of(r.pop("stderr"))
+    r.pop("stdout")
+    r["output"] = out
+    return r
+
+
+def peer(script, tmp, args, name):
+    r = timed([sys.executable, script] + args, tmp, name)
+    t = json.loads(r.pop("stdout").strip().splitlines()[-1])
+    r["call"], r["work"] = t["call"], t.get("work", t["call"])
+    r.pop("stderr")
+    return r
+
+
+def med(runs, key):
+    return statistics.median(r[key] for r in runs)
+
+
+def compare_values(exact, other):
+    """Largest relative difference of other against exact (liaison's exact betweenness),
+    over the actors whose exact value is above 1e-12 of the largest."""
+    top = max(exact.values())
+    rel = [abs(other.get(k, 0.0) - v) / v for k, v in exact.items() if v > 1e-12 * top]
+    return max(rel) if rel else 0.0
+
+
+def write_peers(tmp):
+    paths = {}
+    for name, text in (("igraph", IGRAPH_PEER), ("networkit", NETWORKIT_PEER), ("networkx", NX_PEER),
+                       ("leiden", LEIDEN_PEER)):
+        paths[name] = os.path.join(tmp, name + "_peer.py")
+        with open(paths[name], "w") as f:
+            f.write(text)
+    return paths
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=5000, help="actors (default 5000)")
-    ap.add_argument("--m", type=int, default=50000, help="distinct undirected ties (default 50000)")
-    ap.add_argument("--seed", type=int, default=42, help="seed of the graph, NetworkX sources (default 42)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of liaison and igraph; medians (default 3)")
-    ap.add_argument("--nx-sources", type=int, default=200, help="NetworkX sources K, extrapolated to n (default 200)")
-    ap.add_argument("--nx-full", action="store_true", help="run NetworkX on all n sources (slow)")
-    ap.add_argument("--sample-sizes", default="100,500,1000", help="liaison --sample K values (default 100,500,1000)")
-    ap.add_argument("--large", action="store_true", help="also time --sample on a large graph")
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--large-repeat", type=int, help="repetitions of the large graph (default --repeat)")
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--m", type=int, default=50000)
+    ap.add_argument("--whole-n", type=int, default=20000)
+    ap.add_argument("--whole-m", type=int, default=200000)
+    ap.add_argument("--whole-sample", type=int, default=500)
     ap.add_argument("--large-n", type=int, default=100000)
     ap.add_argument("--large-m", type=int, default=1000000)
     ap.add_argument("--large-sample", type=int, default=50)
-    ap.add_argument("--bin", help="use this liaison binary instead of building one")
-    ap.add_argument("--json", help="also write the results as JSON to this file")
+    ap.add_argument("--skip", default="", help="comma-separated kinds of work to skip: betweenness, whole, large, leiden")
+    ap.add_argument("--networkx", action="store_true", help="also NetworkX's betweenness, extrapolated")
+    ap.add_argument("--nx-sources", type=int, default=200)
+    ap.add_argument("--accuracy", action="store_true", help="also liaison's sampling accuracy")
+    ap.add_argument("--sample-sizes", default="100,500,1000")
+    ap.add_argument("--epsilons", default="0.01,0.005")
+    ap.add_argument("--bin")
+    ap.add_argument("--json")
     a = ap.parse_args()
-    sample_sizes = [int(s) for s in a.sample_sizes.split(",") if s.strip()]
+    skip = {s.strip() for s in a.skip.split(",") if s.strip()}
     R = {"args": vars(a), "machine": machine()}
-    R["machine"]["peak_mib_floor"] = run(["true"])["peak_mib"]
-
+    mc = R["machine"]
     with tempfile.TemporaryDirectory() as tmp:
         if a.bin:
             binary = os.path.abspath(a.bin)
@@ -384,196 +463,191 @@ def main():
             binary = os.path.join(tmp, "liaison")
             progress("building liaison")
             subprocess.run(["go", "build", "-o", binary, "./cmd/liaison"], cwd=REPO, check=True)
-
-        progress("checking igraph's normalisation on small graphs")
-        R["normalisation_check"] = chk = check_igraph_normalisation(binary, tmp)
-
-        progress(f"generating G(n={a.n}, m={a.m}), seed {a.seed}")
-        ties = os.path.join(tmp, "ties.csv")
-        u, v, w = gnm(a.n, a.m, a.seed)
-        actors = write_ties(ties, u, v, w)
-        R["graph"] = {"n": a.n, "m": a.m, "seed": a.seed, "actors_in_ties": actors,
-                      "weights": "integers uniform in 1..10", "length": "1/weight"}
-
-        # liaison, exact
-        lx = liaison_runs(binary, tmp, ties, a.repeat, [], "out.json", "liaison analyze (exact)")
-        exact = betweenness_of(lx.pop("output"))
-        R["liaison"] = lx
-        sp = lx["stages"].get("shortest paths", float("nan"))
-
-        # igraph
-        progress(f"igraph betweenness ({a.repeat} runs in one process)")
-        peer = os.path.join(tmp, "igraph_peer.py")
-        with open(peer, "w") as f:
-            f.write(IGRAPH_PEER)
-        ig_out = os.path.join(tmp, "igraph.json")
-        ig_run = run([sys.executable, peer, ties, ig_out, str(a.repeat)],
-                     err_path=os.path.join(tmp, "igraph.stderr"))
-        with open(ig_out) as f:
-            igr = json.load(f)
-        n_ig = igr["n"]
-        scale = 2.0 / ((n_ig - 1) * (n_ig - 2))
-        ig_norm = {k: x * scale for k, x in igr["raw"].items()}
-        diffs = {k: abs(ig_norm.get(k, 0.0) - exact.get(k, 0.0)) for k in set(ig_norm) | set(exact)}
-        worst = max(diffs, key=diffs.get)
-        rel = [diffs[k] / exact[k] for k in diffs if exact.get(k, 0) > 0]
-        R["igraph"] = {"seconds": statistics.median(igr["seconds"]), "seconds_runs": igr["seconds"],
-                       "peak_mib": ig_run["peak_mib"], "process_wall_seconds": ig_run["wall"],
-                       "other_cpus": ig_run["other_cpus"], "steal_cpus": ig_run["steal_cpus"],
-                       "n": n_ig, "m": igr["m"],
-                       "max_abs_diff_vs_liaison": diffs[worst], "worst_actor": worst,
-                       "worst_liaison": exact.get(worst), "worst_igraph": ig_norm.get(worst),
-                       "max_rel_diff_vs_liaison": max(rel) if rel else 0.0,
-                       "actors_differing_above_1e-12": sum(1 for x in diffs.values() if x > 1e-12)}
-
-        # NetworkX
-        k = 0 if a.nx_full else min(a.nx_sources, a.n)
-        progress(f"NetworkX betweenness on {'all' if k == 0 else k} sources (one process)")
-        peer = os.path.join(tmp, "nx_peer.py")
-        with open(peer, "w") as f:
-            f.write(NX_PEER)
-        nx_out = os.path.join(tmp, "nx.json")
-        nx_run = run([sys.executable, peer, ties, nx_out, str(k), str(a.seed)],
-                     err_path=os.path.join(tmp, "nx.stderr"))
-        with open(nx_out) as f:
-            nxr = json.load(f)
-        full = nxr["sources"] >= nxr["n"]
-        nx_time = nxr["seconds"] * nxr["n"] / nxr["sources"]
-        R["networkx"] = {"sources": nxr["sources"], "measured_seconds": nxr["seconds"],
-                         "seconds": nx_time, "extrapolated": not full, "peak_mib": nx_run["peak_mib"],
-                         "process_wall_seconds": nx_run["wall"], "other_cpus": nx_run["other_cpus"],
-                         "steal_cpus": nx_run["steal_cpus"]}
-        if full:
-            nb = nxr["betweenness"]
-            R["networkx"]["max_abs_diff_vs_liaison"] = max(abs(nb.get(x, 0.0) - exact.get(x, 0.0))
-                                                           for x in set(nb) | set(exact))
-
-        # sampling
-        samples = []
-        for K in sample_sizes:
-            s = liaison_runs(binary, tmp, ties, 1, ["--sample", str(K)], f"sampled{K}.json",
-                             f"liaison analyze --sample {K}")
-            est = betweenness_of(s.pop("output"))
-            samples.append({"k": K, "wall_seconds": s["wall_seconds"], "peak_mib": s["peak_mib"],
-                            "other_cpus": s["other_cpus"], "steal_cpus": s["steal_cpus"],
-                            "shortest_paths_seconds": s["stages"].get("shortest paths"),
-                            **sample_errors(exact, est)})
-        R["sampling"] = samples
-
-        # large
-        if a.large:
-            progress(f"generating G(n={a.large_n}, m={a.large_m}), seed {a.seed}")
-            big = os.path.join(tmp, "large.csv")
-            bu, bv, bw = gnm(a.large_n, a.large_m, a.seed)
-            big_actors = write_ties(big, bu, bv, bw)
-            del bu, bv, bw
-            lg = liaison_runs(binary, tmp, big, a.repeat, ["--sample", str(a.large_sample)],
-                              "large.json", f"large: liaison analyze --sample {a.large_sample}")
-            lg.pop("output")
-            R["large"] = {"n": a.large_n, "m": a.large_m, "actors_in_ties": big_actors,
-                          "sample": a.large_sample, **lg}
-
-    # ------------------------------------------------------------ report
-    mc = R["machine"]
-    ig_t = R["igraph"]["seconds"]
-    nx_s = R["networkx"]
-    nx_t = nx_s["seconds"]
-    whole = lx["wall_seconds"]
-    print(f"Machine: nproc {mc['nproc']} (cpu_count {mc['cpu_count']}), {mc['cpu_model']}"
-          + (f", {mc['mem_gib']:.1f} GiB RAM" if mc["mem_gib"] else "")
-          + f"; {mc['go']}; Python {mc['python']}, igraph {mc['igraph']}, networkx {mc['networkx']}")
-    print(f"Peak memory is ru_maxrss of each process (floor of the measurement: {mc['peak_mib_floor']:.1f} MiB, "
-          f"the launcher's own resident memory).")
-    print(f"Graph: G(n={a.n:,}, m={a.m:,}) seed {a.seed}, {actors:,} actors appear in the ties, "
-          f"integer weights uniform in 1..10, path length 1/weight; "
-          f"liaison and igraph: median of {a.repeat} runs\n")
-    nx_label = ("NetworkX betweenness (all sources, measured)" if not nx_s["extrapolated"] else
-                f"NetworkX betweenness (EXTRAPOLATED: {nx_s['sources']} sources measured "
-                f"{secs(nx_s['measured_seconds'])}, × {a.n}/{nx_s['sources']})")
-    rows = [
-        ("liaison betweenness pass (\"shortest paths\" stage, also closeness + harmonic)", sp,
-         None, "—"),
-        ("liaison whole analyze (every metric; whole process incl. load + JSON write)", whole,
-         lx["peak_mib"], None),
-        ("igraph betweenness (`g.betweenness` call only; memory = Python process)", ig_t,
-         R["igraph"]["peak_mib"], None),
-        (nx_label + "; memory = Python process", nx_t, nx_s["peak_mib"], None),
-    ]
-    print("| run | wall time | peak memory | NetworkX time / this | igraph time / this |")
-    print("|---|---:|---:|---:|---:|")
-    for name, t, mem, memtxt in rows:
-        mem_s = memtxt if memtxt else f"{mem:.0f} MiB"
-        if name.startswith("liaison betweenness"):
-            mem_s = "(in the run below)"
-        print(f"| {name} | {secs(t)} | {mem_s} | {ratio(nx_t, t):.1f}× | {ratio(ig_t, t):.2f}× |")
-    print()
-    x_nx, y_ig, z = ratio(nx_t, sp), ratio(ig_t, sp), ratio(whole, ig_t)
-    met = lambda ok: "met" if ok else "NOT met"
-    ext = " (NetworkX extrapolated)" if nx_s["extrapolated"] else ""
-    print(f"betweenness: {x_nx:.1f}× faster than NetworkX (target ≥ 40×){ext} — {met(x_nx >= 40)}")
-    print(f"betweenness: {y_ig:.2f}× faster than igraph (target ≥ 2×) — {met(y_ig >= 2)}")
-    print(f"whole analyze / igraph betweenness: {z:.2f} (target ≤ 2) — {met(z <= 2)}")
-    print(f"liaison peak memory: {lx['peak_mib']:.1f} MiB (target < 100 MiB) — {met(lx['peak_mib'] < 100)}")
-    R["ratios"] = {"networkx_over_liaison_betweenness": x_nx, "igraph_over_liaison_betweenness": y_ig,
-                   "liaison_whole_over_igraph_betweenness": z, "liaison_peak_mib": lx["peak_mib"]}
-    print()
-    igc = R["igraph"]
-    print(f"igraph vs liaison exact betweenness (igraph raw × 2/((n−1)(n−2))): max |Δ| = "
-          f"{igc['max_abs_diff_vs_liaison']:.3g} (actor {igc['worst_actor']}: liaison "
-          f"{igc['worst_liaison']:.12g}, igraph {igc['worst_igraph']:.12g}); max relative Δ "
-          f"{igc['max_rel_diff_vs_liaison']:.3g}; {igc['actors_differing_above_1e-12']} actors differ by > 1e-12")
-    if "max_abs_diff_vs_liaison" in nx_s:
-        print(f"NetworkX (all sources) vs liaison exact betweenness: max |Δ| = {nx_s['max_abs_diff_vs_liaison']:.3g}")
-    print(f"Normalisation check: igraph star centre raw = {chk['star_centre_raw']:g} (C(5,2) = 10: "
-          f"{'ok' if chk['star_ok'] else 'MISMATCH'}); random 40-node float-weight graph: igraph × 2/((n−1)(n−2)) "
-          f"vs NetworkX max |Δ| = {chk['random_max_abs_diff_igraph_vs_networkx']:.2g} "
-          f"(fitted/expected scale {chk['random_fitted_scale_over_expected']:.6f}), "
-          f"liaison vs NetworkX max |Δ| = {chk['random_max_abs_diff_liaison_vs_networkx']:.2g}")
-    print()
-    print(f"Sampled betweenness (`--sample K`) against liaison's exact betweenness "
-          f"(mean exact value {samples[0]['mean_exact']:.3g}, max {samples[0]['max_exact']:.3g})"
-          if samples else "")
-    if samples:
-        print()
-        print("| K sources | wall time (whole run) | shortest paths stage | peak memory | max abs error | "
-              "mean abs error | Spearman ρ | top-50 overlap |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for s in samples:
-            print(f"| {s['k']} | {secs(s['wall_seconds'])} | {secs(s['shortest_paths_seconds'])} | "
-                  f"{s['peak_mib']:.0f} MiB | {s['max_abs_error']:.3g} | {s['mean_abs_error']:.3g} | "
-                  f"{s['spearman']:.4f} | {s['top50_overlap'] * 100:.0f}% |")
-        print(f"| exact ({a.n}) | {secs(whole)} | {secs(sp)} | {lx['peak_mib']:.0f} MiB | 0 | 0 | 1 | 100% |")
-    if a.large:
-        lg = R["large"]
-        print()
-        print(f"Large: G(n={lg['n']:,}, m={lg['m']:,}) seed {a.seed} ({lg['actors_in_ties']:,} actors appear), "
-              f"`liaison analyze --sample {lg['sample']} --timings`, median of {a.repeat} runs: wall "
-              f"{secs(lg['wall_seconds'])}, peak memory {lg['peak_mib']:.0f} MiB")
-        print()
-        print("| stage | time |")
-        print("|---|---:|")
-        for st, t in lg["stages"].items():
-            print(f"| {st} | {secs(t)} |")
-
-    print()
-    noise = [("liaison exact", lx, lx["wall_seconds"]), ("igraph", R["igraph"], R["igraph"]["process_wall_seconds"]),
-             ("NetworkX", nx_s, nx_s["process_wall_seconds"])]
-    noise += [(f"liaison --sample {s['k']}", s, s["wall_seconds"]) for s in samples]
-    if a.large:
-        noise.append(("large", R["large"], R["large"]["wall_seconds"]))
-    noise = [(nm, x) for nm, x, wall in noise if wall >= 1.0]  # /proc/stat ticks are 10 ms
-    if noise:
-        worst = max(x["other_cpus"] for _, x in noise)
-        print("Background load during the runs of ≥ 1 s (average CPUs busy with other processes, worst run; "
-              "hypervisor steal): "
-              + ", ".join(f"{nm} {x['other_cpus']:.2f} (steal {x['steal_cpus']:.2f})" for nm, x in noise)
-              + (f" — WARNING: other processes used up to {worst:.2f} of {mc['nproc']} CPUs during a run; "
-                 "those timings are disturbed, rerun on an idle machine" if worst > 0.1 else " — machine quiet"))
-        R["background_other_cpus_worst"] = worst
-
+        peers = write_peers(tmp)
+        graphs = []
+        if "betweenness" not in skip:
+            graphs.append(("betweenness", a.n, a.m, 0))
+        if "whole" not in skip:
+            graphs.append(("whole", a.whole_n, a.whole_m, a.whole_sample))
+        if "large" not in skip:
+            graphs.append(("large", a.large_n, a.large_m, a.large_sample))
+        for kind, n, m, k in graphs:
+            progress(f"generating G(n={n}, m={m}), seed {a.seed}")
+            ties = os.path.join(tmp, f"{kind}.csv")
+            u, v, w = gnm(n, m, a.seed)
+            write_ties(ties, u, v, w)
+            del u, v, w
+            runs = {"liaison": [], "igraph": [], "networkit": []}
+            extra = [] if kind == "betweenness" else ["--sample", str(k)]
+            mode = "betweenness" if kind == "betweenness" else "whole"
+            repeat = a.large_repeat if kind == "large" and a.large_repeat else a.repeat
+            for i in range(repeat):
+                progress(f"{kind}: repetition {i + 1}/{repeat}")
+                runs["liaison"].append(liaison(binary, tmp, ties, extra, f"{kind}-liaison"))
+                for tool in ("igraph", "networkit"):
+                    out = os.path.join(tmp, f"{kind}-{tool}.json")
+                    runs[tool].append(peer(peers[tool], tmp, [ties, mode, str(k), out, str(a.seed)], f"{kind}-{tool}"))
+            res = {"n": n, "m": m, "sample": k, "repeat": repeat}
+            for tool, rs in runs.items():
+                res[tool] = {"wall": med(rs, "wall"), "cpu": med(rs, "cpu"), "peak_mib": med(rs, "peak_mib"),
+                             "other_cpus_worst": max(r["other_cpus"] for r in rs),
+                             "wall_runs": [r["wall"] for r in rs]}
+                if tool == "liaison":
+                    res[tool]["stages"] = {s: statistics.median(r["stages"].get(s, float("nan")) for r in rs)
+                                           for s in rs[0]["stages"]}
+                else:
+                    res[tool]["call"] = med(rs, "call")
+                    res[tool]["work"] = med(rs, "work")
+            if kind == "betweenness":
+                exact = betweenness_of(runs["liaison"][-1]["output"])
+                res["liaison"]["betweenness"] = statistics.median(r["stages"]["shortest paths"] for r in runs["liaison"])
+                for tool in ("igraph", "networkit"):
+                    with open(os.path.join(tmp, f"{kind}-{tool}.json")) as f:
+                        other = json.load(f)["betweenness"]
+                    res[tool]["max_rel_diff"] = compare_values(exact, other)
+                if a.networkx:
+                    progress(f"NetworkX betweenness on {a.nx_sources} sources")
+                    res["networkx"] = peer(peers["networkx"], tmp, [ties, os.devnull, str(a.nx_sources), str(a.seed)], "nx")
+                if a.accuracy:
+                    res["accuracy"] = accuracy(binary, tmp, ties, exact, a)
+            R[kind] = res
+        if "leiden" not in skip:
+            R["leiden"] = leiden(tmp, peers, a)
+    report(R, a)
     if a.json:
         with open(a.json, "w") as f:
             json.dump(R, f, indent=2, sort_keys=True)
+
+
+def leiden(tmp, peers, a):
+    """Leiden, one run: liaison's (go test -bench BenchmarkLeidenFile, LIAISON_BENCH_TIES) against
+    igraph's community_leiden (iterated until stable), on the betweenness and whole graphs."""
+    rows = []
+    for n, m in ((a.n, a.m), (a.whole_n, a.whole_m)):
+        ties = os.path.join(tmp, f"leiden-{n}.csv")
+        u, v, w = gnm(n, m, a.seed)
+        write_ties(ties, u, v, w)
+        progress(f"leiden: G(n={n}, m={m})")
+        r = subprocess.run(["go", "test", "./analysis", "-run", "XXX", "-bench", "BenchmarkLeidenFile",
+                            "-benchtime", f"{a.repeat}x", "-count", "1"], cwd=REPO, capture_output=True, text=True,
+                           env=dict(os.environ, LIAISON_BENCH_TIES=ties))
+        got = {}
+        for line in r.stdout.splitlines():
+            mt = re.match(r"BenchmarkLeidenFile/(\w+)\S*\s+\d+\s+([0-9.]+) ns/op\s+([0-9.]+) cpu-s/op\s+([0-9.]+) modularity", line)
+            if mt:
+                got[mt.group(1)] = {"seconds": float(mt.group(2)) / 1e9, "cpu": float(mt.group(3)),
+                                    "modularity": float(mt.group(4))}
+        if "leiden" not in got:
+            sys.exit(f"BenchmarkLeidenFile gave no result:\n{r.stdout}\n{r.stderr}")
+        p = subprocess.run([sys.executable, peers["leiden"], ties, str(a.repeat)], capture_output=True, text=True, check=True)
+        rows.append({"n": n, "m": m, "liaison": got["leiden"], "louvain": got.get("louvain"),
+                     "igraph": json.loads(p.stdout.strip().splitlines()[-1])})
+    return rows
+
+
+def betweenness_of(path):
+    with open(path) as f:
+        doc = json.load(f)
+    return {x["id"]: float(x.get("betweenness", 0.0)) for x in doc["actors"]}
+
+
+def accuracy(binary, tmp, ties, exact, a):
+    rows = []
+    for K in [int(s) for s in a.sample_sizes.split(",") if s.strip()]:
+        r = liaison(binary, tmp, ties, ["--sample", str(K)], f"acc-s{K}")
+        rows.append({"how": f"--sample {K}", "wall": r["wall"], **sample_errors(exact, betweenness_of(r["output"]))})
+    for e in [s.strip() for s in a.epsilons.split(",") if s.strip()]:
+        r = liaison(binary, tmp, ties, ["--epsilon", e], f"acc-e{e}")
+        with open(r["output"]) as f:
+            pairs = json.load(f)["layer"].get("betweenness_pairs")
+        rows.append({"how": f"--epsilon {e} (δ 0.1, {pairs:,} pairs)", "wall": r["wall"],
+                     **sample_errors(exact, betweenness_of(r["output"]))})
+    return rows
+
+
+def report(R, a):
+    mc = R["machine"]
+    print(f"Machine: nproc {mc['nproc']} (cpu_count {mc['cpu_count']}), {mc['cpu_model']}"
+          + (f", {mc['mem_gib']:.1f} GiB RAM" if mc["mem_gib"] else "")
+          + f"; {mc['go']}; Python {mc['python']}, igraph {mc['igraph']}, networkit {mc['networkit']}, "
+          f"networkx {mc['networkx']}")
+    reps = ", ".join(f"{k} {R[k]['repeat']}" for k in ("betweenness", "whole", "large") if k in R)
+    print(f"Seeded G(n, m), seed {a.seed}, weights 1..10, length 1/weight; each tool a separate process "
+          f"under /usr/bin/time -v, alternating; medians of the repetitions ({reps}).\n")
+    print("Ratios liaison / peer (< 1: liaison faster or smaller):\n")
+    print("| work | igraph | networkit | NetworkX |")
+    print("|---|---|---|---|")
+    b = R.get("betweenness")
+    if b:
+        L = b["liaison"]["betweenness"]
+        ig, nk = b["igraph"], b["networkit"]
+        nx_ = f"{L / b['networkx']['call']:.4f}" if "networkx" in b else "–"
+        print(f"| exact weighted betweenness {b['n'] // 1000}k/{b['m'] // 1000}k (stage vs call; CPU: processes) | "
+              f"{L / ig['call']:.2f} (CPU {b['liaison']['cpu'] / ig['cpu']:.2f}) | "
+              f"{L / nk['call']:.2f} (CPU {b['liaison']['cpu'] / nk['cpu']:.2f}) | {nx_} |")
+    for kind in ("whole", "large"):
+        w = R.get(kind)
+        if not w:
+            continue
+        L = w["liaison"]
+        print(f"| whole analyze vs the same metrics, {w['n'] // 1000}k/{w['m'] // 1000}k, {w['sample']} sources "
+              f"(wall: liaison's process vs the peer's load + metrics + write; CPU: processes) | "
+              f"{L['wall'] / w['igraph']['work']:.2f} (CPU {L['cpu'] / w['igraph']['cpu']:.2f}) | "
+              f"{L['wall'] / w['networkit']['work']:.2f} (CPU {L['cpu'] / w['networkit']['cpu']:.2f}) | – |")
+    w = R.get("large")
+    if w:
+        L = w["liaison"]["peak_mib"]
+        print(f"| peak memory {w['n'] // 1000}k/{w['m'] // 1000}k | {L / w['igraph']['peak_mib']:.2f}× "
+              f"({L:.0f} vs {w['igraph']['peak_mib']:.0f} MiB) | {L / w['networkit']['peak_mib']:.2f}× "
+              f"({w['networkit']['peak_mib']:.0f} MiB) | – |")
+    print()
+    print("Medians (seconds; MiB):\n")
+    print("| work | tool | measured call / stage | load + metrics + write | process wall | process CPU | peak memory | busy other CPUs (worst run) |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for kind in ("betweenness", "whole", "large"):
+        w = R.get(kind)
+        if not w:
+            continue
+        label = f"{kind} {w['n']:,}/{w['m']:,}" + (f", {w['sample']} sources" if w["sample"] else "")
+        for tool in ("liaison", "igraph", "networkit"):
+            t = w[tool]
+            call = t.get("call", t.get("betweenness", float("nan")) if kind == "betweenness" else float("nan"))
+            print(f"| {label} | {tool} | {secs(call)} | {secs(t.get('work', t['wall']))} | {secs(t['wall'])} | {secs(t['cpu'])} | {t['peak_mib']:.0f} | "
+                  f"{t['other_cpus_worst']:.2f} |")
+    b = R.get("betweenness")
+    if b:
+        print()
+        print(f"Exact betweenness against liaison's: igraph max relative difference "
+              f"{b['igraph']['max_rel_diff']:.3g}, networkit {b['networkit']['max_rel_diff']:.3g}")
+        if "networkx" in b:
+            print(f"NetworkX: {b['networkx']['call']:.0f} s extrapolated from {a.nx_sources} sources")
+        if "accuracy" in b:
+            print()
+            print("| liaison sampling | wall (whole run) | max abs error | mean abs error | Spearman ρ | top-50 overlap |")
+            print("|---|---:|---:|---:|---:|---:|")
+            for r in b["accuracy"]:
+                print(f"| {r['how']} | {secs(r['wall'])} | {r['max_abs_error']:.3g} | {r['mean_abs_error']:.3g} | "
+                      f"{r['spearman']:.3f} | {r['top50_overlap'] * 100:.0f}% |")
+    if "leiden" in R:
+        print()
+        print("Leiden, one run, single-threaded (liaison: go test -bench BenchmarkLeidenFile, seed 1; igraph: "
+              "community_leiden, n_iterations=-1, seeds 0..R-1), CPU seconds (wall in brackets), medians:\n")
+        print("| graph | liaison Leiden | igraph Leiden | CPU ratio | liaison modularity | igraph modularity | liaison Louvain |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for r in R["leiden"]:
+            L, I = r["liaison"], r["igraph"]
+            lv = r["louvain"]
+            print(f"| {r['n']:,}/{r['m']:,} | {secs(L['cpu'])} ({secs(L['seconds'])}) | {secs(I['cpu'])} "
+                  f"({secs(I['seconds'])}) | {L['cpu'] / I['cpu']:.2f} | {L['modularity']:.4f} | {I['modularity']:.4f} | "
+                  + (f"{lv['modularity']:.4f} ({secs(lv['cpu'])})" if lv else "–") + " |")
+    worst = max((R[k][t]["other_cpus_worst"] for k in ("betweenness", "whole", "large") if k in R
+                 for t in ("liaison", "igraph", "networkit")), default=0.0)
+    if not any(k in R for k in ("betweenness", "whole", "large")):
+        return
+    print()
+    print(f"Background load: up to {worst:.2f} of {mc['nproc']} CPUs busy with other processes during a run"
+          + (" — the machine was shared: absolute times are inflated, ratios (same conditions, alternating) less so"
+             if worst > 0.1 else " — machine quiet"))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ type analysisFlags struct {
 	// loaded for that year alone (graphmodel.LoadOptions.At): the rows that cannot matter in
 	// it are checked and dropped (analyze, typology, summary).
 	onePeriod bool
-	metrics   []string // --metrics, --no-typology: nil for every metric
+	metrics   []string  // --metrics, --no-typology: nil for every metric
+	paths     pathFlags // pathflags.go
 }
 
 func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
@@ -57,6 +58,7 @@ func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
 	f.Float64Var(&af.volumeRatio, "volume-ratio", 2, "how far (as a factor) an answer's volume may be from the transfer's")
 	f.IntVar(&af.hubs, "hubs", 10, "number of alliance hubs listed")
 	f.StringVar(&af.groups, "groups", "", "groups of the brokerage roles: region, community or club (default: region when actors.csv has regions)")
+	af.paths.register(cmd)
 	if timings {
 		f.BoolVar(&af.timings, "timings", false, "print the time each stage took to stderr")
 	}
@@ -182,6 +184,8 @@ var flagRules = map[string]flagRule{
 	"club-weight":  {atLeast0, "a finite number ≥ 0"},
 	"at":           {atLeast0, "a year ≥ 0 (0: all time)"},
 	"min-weight":   {atLeast0, "a finite number ≥ 0 (0: keep every row)"},
+	"epsilon":      {func(v float64) bool { return v >= 0 && v < 1 }, "a number in [0, 1) (0: no guaranteed sampling)"},
+	"delta":        {func(v float64) bool { return v > 0 && v < 1 }, "a probability in (0, 1)"},
 }
 
 // flagValue is a numeric flag's name (without --) and value.
@@ -234,6 +238,9 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 			Reciprocity: analysis.ReciprocityOptions{Window: af.window, VolumeRatio: af.volumeRatio,
 				MinEach: af.minEach, Alpha: af.alpha, NullDraws: af.nullDraws},
 		},
+	}
+	if err := af.paths.apply(&o); err != nil {
+		return o, err
 	}
 	if st != nil {
 		o.Progress = st.progress

@@ -39,6 +39,10 @@ func TestFlagRanges(t *testing.T) {
 		{"--at", "-2000", "0: all time"},
 		{"--min-weight", "-1", "≥ 0"},
 		{"--min-weight", "Inf", "≥ 0"},
+		{"--epsilon", "1", "[0, 1)"},
+		{"--epsilon", "-0.1", "[0, 1)"},
+		{"--delta", "0", "(0, 1)"},
+		{"--delta", "1", "(0, 1)"},
 	}
 	for _, c := range bad {
 		t.Run(c.flag+"="+c.value, func(t *testing.T) {
@@ -55,7 +59,7 @@ func TestFlagRanges(t *testing.T) {
 	good := []struct{ flag, value string }{
 		{"--threshold", "1"}, {"--alpha", "0.5"}, {"--volume-ratio", "1.01"},
 		{"--sample", "0"}, {"--louvain-runs", "0"}, {"--at", "0"}, {"--club-weight", "0"},
-		{"--min-weight", "0"}, {"--saturation", "0.5"},
+		{"--min-weight", "0"}, {"--saturation", "0.5"}, {"--epsilon", "0"}, {"--delta", "0.5"},
 	}
 	for _, c := range good {
 		t.Run(c.flag+"="+c.value, func(t *testing.T) {

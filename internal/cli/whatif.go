@@ -44,6 +44,7 @@ ends lose their last path over relational ties, and the hub ranking before and a
 			st := newStages(cmd.ErrOrStderr(), false)
 			defer st.finish()
 			af.sample = 0 // efficiency needs every source
+			af.paths.epsilon, af.paths.reduce, af.paths.sampleCloseness = 0, false, false
 			d, _, before, err := runAnalysis(cmd, g, af, args, st)
 			if err != nil {
 				return err
