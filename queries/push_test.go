@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/liaison-net/liaison/analysis"
@@ -36,16 +37,22 @@ func TestTieRows(t *testing.T) {
 			}
 			pairs[[2]string{x.a, x.b}] = true
 			p := set.props(i)
-			ls, _ := p["spell_line"].([]int64)
+			ls, _ := p["spellLines"].([]int64)
 			for _, line := range ls {
 				lines[line] = true
 			}
 			tie, ok := analysed[[2]string{x.a, x.b}]
-			if ok != (p["class"] != nil) || ok && (p["class"] != tie.Class || p["relational_score"] != tie.RelationalScore) {
+			if ok != (p["class"] != nil) || ok && (p["class"] != tie.Class || p["relationalScore"] != tie.RelationalScore ||
+				p["pRelational"] != tie.PRelational || p["decidedBy"] != tie.DecidedBy) {
 				t.Errorf("at %d: %s–%s analysis %v, want %+v", at, x.a, x.b, p, tie)
 			}
-			if f, _ := p["factors"].([]float64); ok && len(f) != len(analysis.TieFactors) {
-				t.Errorf("at %d: %s–%s factors %v", at, x.a, x.b, f)
+			// Each factor with evidence is its own property; one that abstains is none.
+			for _, f := range analysis.TieFactors {
+				v, has := tie.Factors.Get(f)
+				got, present := p["factor"+strings.ToUpper(f[:1])+f[1:]]
+				if present != (ok && has) || present && got != v {
+					t.Errorf("at %d: %s–%s factor %s = %v (present %v), want %v (%v)", at, x.a, x.b, f, got, present, v, ok && has)
+				}
 			}
 		}
 		if len(lines) != len(d.Ties) {

@@ -176,7 +176,45 @@ func Parse(text string) (Query, error) {
 			return q, fmt.Errorf("column %s is not returned (no AS %s)", c, c)
 		}
 	}
+	if err := oneStatement(text); err != nil {
+		return q, err
+	}
 	return q, nil
+}
+
+// oneStatement checks that text is one Cypher statement ended by ";" (as cypher-shell runs
+// a file): no other ";" outside strings, quoted names and comments, nothing after it.
+func oneStatement(text string) error {
+	semis, end := 0, -1
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '/' && i+1 < len(text) && text[i+1] == '/':
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(text) && text[i+1] == '*':
+			j := strings.Index(text[i+2:], "*/")
+			if j < 0 {
+				return fmt.Errorf("unterminated /* comment")
+			}
+			i += j + 3
+		case c == '\'' || c == '"' || c == '`':
+			for i++; i < len(text) && text[i] != c; i++ {
+				if text[i] == '\\' && c != '`' {
+					i++
+				}
+			}
+		case c == ';':
+			semis++
+			end = i
+		case c != ' ' && c != '\t' && c != '\n' && c != '\r' && end >= 0:
+			return fmt.Errorf("text after the statement's closing \";\"")
+		}
+	}
+	if semis != 1 {
+		return fmt.Errorf("want one statement ended by \";\" (as cypher-shell runs a file), found %d \";\"", semis)
+	}
+	return nil
 }
 
 // Convert turns a parameter value given as text into the declared type.
