@@ -24,11 +24,13 @@ func datasetRow(name string, d *graphmodel.Dataset, r *analysis.Result) map[stri
 		p[propAt] = int64(r.Layer.At)
 	}
 	for _, k := range kinds {
-		names := []string{}
+		var names []string
 		for _, c := range k.cols(&d.Columns) {
 			names = append(names, c.Name)
 		}
-		p[columnsProp(k.stage)] = names
+		if len(names) > 0 { // none: no property
+			p[columnsProp(k.stage)] = names
+		}
 	}
 	return p
 }

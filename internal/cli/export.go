@@ -20,12 +20,15 @@ func newExport(g *globals) *cobra.Command {
 		Long: `export analyses the chosen layer (--layer, --at) and writes it with every measure, class,
 score and community, and the input's extra columns, as GEXF 1.3 (dynamic when the data has
 times and no --at is given; coloured, sized and laid out for Gephi), GraphML with typed keys,
-Gephi's CSV tables (-o names a folder: nodes.csv and edges.csv) or Graphviz DOT. Files are
-written atomically; -o - writes a single-file format to stdout.`,
+Gephi's CSV tables (-o names a folder: nodes.csv and edges.csv), Graphviz DOT, or the files of
+Neo4j's offline importer in the schema of liaison neo4j push (neo4j-admin: -o names a folder;
+load it with scripts/neo4j import DIR; --dataset names the data set). Files are written
+atomically; -o - writes a single-file format to stdout.`,
 		Example: `  liaison export testdata/example --format gexf -o example.gexf
   liaison export testdata/example --format graphml --at 2005 -o example-2005.graphml
   liaison export testdata/florentine --format csv -o florentine-tables
-  liaison export testdata/florentine --format dot -o - | dot -Tsvg > florentine.svg`,
+  liaison export testdata/florentine --format dot -o - | dot -Tsvg > florentine.svg
+  liaison export testdata/example --format neo4j-admin -o example-import`,
 		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, export.Formats...); err != nil {
@@ -48,6 +51,7 @@ written atomically; -o - writes a single-file format to stdout.`,
 				}
 				return output(cmd, "", func(wr io.Writer) error { return w(wr, r, eo) })
 			}
+			eo.Dataset = af.conn.dataset
 			return export.WriteFile(out, format, r, eo)
 		},
 	}
