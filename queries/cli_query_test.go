@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -122,5 +123,63 @@ func dropDataset(t *testing.T, name string) {
 	if _, err := s.Run(context.Background(), "MATCH (d:Dataset {id: $name}) OPTIONAL MATCH (d)-[:CONTAINS]->(x) DETACH DELETE d, x",
 		map[string]any{"name": name}); err != nil {
 		t.Error(err)
+	}
+}
+
+// third-party-reach has an APOC variant: with APOC (NEO4J_PLUGINS=apoc; scripts/test starts
+// one server so, and sets LIAISON_NEO4J_APOC=1) it runs and gives the rows of the plain
+// query, for every k; without, the command says it runs the plain one.
+func TestAPOCVariant(t *testing.T) {
+	testenv.Neo4j(t)
+	ctx := context.Background()
+	s, err := queries.Open(ctx, queries.ConnFromEnv())
+	if err != nil {
+		testenv.Missing(t, "Neo4j: %v", err)
+	}
+	defer s.Close(ctx)
+	has, err := s.HasAPOC(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("LIAISON_NEO4J_APOC") == "1" && !has {
+		t.Fatal("LIAISON_NEO4J_APOC=1 but the server has no APOC")
+	}
+	if code, _, stderr := run("neo4j", "push", "../testdata/example"); code != 0 {
+		t.Fatalf("push: %d %s", code, stderr)
+	}
+	q, err := queries.Get("third-party-reach")
+	if err != nil || q.APOC == nil {
+		t.Fatalf("third-party-reach has no APOC variant: %v", err)
+	}
+	code, out, stderr := run("query", "third-party-reach", "--param", "actor=NZL", "--format", "csv")
+	want := "APOC is not loaded"
+	if has {
+		want = "with APOC"
+	}
+	if code != 0 || !strings.Contains(stderr, want) || !strings.Contains(out, "AUS,1\n") {
+		t.Errorf("query third-party-reach (APOC %v): %d %q %s", has, code, out, stderr)
+	}
+	if !has {
+		return
+	}
+	for _, k := range []string{"0", "1", "2", "3", "15"} {
+		b, err := q.Bind(map[string]string{"actor": "GBR", "k": k})
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := s.Query(ctx, q.Text, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		apoc, err := s.Query(ctx, q.APOC.Text, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(plain, apoc) {
+			t.Errorf("k=%s: APOC variant %v, plain %v", k, apoc.Values, plain.Values)
+		}
+		if k == "2" && len(plain.Values) == 0 {
+			t.Error("k=2: no rows")
+		}
 	}
 }

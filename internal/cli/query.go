@@ -101,6 +101,13 @@ columns and the full precision of numbers; the table rounds them to 4 digits.`,
 				return err
 			}
 			defer s.Close(cmd.Context())
+			q, note, err := s.For(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if note != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), note)
+			}
 			rows, err := s.Query(cmd.Context(), q.Text, bound)
 			if err != nil {
 				return fmt.Errorf("query %s: %w", q.Name, err)
