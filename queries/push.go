@@ -153,7 +153,7 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 		var cypher string
 		if k.node() {
 			rows := nodes[k.stage]
-			n, row, cypher = len(rows), func(i int) map[string]any { return rows[i] }, nodeWrite(k)
+			n, row, cypher = len(rows), func(i int) map[string]any { return rows[i] }, nodeWrite(before[k.stage] == 0, k)
 		} else {
 			<-built
 			set := rels[k.stage]

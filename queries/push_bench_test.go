@@ -38,7 +38,7 @@ func BenchmarkTieWrite(b *testing.B) {
 	if _, err := s.Run(ctx, "CREATE "+datasetNode, map[string]any{"dataset": DefaultDataset}); err != nil {
 		b.Fatal(err)
 	}
-	if err := writeRows(ctx, w, "actors", nodeWrite(actorKind), len(actors), func(i int) map[string]any { return actors[i] }, nil); err != nil {
+	if err := writeRows(ctx, w, "actors", nodeWrite(true, actorKind), len(actors), func(i int) map[string]any { return actors[i] }, nil); err != nil {
 		b.Fatal(err)
 	}
 	eids := map[string]string{}

@@ -135,8 +135,13 @@ func endpoint(v, label, id string) string {
 }
 
 // nodeWrite is the Cypher that merges the rows of a node kind on their key and sets each
-// node's properties whole (so stale ones go), linked to the data set node.
-func nodeWrite(k kind) string {
+// node's properties whole (so stale ones go), linked to the data set node; into a data set
+// without nodes of the kind (fresh), it creates them and their links outright (the
+// constraint still refuses a duplicate).
+func nodeWrite(fresh bool, k kind) string {
+	if fresh {
+		return "MATCH " + datasetNode + " UNWIND $rows AS row CREATE (x:" + k.label + ") SET x = row CREATE (d)-[:" + typeContains + "]->(x) RETURN count(*) AS n"
+	}
 	return "MATCH " + datasetNode + " UNWIND $rows AS row MERGE " + endpoint("x", k.label, "row."+propID) +
 		" SET x = row MERGE (d)-[:" + typeContains + "]->(x) RETURN count(*) AS n"
 }
