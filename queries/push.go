@@ -157,7 +157,7 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 		} else {
 			<-built
 			set := rels[k.stage]
-			n, row, cypher = len(set.rels), set.row, relWrite(before[k.stage] == 0, k)
+			n, row, cypher = len(set.rels), set.row, relWrite(before[k.stage] == 0, k, relProps(k, k.cols(&d.Columns)))
 		}
 		done, total = 0, n
 		progress(k.stage, 0)

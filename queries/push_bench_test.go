@@ -93,7 +93,8 @@ func BenchmarkTieWrite(b *testing.B) {
 		}
 		return p
 	}
-	byKey := relWrite(true, tieKind)
+	byKey := relWrite(true, tieKind, relProps(tieKind, nil))
+	byKeySet := relWrite(true, tieKind, nil) // SET x = row.props: an Eager in the plan
 	byEID := "UNWIND $rows AS row MATCH (a:Actor) WHERE elementId(a) = row.ea MATCH (b:Actor) WHERE elementId(b) = row.eb CREATE (a)-[x:TIE]->(b) SET x = row.props RETURN count(*) AS n"
 	withSpell := "UNWIND $rows AS row MATCH " + endpoint("a", labelActor, "row.a") + " MATCH " + endpoint("b", labelActor, "row.b") +
 		" CREATE (a)-[x:TIE]->(b) SET x = row.props CREATE (a)-[y:TIE_SPELL]->(b) SET y = row.spell RETURN count(*) AS n"
@@ -111,6 +112,7 @@ func BenchmarkTieWrite(b *testing.B) {
 		rows         []map[string]any
 	}{
 		{"key/named-factors/spell-lists", byKey, rows(named)},
+		{"key/named-factors/spell-lists/set-map", byKeySet, rows(named)},
 		{"key/named-factors/spell-relationships", withSpell, rows(spell)},
 		{"key/factor-list/spell-lists", byKey, rows(list)},
 		{"element-id/named-factors/spell-lists", byEID, rows(named)},

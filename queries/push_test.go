@@ -65,3 +65,34 @@ func TestTieRows(t *testing.T) {
 		}
 	}
 }
+
+// Every property the rows of a relationship kind hold is among relProps (which a fresh write
+// names one by one: one it lacks would be lost).
+func TestRelProps(t *testing.T) {
+	d, err := graphmodel.Load("../testdata/example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := analyzeAt(t, d, 0)
+	for _, x := range []struct {
+		k   kind
+		set relSet
+	}{{tieKind, tieRows(d, r)}, {memberKind, memberRows(d)}, {exchangeKind, exchangeRows(d)}} {
+		keys := map[string]bool{}
+		for _, p := range relProps(x.k, x.k.cols(&d.Columns)) {
+			keys[p] = true
+		}
+		seen := map[string]bool{}
+		for i := range x.set.rels {
+			for p := range x.set.row(i)["props"].(map[string]any) {
+				seen[p] = true
+				if !keys[p] {
+					t.Errorf("%s: property %s not in relProps", x.k.stage, p)
+				}
+			}
+		}
+		if len(seen) < 5 {
+			t.Errorf("%s: only %d properties seen", x.k.stage, len(seen))
+		}
+	}
+}

@@ -226,3 +226,26 @@ func uniqueKey(label string, props ...string) string {
 	return "CREATE CONSTRAINT liaison_" + strings.ToLower(label) + "_" + strings.Join(props, "_") + " IF NOT EXISTS FOR (" + v + ":" + label + ") REQUIRE (" +
 		strings.Join(key, ", ") + ") IS UNIQUE"
 }
+
+// relProps are every property a relationship of the kind k may have, given the file's extra
+// columns (a fresh write names them all).
+func relProps(k kind, cols []graphmodel.Column) []string {
+	var out []string
+	switch k.stage {
+	case tieKind.stage:
+		out = []string{propWeight, propClass, propRelationalScore, propPRelational, propDecidedBy, propDomains,
+			propSpellLines, propSpellWeights, propSpellReversed, propSpellSinces, spellYearProp(propSpellSinces),
+			propSpellUntils, spellYearProp(propSpellUntils), propSpellDomains}
+		for _, f := range analysis.TieFactors {
+			out = append(out, factorProp(f))
+		}
+	case memberKind.stage:
+		out = []string{propSpellLines, propSpellSinces, spellYearProp(propSpellSinces), propSpellUntils, spellYearProp(propSpellUntils), propSpellRoles}
+	case exchangeKind.stage:
+		out = []string{propSeq, propLine, propDate, yearProp(propDate), propVolume, propDomain}
+	}
+	for _, c := range cols {
+		out = append(out, extraProp(k.extra, c.Name))
+	}
+	return out
+}

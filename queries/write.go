@@ -149,8 +149,20 @@ func nodeWrite(fresh bool, k kind) string {
 // relWrite is the Cypher that writes the rows of relSet.row: CREATE when the data set has no
 // relationship of the type (nothing to match), MERGE otherwise; merged on the property by when
 // not empty. It returns one count per batch, checked against the batch's rows.
-func relWrite(fresh bool, k kind) string {
+func relWrite(fresh bool, k kind, keys []string) string {
 	verb, pattern := "MERGE", "[x:"+k.label+"]"
+	if fresh && len(keys) > 0 {
+		// Each property by name (a missing one is null: no property), not SET x = row.props,
+		// which makes Neo4j plan an Eager (it cannot tell the map's keys from the endpoints'
+		// properties read by the MATCH).
+		var ps []string
+		for _, key := range keys {
+			q := "`" + strings.ReplaceAll(key, "`", "``") + "`"
+			ps = append(ps, q+": row.props."+q)
+		}
+		return "UNWIND $rows AS row MATCH " + endpoint("a", k.from, "row.a") + " MATCH " + endpoint("b", k.to, "row.b") +
+			" CREATE (a)-[x:" + k.label + " {" + strings.Join(ps, ", ") + "}]->(b) RETURN count(*) AS n"
+	}
 	if fresh {
 		verb = "CREATE"
 	}
