@@ -13,7 +13,7 @@ import (
 )
 
 // Formats are the export formats, as the CLI names them.
-var Formats = []string{"gexf", "graphml", "csv", "dot", "node-link"}
+var Formats = []string{"gexf", "graphml", "csv", "dot", "node-link", "neo4j-admin"}
 
 // Writer is the shape of WriteGEXF, WriteGraphML and WriteDOT.
 type Writer func(w io.Writer, r *analysis.Result, o Options) error
@@ -40,6 +40,9 @@ func WriterFor(format string) (Writer, bool) {
 // half new; an existing path is replaced only when it holds nothing but those two files);
 // otherwise path is the file.
 func WriteFile(path, format string, r *analysis.Result, o Options) error {
+	if format == "neo4j-admin" { // a folder: see WriteNeo4jAdmin
+		return WriteNeo4jAdmin(path, r, o)
+	}
 	if format == "csv" {
 		err := atomicfile.WriteDir(path, func(e fs.DirEntry) bool { return !e.IsDir() && (e.Name() == NodesCSV || e.Name() == EdgesCSV) },
 			func(tmp string) error {

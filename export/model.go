@@ -14,6 +14,8 @@ import (
 
 // Options tune an export. The zero value gives the defaults.
 type Options struct {
+	// Dataset names the data set in the neo4j-admin format (default "liaison").
+	Dataset string
 	// Seed seeds the layout (default 1).
 	Seed uint64
 	// Positions, when not nil, are the node positions (indexed by node id, in [−1, 1]²)

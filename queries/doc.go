@@ -7,10 +7,13 @@
 // Each file of cypher/ is one [Query], embedded with go:embed and parsed when the package
 // loads ([Parse]): a header names it, declares its parameters with their types (string, int,
 // float) and optional defaults, its columns (each returned "AS column") and a one-line purpose;
-// every $parameter of the text must be declared and every declared one used:
+// every $parameter of the text must be declared and every declared one used, and the text is
+// one statement ended by ";" (so it runs as it is in cypher-shell). A file NAME.apoc.cypher
+// ("// requires: apoc") is the APOC variant of NAME, which [Session.For] picks when the
+// server has APOC:
 //
 //	// name: trusted-path
-//	// params: from string, to string
+//	// params: dataset string liaison, from string, to string
 //	// columns: path, hops
 //	// purpose: The shortest path between two actors over relational ties only.
 //
@@ -30,12 +33,16 @@
 //	                                                      Session.Pull → a data set folder → graphmodel.Load
 //
 // [Session.Push] writes the data set and the analysis of its period view (the
-// *analysis.Result, whose View is the layer analysed) in the schema the queries read:
-// (:Actor) nodes with every actor measure, hub_score, hub_rank and hub_why; (:Club) nodes with
-// class, relational_score and factors; one [:TIE] per pair (from the lesser id) with weight,
-// class, relational_score, factors, domains and the input rows as spells; [:MEMBER_OF]; and
-// [:EXCHANGE]; plus one (:Dataset) node naming the factors. Writes are batched UNWIND
-// transactions ([PushOptions]), each written whole or not at all, and a push replaces what the
-// previous one wrote, so pushing twice changes nothing. [Session.Pull] reads it back into a
-// contract data set folder, rows in input order.
+// *analysis.Result, whose View is the layer analysed) in the schema of CONTRACT §6 (schema.go
+// declares every label and property): a (:Dataset {id: NAME}) node (Conn.Dataset, default
+// "liaison") that CONTAINS every (:Actor) and (:Club) of the data set, keyed by (dataset, id);
+// camelCase properties, counts as integers, times as dates with their precision (sinceYear),
+// one factor<Name> property per factor with evidence; one [:TIE] per pair (from the lesser id)
+// with the input rows as spell lists; [:MEMBER_OF]; [:EXCHANGE]. Writes are batched UNWIND
+// transactions ([PushOptions]), each written whole or not at all, endpoints found by their
+// keys, never by element ids across transactions; a push replaces what the previous push of
+// the data set wrote, so pushing twice changes nothing. [Session.Pull] reads it back into a
+// contract data set folder, rows in input order. [Build] gives the same graph to other
+// writers (export's neo4j-admin files). Reads ([Session.RunRead], [Session.Query]) run in read
+// transactions routed to readers, sharing the driver's bookmark manager with the writes.
 package queries

@@ -75,7 +75,8 @@ func ExampleGet() {
 	fmt.Println(params)
 	// Output:
 	// The alliance hubs, best first, with the reason in words.
+	// param dataset string (default liaison)
 	// param limit int (default 10)
 	// columns [rank id score why]
-	// map[limit:10]
+	// map[dataset:liaison limit:10]
 }

@@ -13,6 +13,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
@@ -94,6 +97,8 @@ func dump(t *testing.T, s *Session) []string {
 // jsonSafe replaces the NaNs (factors without data) in a property map with "NaN".
 func jsonSafe(v any) any {
 	switch x := v.(type) {
+	case dbtype.Date:
+		return "date " + time.Time(x).Format("2006-01-02")
 	case float64:
 		if math.IsNaN(x) {
 			return "NaN"
@@ -147,9 +152,9 @@ func TestPushIdempotentAndStaleReplaced(t *testing.T) {
 		"MATCH (a:Actor) RETURN count(a) AS n":                           len(d.Actors),
 		"MATCH (c:Club) RETURN count(c) AS n":                            len(d.Clubs),
 		"MATCH ()-[t:TIE]->() RETURN count(t) AS n":                      len(pairs),
-		"MATCH ()-[t:TIE]->() RETURN sum(size(t.spell_line)) AS n":       len(d.Ties),
+		"MATCH ()-[t:TIE]->() RETURN sum(size(t.spellLines)) AS n":       len(d.Ties),
 		"MATCH ()-[e:EXCHANGE]->() RETURN count(e) AS n":                 len(d.Exchanges),
-		"MATCH ()-[m:MEMBER_OF]->() RETURN sum(size(m.spell_line)) AS n": len(d.Memberships),
+		"MATCH ()-[m:MEMBER_OF]->() RETURN sum(size(m.spellLines)) AS n": len(d.Memberships),
 	} {
 		if got := count(t, s, q); got != int64(want) {
 			t.Errorf("%s = %d, want %d", q, got, want)
@@ -158,7 +163,7 @@ func TestPushIdempotentAndStaleReplaced(t *testing.T) {
 	// The 2005 analysis has no Ethiopia (no active tie): pushing it removes ETH's metrics.
 	d5, r5 := example(t, 2005)
 	push(t, s, d5, r5)
-	if got := count(t, s, "MATCH (a:Actor {id: 'ETH'}) WHERE a.betweenness IS NULL AND a.name IS NOT NULL RETURN count(a) AS n"); got != 1 {
+	if got := count(t, s, "MATCH (a:Actor {dataset: 'liaison', id: 'ETH'}) WHERE a.betweenness IS NULL AND a.name IS NOT NULL RETURN count(a) AS n"); got != 1 {
 		t.Error("ETH keeps stale analysis properties after the 2005 push")
 	}
 	push(t, s, d, r)
@@ -193,9 +198,10 @@ func TestPushFreshEqualsMerged(t *testing.T) {
 	// Stray edits: a second and a reversed TIE, an actor, a membership, an exchange.
 	for _, q := range []string{
 		"MATCH (a:Actor {id: 'GBR'}), (b:Actor {id: 'USA'}) CREATE (a)-[:TIE {weight: 1}]->(b), (b)-[:TIE]->(a)",
-		"CREATE (:Actor {id: 'ZZZ'})",
+		"CREATE (:Actor {dataset: 'liaison', id: 'ZZZ'})",
 		"MATCH (a:Actor {id: 'USA'}), (c:Club {id: 'FVEY'}) CREATE (a)-[:MEMBER_OF]->(c)",
-		"MATCH (a:Actor {id: 'USA'}), (b:Actor {id: 'GBR'}) CREATE (a)-[:EXCHANGE {seq: 0}]->(b)",
+		"MATCH (a:Actor {id: 'USA'}), (b:Actor {id: 'GBR'}) CREATE (a)-[:EXCHANGE {seq: 0}]->(b), (a)-[:EXCHANGE]->(b)",
+		"MATCH (a:Actor {id: 'USA'}), (b:Actor {id: 'CAN'}) CREATE (a)-[:TIE {weight: 1}]->(b)",
 	} {
 		if _, err := s.Run(ctx, q, nil); err != nil {
 			t.Fatal(err)
@@ -343,7 +349,7 @@ func TestNamedQueries(t *testing.T) {
 			usa = append(usa, tie)
 		}
 	}
-	if len(rows) != len(usa) || rows[0]["class"] != "relational" || rows[len(rows)-1]["relational_score"].(float64) > rows[0]["relational_score"].(float64) {
+	if len(rows) != len(usa) || rows[0]["class"] != "relational" || rows[len(rows)-1]["relationalScore"].(float64) > rows[0]["relationalScore"].(float64) {
 		t.Errorf("partners of USA: %d rows, want %d", len(rows), len(usa))
 	}
 	// club: the Five Eyes, every member tied relationally to the four others.
@@ -352,7 +358,7 @@ func TestNamedQueries(t *testing.T) {
 		t.Fatalf("FVEY members: %v", rows)
 	}
 	for _, row := range rows {
-		if row["relational_ties"] != int64(4) || row["transactional_ties"] != int64(0) {
+		if row["relationalTies"] != int64(4) || row["transactionalTies"] != int64(0) {
 			t.Errorf("FVEY member %v", row)
 		}
 	}

@@ -10,15 +10,9 @@ import (
 	"time"
 )
 
-// The push lock: a lease node (:PushLock {id: 'liaison', owner, expires}) claimed by MERGE in
+// The push lock: a lease node (:PushLock {id: DATASET, owner, expires}), one per data set, claimed by MERGE in
 // its own transaction, renewed while the push runs and deleted at its end, so that two pushes
 // cannot interleave (their sweeps would delete each other's data).
-
-const (
-	labelPushLock = "PushLock"
-	propOwner     = "owner"
-	propExpires   = "expires"
-)
 
 // lockLease is how long a claim lasts unless renewed (a push renews it every third of it): a
 // push killed without releasing the lock blocks the next one for at most this long.
@@ -39,14 +33,14 @@ func (e lockedError) Unwrap() error { return ErrLocked }
 // already); otherwise it returns a lockedError. The _lock write takes the node's write lock
 // before its owner and expiry are read, so two claims cannot both see it free.
 func (s *Session) claimLock(ctx context.Context, owner string, lease time.Duration) error {
-	rows, err := s.Run(ctx, `MERGE (l:`+labelPushLock+` {`+propID+`: '`+datasetID+`'})
+	rows, err := s.Run(ctx, `MERGE (l:`+labelPushLock+` {`+propID+`: $dataset})
 		SET l._lock = true
 		WITH l, (l.`+propOwner+` IS NULL OR l.`+propOwner+` = $owner OR l.`+propExpires+` < datetime()) AS free
 		FOREACH (_ IN CASE WHEN free THEN [1] ELSE [] END |
 			SET l.`+propOwner+` = $owner, l.`+propExpires+` = datetime() + duration({milliseconds: $lease}))
 		REMOVE l._lock
 		RETURN free, l.`+propOwner+` AS owner, toString(l.`+propExpires+`) AS expires`,
-		map[string]any{"owner": owner, "lease": lease.Milliseconds()})
+		map[string]any{"owner": owner, "lease": lease.Milliseconds(), propDataset: s.dataset()})
 	if err != nil {
 		return err
 	}
@@ -98,8 +92,8 @@ func (s *Session) renewLock(ctx context.Context, owner string, lost func(error))
 func (s *Session) unlock(owner string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, err := s.Run(ctx, "MATCH (l:"+labelPushLock+" {"+propID+": '"+datasetID+"', "+propOwner+": $owner}) DELETE l",
-		map[string]any{"owner": owner})
+	_, err := s.Run(ctx, "MATCH (l:"+labelPushLock+" {"+propID+": $dataset, "+propOwner+": $owner}) DELETE l",
+		map[string]any{"owner": owner, propDataset: s.dataset()})
 	return err
 }
 

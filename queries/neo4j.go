@@ -2,6 +2,8 @@ package queries
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net/url"
@@ -13,9 +15,15 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 )
 
-// Conn names a Neo4j server and database.
+// Conn names a Neo4j server, database and data set.
 type Conn struct {
 	URI, User, Password, Database string
+	// Dataset names the data set within the database (default DefaultDataset): Push writes
+	// it, Pull reads it and the named queries get it as $dataset.
+	Dataset string
+	// CAFile is a PEM file of the certificate authorities to trust for bolt+s:// and neo4j+s://
+	// (default: the system's); with bolt+ssc:// and neo4j+ssc:// the certificate is not checked.
+	CAFile string
 	// Timeouts (0: the defaults DefaultConnectTimeout, DefaultAcquireTimeout, DefaultTxTimeout):
 	// of the TCP connect, of acquiring a connection (connect and handshake, or a free one
 	// from the pool), and of each transaction (on the server, and bounding the client's wait).
@@ -47,6 +55,22 @@ func (c Conn) timeouts() (connect, acquire, tx time.Duration) {
 }
 
 func (c Conn) txTimeout() time.Duration { _, _, tx := c.timeouts(); return tx }
+
+// dataset is the session's data set name.
+func (s *Session) dataset() string {
+	if s.Conn.Dataset == "" {
+		return DefaultDataset
+	}
+	return s.Conn.Dataset
+}
+
+// session opens a driver session on the database in the access mode (reads are routed to
+// readers by a neo4j:// URI), sharing the driver's bookmark manager with Run and RunRead: a
+// read after a write sees it, whichever cluster member serves it.
+func (s *Session) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.Conn.Database, AccessMode: mode,
+		BookmarkManager: s.Driver.ExecuteQueryBookmarkManager()})
+}
 
 // txContext bounds one transaction on the client as well (a paused server never answers):
 // the transaction timeout plus the acquisition of its connection; it expires with
@@ -189,9 +213,27 @@ type Session struct {
 // ErrNoSuchDatabase.
 func Open(ctx context.Context, c Conn) (*Session, error) {
 	connect, acquire, _ := c.timeouts()
+	var tlsConfig *tls.Config
+	if c.CAFile != "" {
+		pem, err := os.ReadFile(c.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("neo4j: CA file: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("neo4j: CA file %s: no PEM certificate in it", c.CAFile)
+		}
+		if u, err := url.Parse(c.URI); err == nil && !strings.HasSuffix(u.Scheme, "+s") {
+			return nil, fmt.Errorf("neo4j: a CA file is for bolt+s:// or neo4j+s://, not %s://", u.Scheme)
+		}
+		tlsConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
 	drv, err := neo4j.NewDriverWithContext(c.URI, neo4j.BasicAuth(c.User, c.Password, ""), func(cfg *config.Config) {
 		cfg.SocketConnectTimeout = connect
 		cfg.ConnectionAcquisitionTimeout = acquire
+		if tlsConfig != nil {
+			cfg.TlsConfig = tlsConfig
+		}
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4j %s: %v", RedactURI(c.URI), redact(c, err))
@@ -203,7 +245,7 @@ func Open(ctx context.Context, c Conn) (*Session, error) {
 		drv.Close(ctx)
 		return nil, classify(c, timedOut(vctx, err))
 	}
-	if _, err := s.Run(ctx, "RETURN 1 AS ok", nil); err != nil {
+	if _, err := s.RunRead(ctx, "RETURN 1 AS ok", nil); err != nil {
 		drv.Close(ctx)
 		return nil, err
 	}
@@ -213,19 +255,74 @@ func Open(ctx context.Context, c Conn) (*Session, error) {
 // Close closes the connection.
 func (s *Session) Close(ctx context.Context) error { return s.Driver.Close(ctx) }
 
-// Run runs one read or write query and returns its records as maps (column → value).
+// Run runs one query in a write transaction (on the leader of a cluster) and returns its
+// records as maps (column → value). $dataset is the session's data set unless params sets it.
 func (s *Session) Run(ctx context.Context, cypher string, params map[string]any) ([]map[string]any, error) {
+	res, err := s.execute(ctx, cypher, params, false)
+	if err != nil {
+		return nil, err
+	}
+	return res.maps(), nil
+}
+
+// RunRead runs one query in a read transaction, routed to a reader of a cluster with a
+// neo4j:// URI; a write in it fails.
+func (s *Session) RunRead(ctx context.Context, cypher string, params map[string]any) ([]map[string]any, error) {
+	res, err := s.execute(ctx, cypher, params, true)
+	if err != nil {
+		return nil, err
+	}
+	return res.maps(), nil
+}
+
+// Rows are a query's records, their columns in RETURN order.
+type Rows struct {
+	Columns []string
+	Values  [][]any
+}
+
+func (r Rows) maps() []map[string]any {
+	out := make([]map[string]any, len(r.Values))
+	for i, v := range r.Values {
+		m := make(map[string]any, len(r.Columns))
+		for j, c := range r.Columns {
+			m[c] = v[j]
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// Query runs one query in a read transaction (RunRead) and returns its records with the
+// columns in the order of its RETURN.
+func (s *Session) Query(ctx context.Context, cypher string, params map[string]any) (Rows, error) {
+	return s.execute(ctx, cypher, params, true)
+}
+
+func (s *Session) execute(ctx context.Context, cypher string, params map[string]any, read bool) (Rows, error) {
 	_, _, txt := s.Conn.timeouts()
 	tctx, cancel := s.Conn.txContext(ctx)
 	defer cancel()
-	res, err := neo4j.ExecuteQuery(tctx, s.Driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.Conn.Database), neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(txt)))
-	if err != nil {
-		return nil, classify(s.Conn, timedOut(tctx, err))
+	if _, ok := params[propDataset]; !ok && strings.Contains(cypher, "$"+propDataset) {
+		p := make(map[string]any, len(params)+1)
+		for k, v := range params {
+			p[k] = v
+		}
+		p[propDataset] = s.dataset()
+		params = p
 	}
-	out := make([]map[string]any, len(res.Records))
+	opts := []neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.Conn.Database),
+		neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(txt))}
+	if read {
+		opts = append(opts, neo4j.ExecuteQueryWithReadersRouting())
+	}
+	res, err := neo4j.ExecuteQuery(tctx, s.Driver, cypher, params, neo4j.EagerResultTransformer, opts...)
+	if err != nil {
+		return Rows{}, classify(s.Conn, timedOut(tctx, err))
+	}
+	out := Rows{Columns: res.Keys, Values: make([][]any, len(res.Records))}
 	for i, r := range res.Records {
-		out[i] = r.AsMap()
+		out.Values[i] = r.Values
 	}
 	return out, nil
 }

@@ -11,7 +11,7 @@ import (
 // The provenance graph in Neo4j (README, "Provenance"), written at the end of a push when
 // exchanges.csv has provenance columns:
 //
-//	(:Report {id, origin, roots, derivedFrom, caveat, line})     one per report id
+//	(:Dataset)-[:CONTAINS]->(:Report {dataset, id, origin, roots, derivedFrom, caveat, line})   one per report id
 //	(:Report)-[:DERIVED_FROM]->(:Report)                        its derived_from
 //	(:Actor)-[:ORIGINATED]->(:Report)                           its origin
 //	(:Actor)-[:EXCHANGE {…, report, origin, assessment}]->(:Actor)
@@ -127,11 +127,24 @@ func provenanceRows(d *graphmodel.Dataset) (reports []reportRow, exchanges []map
 	return reports, exchanges
 }
 
-// pushProvenance replaces the provenance graph by d's (none when d has no provenance
-// columns): the :Report nodes of an earlier push are deleted first, in batches.
+// pushProvenance replaces the data set's provenance graph by d's (none when d has no
+// provenance columns): the :Report nodes of an earlier push of this data set are deleted
+// first, in batches. Reports are keyed by (dataset, id) like actors and clubs, and linked to
+// their data set node by CONTAINS.
 func (s *Session) pushProvenance(ctx context.Context, w writer, d *graphmodel.Dataset, progress func(stage string, done, total int)) error {
+	for _, q := range []string{
+		uniqueKey(labelReport, propDataset, propID),
+		"CREATE INDEX liaison_exchange_" + propSeq + " IF NOT EXISTS FOR ()-[x:" + typeExchange + "]-() ON (x." + propSeq + ")",
+	} {
+		if _, err := s.Run(ctx, q, nil); err != nil {
+			return fmt.Errorf("provenance: schema: %w", err)
+		}
+	}
+	if _, err := s.Run(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
+		return fmt.Errorf("provenance: schema: %w", err)
+	}
 	for {
-		rows, err := s.Run(ctx, "MATCH (p:"+labelReport+") WITH p LIMIT 10000 DETACH DELETE p RETURN count(*) AS n", nil)
+		rows, err := s.Run(ctx, "MATCH (p:"+labelReport+" {"+propDataset+": $"+propDataset+"}) WITH p LIMIT 10000 DETACH DELETE p RETURN count(*) AS n", nil)
 		if err != nil {
 			return fmt.Errorf("provenance: clear: %w", err)
 		}
@@ -143,17 +156,6 @@ func (s *Session) pushProvenance(ctx context.Context, w writer, d *graphmodel.Da
 	if len(reports) == 0 {
 		return nil
 	}
-	for _, q := range []string{
-		uniqueID(labelReport),
-		"CREATE INDEX liaison_exchange_" + propSeq + " IF NOT EXISTS FOR ()-[x:" + typeExchange + "]-() ON (x." + propSeq + ")",
-	} {
-		if _, err := s.Run(ctx, q, nil); err != nil {
-			return fmt.Errorf("provenance: schema: %w", err)
-		}
-	}
-	if _, err := s.Run(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
-		return fmt.Errorf("provenance: schema: %w", err)
-	}
 	var derived, originated []map[string]any
 	for _, r := range reports {
 		id := r.props[propID]
@@ -162,14 +164,16 @@ func (s *Session) pushProvenance(ctx context.Context, w writer, d *graphmodel.Da
 			derived = append(derived, map[string]any{"from": id, "to": src})
 		}
 	}
+	report := "(:" + labelReport + " {" + propDataset + ": $" + propDataset + ", " + propID + ": "
 	stages := []struct {
 		stage, cypher string
 		rows          []map[string]any
 	}{
-		{"reports", "UNWIND $rows AS r CREATE (p:" + labelReport + ") SET p = r RETURN count(*) AS n", nil},
-		{"derivations", "UNWIND $rows AS r MATCH (a:" + labelReport + " {id: r.from}), (b:" + labelReport + " {id: r.to}) CREATE (a)-[:" + typeDerivedFrom + "]->(b) RETURN count(*) AS n", derived},
-		{"origins", "UNWIND $rows AS r MATCH (a:" + labelActor + " {id: r.actor}), (p:" + labelReport + " {id: r.report}) CREATE (a)-[:" + typeOriginated + "]->(p) RETURN count(*) AS n", originated},
-		{"exchange reports", "UNWIND $rows AS r MATCH ()-[x:" + typeExchange + " {" + propSeq + ": r.seq}]->() SET x.report = r.report, x.origin = r.origin, x.assessment = r.assessment RETURN count(*) AS n", exchanges},
+		{"reports", "MATCH " + datasetNode + " UNWIND $rows AS r CREATE (p:" + labelReport + ") SET p = r, p." + propDataset + " = $" + propDataset +
+			" CREATE (d)-[:" + typeContains + "]->(p) RETURN count(*) AS n", nil},
+		{"derivations", "UNWIND $rows AS r MATCH (a" + report[1:] + "r.from}), (b" + report[1:] + "r.to}) CREATE (a)-[:" + typeDerivedFrom + "]->(b) RETURN count(*) AS n", derived},
+		{"origins", "UNWIND $rows AS r MATCH (a:" + labelActor + " {" + propDataset + ": $" + propDataset + ", " + propID + ": r.actor}), (p" + report[1:] + "r.report}) CREATE (a)-[:" + typeOriginated + "]->(p) RETURN count(*) AS n", originated},
+		{"exchange reports", "UNWIND $rows AS r MATCH ()-[x:" + typeExchange + " {" + propSeq + ": r.seq}]->(:" + labelActor + " {" + propDataset + ": $" + propDataset + "}) SET x.report = r.report, x.origin = r.origin, x.assessment = r.assessment RETURN count(*) AS n", exchanges},
 	}
 	props := make([]map[string]any, len(reports))
 	for i := range reports {
@@ -185,7 +189,7 @@ func (s *Session) pushProvenance(ctx context.Context, w writer, d *graphmodel.Da
 			}
 		}
 		rows := st.rows
-		if err := writeRows(ctx, w, st.stage, st.cypher, len(rows), func(i int) map[string]any { return rows[i] }, nil, report); err != nil {
+		if err := writeRows(ctx, w, st.stage, st.cypher, len(rows), func(i int) map[string]any { return rows[i] }, report); err != nil {
 			return fmt.Errorf("provenance: %w", err)
 		}
 	}

@@ -36,12 +36,12 @@ func (s *Session) Pull(ctx context.Context, dir string) error {
 }
 
 func (s *Session) pullInto(ctx context.Context, dir string) error {
-	metaRows, err := s.Run(ctx, "MATCH "+datasetNode+" RETURN d", nil)
+	metaRows, err := s.RunRead(ctx, "MATCH "+datasetNode+" RETURN d", nil)
 	if err != nil {
 		return fmt.Errorf("pull: %w", err)
 	}
 	if len(metaRows) == 0 {
-		return fmt.Errorf("pull: no liaison data set in database %q (push one first)", s.Conn.Database)
+		return fmt.Errorf("pull: no data set %q in database %q (push one first, or name it with --dataset)", s.dataset(), s.Conn.Database)
 	}
 	meta := props(metaRows[0]["d"])
 	if done, _ := meta[propComplete].(bool); !done {
@@ -54,7 +54,7 @@ func (s *Session) pullInto(ctx context.Context, dir string) error {
 		if !slices.Contains(files, k.file) {
 			continue
 		}
-		cols := toStrings(meta[propColumns+k.stage], 0)
+		cols := toStrings(meta[columnsProp(k.stage)], 0)
 		header := slices.Concat(k.columns, cols)
 		path := filepath.Join(dir, k.file)
 		var err error
@@ -64,76 +64,119 @@ func (s *Session) pullInto(ctx context.Context, dir string) error {
 			err = s.pullRels(ctx, k, cols, path, header)
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("pull: %s: %w", k.stage, err)
 		}
 	}
 	return nil
 }
 
-// pullNodes writes the nodes of kind k, by id, to path: a node's properties of its columns,
-// then of its extra columns cols.
+// pullNodes writes the data set's nodes of kind k, by id, to path: a node's properties of
+// its columns (times as the input gave them), then of its extra columns cols.
 func (s *Session) pullNodes(ctx context.Context, k kind, cols []string, path string, header []string) error {
-	rows, err := s.Run(ctx, "MATCH (x:"+k.label+") RETURN x ORDER BY x."+propID, nil)
+	rows, err := s.RunRead(ctx, "MATCH "+datasetNode+"-[:"+typeContains+"]->(x:"+k.label+") RETURN x ORDER BY x."+propID, nil)
 	if err != nil {
-		return fmt.Errorf("pull: %s: %w", k.stage, err)
+		return err
 	}
 	var out [][]string
 	for _, r := range rows {
 		p := props(r["x"])
 		var rec []string
 		for _, c := range k.columns {
-			rec = append(rec, str(p[c]))
+			v := str(p[c])
+			if c == propSince || c == propUntil {
+				if v, err = timeText(p[c], p[yearProp(c)]); err != nil {
+					return err
+				}
+			}
+			rec = append(rec, v)
 		}
 		for _, c := range cols {
-			rec = append(rec, str(p[k.extra+c]))
+			name := c
+			if k.extra != "" {
+				name = extraProp(k.extra, c)
+			}
+			rec = append(rec, str(p[name]))
 		}
 		out = append(out, rec)
 	}
 	return writeCSV(path, header, out)
 }
 
-// pullRels writes the relationships of kind k to path as the input rows, in input order: a
-// tie's and a membership's spells, an exchange's properties.
+// spellTimes reads a spell time list and its precision list as the input's texts, n long.
+func spellTimes(p map[string]any, list string, n int) ([]string, error) {
+	out := make([]string, n)
+	ts, _ := p[list].([]any)
+	ys, _ := p[spellYearProp(list)].([]any)
+	for i := range min(n, len(ts)) {
+		var y any
+		if i < len(ys) {
+			y = ys[i]
+		}
+		var err error
+		if out[i], err = timeText(ts[i], y); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// pullRels writes the data set's relationships of kind k to path as the input rows, in
+// input order: a tie's and a membership's spells, an exchange's properties.
 func (s *Session) pullRels(ctx context.Context, k kind, cols []string, path string, header []string) error {
-	rows, err := s.Run(ctx, "MATCH (a:"+k.from+")-[x:"+k.label+"]->(b:"+k.to+") RETURN a."+propID+" AS a, b."+propID+" AS b, x", nil)
+	rows, err := s.RunRead(ctx, "MATCH "+datasetNode+"-[:"+typeContains+"]->(a:"+k.from+")-[x:"+k.label+"]->(b:"+k.to+")<-[:"+typeContains+"]-(d) "+
+		"RETURN a."+propID+" AS a, b."+propID+" AS b, x", nil)
 	if err != nil {
-		return fmt.Errorf("pull: %s: %w", k.stage, err)
+		return err
 	}
 	var out []lined
 	for _, r := range rows {
 		p, a, b := props(r["x"]), str(r["a"]), str(r["b"])
-		switch k.stage {
-		case tieKind.stage:
-			lines := toInts(p[propSpellLine])
-			n := len(lines)
-			w, rev := toFloats(p[propSpellWeight], n), toBools(p[propSpellReversed], n)
-			since, until, doms := toStrings(p[propSpellSince], n), toStrings(p[propSpellUntil], n), toStrings(p[propSpellDomains], n)
-			for i := range lines {
-				source, target := a, b
-				if rev[i] {
-					source, target = target, source
-				}
-				rec := []string{source, target, strconv.FormatFloat(w[i], 'g', -1, 64), since[i], until[i], doms[i]}
-				for _, c := range cols {
-					rec = append(rec, toStrings(p[k.extra+c], n)[i])
-				}
-				out = append(out, lined{lines[i], rec})
+		extras := func(n int) [][]string {
+			x := make([][]string, len(cols))
+			for j, c := range cols {
+				x[j] = toStrings(p[extraProp(k.extra, c)], n)
 			}
-		case memberKind.stage:
-			lines := toInts(p[propSpellLine])
+			return x
+		}
+		switch k.stage {
+		case tieKind.stage, memberKind.stage:
+			lines := toInts(p[propSpellLines])
 			n := len(lines)
-			since, until, role := toStrings(p[propSpellSince], n), toStrings(p[propSpellUntil], n), toStrings(p[propSpellRole], n)
+			since, err := spellTimes(p, propSpellSinces, n)
+			if err != nil {
+				return err
+			}
+			until, err := spellTimes(p, propSpellUntils, n)
+			if err != nil {
+				return err
+			}
+			x := extras(n)
+			w, rev := toFloats(p[propSpellWeights], n), toBools(p[propSpellReversed], n)
+			doms, roles := toStrings(p[propSpellDomains], n), toStrings(p[propSpellRoles], n)
 			for i := range lines {
-				rec := []string{b, a, since[i], until[i], role[i]}
-				for _, c := range cols {
-					rec = append(rec, toStrings(p[k.extra+c], n)[i])
+				var rec []string
+				if k.stage == tieKind.stage {
+					source, target := a, b
+					if rev[i] {
+						source, target = target, source
+					}
+					rec = []string{source, target, strconv.FormatFloat(w[i], 'g', -1, 64), since[i], until[i], doms[i]}
+				} else {
+					rec = []string{b, a, since[i], until[i], roles[i]}
+				}
+				for j := range cols {
+					rec = append(rec, x[j][i])
 				}
 				out = append(out, lined{lines[i], rec})
 			}
 		case exchangeKind.stage:
-			rec := []string{str(p[propDate]), a, b, strconv.FormatFloat(toFloat(p[propVolume]), 'g', -1, 64), str(p[propDomain])}
+			date, err := timeText(p[propDate], p[yearProp(propDate)])
+			if err != nil {
+				return err
+			}
+			rec := []string{date, a, b, strconv.FormatFloat(toFloat(p[propVolume]), 'g', -1, 64), str(p[propDomain])}
 			for _, c := range cols {
-				rec = append(rec, str(p[k.extra+c]))
+				rec = append(rec, str(p[extraProp(k.extra, c)]))
 			}
 			out = append(out, lined{int(toInt(p[propSeq])), rec})
 		}

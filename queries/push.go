@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/liaison-net/liaison/analysis"
 )
@@ -35,13 +37,18 @@ func (s PushStats) Rows() int { return s.Actors + s.Clubs + s.Ties + s.Membershi
 // replaces what a previous push wrote (properties are set whole; nodes and relationships the
 // data set no longer has are deleted), so pushing twice changes nothing. Relationships are
 // created outright when the database has none of their type and merged otherwise. One push at
-// a time per database (Push relies on the element ids of the nodes it has just written): a push
-// takes the lock node (:PushLock) first and waits up to o.LockWait for another to release it.
+// a time per data set (the sweep of one would delete the other's writes): a push takes the
+// lock node (:PushLock {id: DATASET}) first and waits up to o.LockWait for another to release
+// it. The data set is the session's (Conn.Dataset); other data sets in the database are left
+// alone.
 func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (st PushStats, err error) {
 	if r == nil || r.View == nil {
 		return st, fmt.Errorf("push: no analysed layer")
 	}
 	d := r.View.Data
+	if err := checkDatasetName(s.dataset()); err != nil {
+		return st, fmt.Errorf("push: %w", err)
+	}
 	for _, c := range d.Columns.Actors {
 		if slices.Contains(analysisProps, c.Name) || slices.Contains(actorKind.columns, c.Name) {
 			return st, fmt.Errorf("push: actors.csv column %q clashes with a property of the schema", c.Name)
@@ -53,7 +60,7 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 	if o.Writers <= 0 {
 		o.Writers = 2
 	}
-	for _, q := range constraints {
+	for _, q := range slices.Concat(obsolete, constraints) {
 		if _, err := s.Run(ctx, q, nil); err != nil {
 			return st, fmt.Errorf("push: constraints: %w", err)
 		}
@@ -81,25 +88,45 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 			err = fmt.Errorf("%w (%v)", err, c)
 		}
 	}()
-	// What is there already (count-store lookups): relationships of a type the database does
-	// not have yet are created, the others merged.
-	before := map[string]int64{}
-	for _, k := range kinds {
-		n, err := s.count(ctx, k.countCypher())
-		if err != nil {
-			return st, fmt.Errorf("push: %w", err)
+	// What is there already: relationships of a type the data set does not have yet are
+	// created, the others merged. A count-store lookup first; the data set's own count only
+	// when the database has some.
+	counts := func(scoped bool) (map[string]int64, error) {
+		out := map[string]int64{}
+		for _, k := range kinds {
+			q := k.countCypher()
+			if scoped {
+				q = k.scopedCount()
+			}
+			n, err := s.count(ctx, q)
+			if err != nil {
+				return nil, err
+			}
+			out[k.stage] = n
 		}
-		before[k.stage] = n
+		return out, nil
+	}
+	before, err := counts(false)
+	if err != nil {
+		return st, fmt.Errorf("push: %w", err)
+	}
+	for _, n := range before {
+		if n > 0 {
+			if before, err = counts(true); err != nil {
+				return st, fmt.Errorf("push: %w", err)
+			}
+			break
+		}
 	}
 	// The data set node says the push is under way until its last step.
+	name := s.dataset()
 	if _, err := s.Run(ctx, "MERGE "+datasetNode+" SET d = $meta, d."+propComplete+" = false, d."+propPushStarted+" = datetime()",
-		map[string]any{"meta": datasetRow(d, r)}); err != nil {
+		map[string]any{"meta": datasetRow(name, d, r)}); err != nil {
 		return st, fmt.Errorf("push: data set: %w", err)
 	}
 
-	// Everything to write, then the writes in order: nodes first, their element ids locating
-	// the relationships' endpoints.
-	actors, clubs := actorRows(d, r), clubRows(d, r)
+	// Everything to write, then the writes in order: nodes first, the relationships' endpoints.
+	actors, clubs := actorRows(name, d, r), clubRows(name, d, r)
 	// The relationships are built while the nodes are written.
 	var ties, mems relSet
 	built := make(chan struct{})
@@ -110,9 +137,6 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 	exs := exchangeRows(d)
 	nodes := map[string][]map[string]any{actorKind.stage: actors, clubKind.stage: clubs}
 	rels := map[string]*relSet{tieKind.stage: &ties, memberKind.stage: &mems, exchangeKind.stage: &exs}
-	// The nodes' element ids and positions, by label: as in d.Actors (d.Clubs).
-	eids := map[string][]string{labelActor: make([]string, len(actors)), labelClub: make([]string, len(clubs))}
-	index := map[string]func(id string) (int, bool){labelActor: d.ActorIndex, labelClub: d.ClubIndex}
 
 	// Progress is per stage: the nodes or relationships of the stage written so far.
 	done, total := 0, 0
@@ -126,24 +150,18 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 	for _, k := range kinds {
 		var n int
 		var row func(i int) map[string]any
-		var each func(id, e string)
 		var cypher string
 		if k.node() {
-			rows, eid, at := nodes[k.stage], eids[k.label], index[k.label]
-			n, row, cypher = len(rows), func(i int) map[string]any { return rows[i] }, nodeWrite(k)
-			each = func(id, e string) {
-				if i, ok := at(id); ok {
-					eid[i] = e
-				}
-			}
-		} else { // endpoints are known once the nodes are written
+			rows := nodes[k.stage]
+			n, row, cypher = len(rows), func(i int) map[string]any { return rows[i] }, nodeWrite(before[k.stage] == 0, k)
+		} else {
 			<-built
 			set := rels[k.stage]
-			n, row, cypher = len(set.rels), set.row(eids[k.from], eids[k.to]), relWrite(before[k.stage] == 0, k.from, k.label, k.to, k.by)
+			n, row, cypher = len(set.rels), set.row, relWrite(before[k.stage] == 0, k, relProps(k, k.cols(&d.Columns)))
 		}
 		done, total = 0, n
 		progress(k.stage, 0)
-		if err := writeRows(ctx, w, k.stage, cypher, n, row, each, progress); err != nil {
+		if err := writeRows(ctx, w, k.stage, cypher, n, row, progress); err != nil {
 			return st, fmt.Errorf("push: %w", err)
 		}
 	}
@@ -151,14 +169,18 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 
 	// What an earlier push wrote and this data set no longer has (a second relationship for
 	// one key included). Every node and relationship written is there, so a count equal to
-	// what was written means there is nothing else: only then is nothing read back.
+	// what was written means there is nothing else: only then is nothing read back. The
+	// database's count first (a count-store lookup), then the data set's.
 	for _, k := range kinds {
-		want, keep := len(nodes[k.stage]), func() map[string]bool { return nodeKeys(nodes[k.stage]) }
+		want, keep, rewrite := len(nodes[k.stage]), func() map[string]int { return nodeKeys(nodes[k.stage]) }, func(int) map[string]any { return nil }
 		if !k.node() {
 			set := rels[k.stage]
-			want, keep = len(set.rels), func() map[string]bool { return relKeys(k, *set) }
+			want, keep, rewrite = len(set.rels), func() map[string]int { return relKeys(k, *set) }, set.row
 		}
 		n, err := s.count(ctx, k.countCypher())
+		if err == nil && n != int64(want) {
+			n, err = s.count(ctx, k.scopedCount())
+		}
 		if err != nil {
 			return st, fmt.Errorf("push: clean up: %w", err)
 		}
@@ -168,7 +190,7 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 		if o.Progress != nil {
 			o.Progress("clean up", 0, 0)
 		}
-		if err := w.sweep(ctx, k, keep()); err != nil {
+		if err := w.sweep(ctx, k, keep(), rewrite); err != nil {
 			return st, fmt.Errorf("push: clean up: %w", err)
 		}
 	}
@@ -179,4 +201,17 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 		return st, fmt.Errorf("push: finish: %w", err)
 	}
 	return st, nil
+}
+
+// checkDatasetName refuses an empty data set name or one with control characters.
+func checkDatasetName(name string) error {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Errorf("empty data set name")
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("data set name %q has a control character", name)
+		}
+	}
+	return nil
 }

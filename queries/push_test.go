@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/liaison-net/liaison/analysis"
@@ -36,16 +37,22 @@ func TestTieRows(t *testing.T) {
 			}
 			pairs[[2]string{x.a, x.b}] = true
 			p := set.props(i)
-			ls, _ := p["spell_line"].([]int64)
+			ls, _ := p["spellLines"].([]int64)
 			for _, line := range ls {
 				lines[line] = true
 			}
 			tie, ok := analysed[[2]string{x.a, x.b}]
-			if ok != (p["class"] != nil) || ok && (p["class"] != tie.Class || p["relational_score"] != tie.RelationalScore) {
+			if ok != (p["class"] != nil) || ok && (p["class"] != tie.Class || p["relationalScore"] != tie.RelationalScore ||
+				p["pRelational"] != tie.PRelational || p["decidedBy"] != tie.DecidedBy) {
 				t.Errorf("at %d: %s–%s analysis %v, want %+v", at, x.a, x.b, p, tie)
 			}
-			if f, _ := p["factors"].([]float64); ok && len(f) != len(analysis.TieFactors) {
-				t.Errorf("at %d: %s–%s factors %v", at, x.a, x.b, f)
+			// Each factor with evidence is its own property; one that abstains is none.
+			for _, f := range analysis.TieFactors {
+				v, has := tie.Factors.Get(f)
+				got, present := p["factor"+strings.ToUpper(f[:1])+f[1:]]
+				if present != (ok && has) || present && got != v {
+					t.Errorf("at %d: %s–%s factor %s = %v (present %v), want %v (%v)", at, x.a, x.b, f, got, present, v, ok && has)
+				}
 			}
 		}
 		if len(lines) != len(d.Ties) {
@@ -55,6 +62,37 @@ func TestTieRows(t *testing.T) {
 			if !pairs[k] {
 				t.Errorf("at %d: analysed tie %v has no relationship", at, k)
 			}
+		}
+	}
+}
+
+// Every property the rows of a relationship kind hold is among relProps (which a fresh write
+// names one by one: one it lacks would be lost).
+func TestRelProps(t *testing.T) {
+	d, err := graphmodel.Load("../testdata/example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := analyzeAt(t, d, 0)
+	for _, x := range []struct {
+		k   kind
+		set relSet
+	}{{tieKind, tieRows(d, r)}, {memberKind, memberRows(d)}, {exchangeKind, exchangeRows(d)}} {
+		keys := map[string]bool{}
+		for _, p := range relProps(x.k, x.k.cols(&d.Columns)) {
+			keys[p] = true
+		}
+		seen := map[string]bool{}
+		for i := range x.set.rels {
+			for p := range x.set.row(i)["props"].(map[string]any) {
+				seen[p] = true
+				if !keys[p] {
+					t.Errorf("%s: property %s not in relProps", x.k.stage, p)
+				}
+			}
+		}
+		if len(seen) < 5 {
+			t.Errorf("%s: only %d properties seen", x.k.stage, len(seen))
 		}
 	}
 }

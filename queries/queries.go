@@ -1,9 +1,11 @@
 package queries
 
 import (
+	"context"
 	"embed"
 	"fmt"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -32,6 +34,12 @@ type Query struct {
 	Columns []string
 	Purpose string
 	Text    string // the whole file
+	// Requires names what the query needs of the server beyond Cypher ("apoc": the APOC Core
+	// procedures), from the header line "// requires: apoc"; "" for nothing.
+	Requires string
+	// APOC is the variant of the query that uses APOC (the file NAME.apoc.cypher, same
+	// parameters and columns), run instead when the server has APOC; nil when there is none.
+	APOC *Query
 }
 
 var (
@@ -72,6 +80,7 @@ func load() ([]Query, error) {
 		return nil, err
 	}
 	var out []Query
+	variants := map[string]Query{}
 	for _, e := range entries {
 		b, err := files.ReadFile(path.Join("cypher", e.Name()))
 		if err != nil {
@@ -81,10 +90,30 @@ func load() ([]Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("queries: %s: %w", e.Name(), err)
 		}
-		if want := strings.TrimSuffix(e.Name(), ".cypher"); q.Name != want {
-			return nil, fmt.Errorf("queries: %s: name %q, want %q", e.Name(), q.Name, want)
+		base, apoc := strings.CutSuffix(strings.TrimSuffix(e.Name(), ".cypher"), ".apoc")
+		if q.Name != base {
+			return nil, fmt.Errorf("queries: %s: name %q, want %q", e.Name(), q.Name, base)
+		}
+		if apoc {
+			if q.Requires != "apoc" {
+				return nil, fmt.Errorf("queries: %s: an APOC variant says \"// requires: apoc\"", e.Name())
+			}
+			variants[base] = q
+			continue
 		}
 		out = append(out, q)
+	}
+	for i := range out {
+		if v, ok := variants[out[i].Name]; ok {
+			if !reflect.DeepEqual(v.Params, out[i].Params) || !reflect.DeepEqual(v.Columns, out[i].Columns) {
+				return nil, fmt.Errorf("queries: %s.apoc.cypher: its params and columns differ from %s.cypher's", v.Name, v.Name)
+			}
+			out[i].APOC = &v
+			delete(variants, v.Name)
+		}
+	}
+	for name := range variants {
+		return nil, fmt.Errorf("queries: %s.apoc.cypher has no %s.cypher", name, name)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
@@ -112,6 +141,11 @@ func Parse(text string) (Query, error) {
 			q.Name = val
 		case "purpose":
 			q.Purpose = val
+		case "requires":
+			if val != "apoc" {
+				return q, fmt.Errorf("requires %q: want apoc", val)
+			}
+			q.Requires = val
 		case "columns":
 			for _, c := range strings.Split(val, ",") {
 				if c = strings.TrimSpace(c); c != "" {
@@ -176,7 +210,45 @@ func Parse(text string) (Query, error) {
 			return q, fmt.Errorf("column %s is not returned (no AS %s)", c, c)
 		}
 	}
+	if err := oneStatement(text); err != nil {
+		return q, err
+	}
 	return q, nil
+}
+
+// oneStatement checks that text is one Cypher statement ended by ";" (as cypher-shell runs
+// a file): no other ";" outside strings, quoted names and comments, nothing after it.
+func oneStatement(text string) error {
+	semis, end := 0, -1
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '/' && i+1 < len(text) && text[i+1] == '/':
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		case c == '/' && i+1 < len(text) && text[i+1] == '*':
+			j := strings.Index(text[i+2:], "*/")
+			if j < 0 {
+				return fmt.Errorf("unterminated /* comment")
+			}
+			i += j + 3
+		case c == '\'' || c == '"' || c == '`':
+			for i++; i < len(text) && text[i] != c; i++ {
+				if text[i] == '\\' && c != '`' {
+					i++
+				}
+			}
+		case c == ';':
+			semis++
+			end = i
+		case c != ' ' && c != '\t' && c != '\n' && c != '\r' && end >= 0:
+			return fmt.Errorf("text after the statement's closing \";\"")
+		}
+	}
+	if semis != 1 {
+		return fmt.Errorf("want one statement ended by \";\" (as cypher-shell runs a file), found %d \";\"", semis)
+	}
+	return nil
 }
 
 // Convert turns a parameter value given as text into the declared type.
@@ -227,4 +299,36 @@ func (q Query) Bind(values map[string]string) (map[string]any, error) {
 		out[p.Name] = v
 	}
 	return out, nil
+}
+
+// HasAPOC reports whether the server has the APOC Core procedures (apoc.cypher.run).
+func (s *Session) HasAPOC(ctx context.Context) (bool, error) {
+	rows, err := s.RunRead(ctx, "SHOW PROCEDURES YIELD name WHERE name = 'apoc.cypher.run' RETURN count(*) AS n", nil)
+	if err != nil {
+		return false, err
+	}
+	n, _ := rows[0]["n"].(int64)
+	return n > 0, nil
+}
+
+// For picks the text to run for q on s: its APOC variant when it has one and the server has
+// APOC, else q itself; note says which when q has a variant ("" otherwise). A query that
+// requires APOC fails on a server without it.
+func (s *Session) For(ctx context.Context, q Query) (run Query, note string, err error) {
+	if q.APOC == nil && q.Requires == "" {
+		return q, "", nil
+	}
+	has, err := s.HasAPOC(ctx)
+	if err != nil {
+		return q, "", err
+	}
+	switch {
+	case q.APOC != nil && has:
+		return *q.APOC, "query " + q.Name + ": with APOC (apoc.cypher.run)", nil
+	case q.APOC != nil:
+		return q, "query " + q.Name + ": APOC is not loaded (start the server with NEO4J_PLUGINS=apoc): the plain Cypher version", nil
+	case !has:
+		return q, "", fmt.Errorf("query %s requires APOC, which the server does not have (start it with NEO4J_PLUGINS=apoc)", q.Name)
+	}
+	return q, "", nil
 }

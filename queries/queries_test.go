@@ -10,7 +10,7 @@ func TestLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"brokers", "circular-reporting", "club", "hubs", "partners", "relational-core", "third-party-reach", "tie-factors", "trusted-path", "typology"}
+	want := []string{"brokers", "circular-reporting", "club", "hubs", "partners", "relational-core", "third-party-reach", "tie-factors", "ties-in-year", "trusted-path", "typology"}
 	var got []string
 	for _, q := range qs {
 		got = append(got, q.Name)
@@ -21,9 +21,12 @@ func TestLibrary(t *testing.T) {
 }
 
 func TestParseRejects(t *testing.T) {
-	base := "// name: x\n// params: a string\n// columns: y\n// purpose: p\nRETURN $a AS y\n"
+	base := "// name: x\n// params: a string\n// columns: y\n// purpose: p\nRETURN $a AS y; // done\n"
 	if _, err := Parse(base); err != nil {
 		t.Fatalf("good query: %v", err)
+	}
+	if _, err := Parse("// name: x\n// params: a string\n// columns: y\n// purpose: p\nRETURN $a + ';' + \"x;\" AS y /* ; */;\n"); err != nil {
+		t.Errorf("a ; in a string or comment: %v", err)
 	}
 	for name, text := range map[string]string{
 		"no purpose":        "// name: x\n// params: a string\n// columns: y\nRETURN $a AS y\n",
@@ -31,7 +34,10 @@ func TestParseRejects(t *testing.T) {
 		"unused param":      "// name: x\n// params: a string, b int\n// columns: y\n// purpose: p\nRETURN $a AS y\n",
 		"column not return": "// name: x\n// params: a string\n// columns: y, z\n// purpose: p\nRETURN $a AS y\n",
 		"bad type":          "// name: x\n// params: a date\n// columns: y\n// purpose: p\nRETURN $a AS y\n",
-		"bad default":       "// name: x\n// params: a int ten\n// columns: y\n// purpose: p\nRETURN $a AS y\n",
+		"bad default":       "// name: x\n// params: a int ten\n// columns: y\n// purpose: p\nRETURN $a AS y;\n",
+		"no semicolon":      "// name: x\n// params: a string\n// columns: y\n// purpose: p\nRETURN $a AS y\n",
+		"two statements":    "// name: x\n// params: a string\n// columns: y\n// purpose: p\nRETURN $a AS y;\nRETURN 1 AS y;\n",
+		"text after":        "// name: x\n// params: a string\n// columns: y\n// purpose: p\nRETURN $a AS y; RETURN 2\n",
 	} {
 		if _, err := Parse(text); err == nil {
 			t.Errorf("%s: no error", name)

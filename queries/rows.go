@@ -2,9 +2,10 @@ package queries
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
@@ -13,22 +14,28 @@ import (
 // The rows Push writes, in the schema of schema.go: a property map per node, and per
 // relationship its endpoints and property map.
 
-// datasetRow is the data set node: where the data set came from, its files and extra
-// columns, the layer analysed and the names of the factors.
-func datasetRow(d *graphmodel.Dataset, r *analysis.Result) map[string]any {
-	p := map[string]any{propID: datasetID, propPath: d.Path, propFiles: d.Files,
-		propLayer: r.Layer.Layer, propAt: int64(r.Layer.At), propTieFactors: analysis.TieFactors, propClubFactors: analysis.ClubFactors}
+// datasetRow is the data set node: its name, where it came from, its files and extra
+// columns, the layer and period analysed (at absent for the whole time) and the names of the
+// factors.
+func datasetRow(name string, d *graphmodel.Dataset, r *analysis.Result) map[string]any {
+	p := map[string]any{propID: name, propPath: d.Path, propFiles: d.Files,
+		propLayer: r.Layer.Layer, propTieFactors: analysis.TieFactors, propClubFactors: analysis.ClubFactors}
+	if r.Layer.At != 0 {
+		p[propAt] = int64(r.Layer.At)
+	}
 	for _, k := range kinds {
-		names := []string{}
+		var names []string
 		for _, c := range k.cols(&d.Columns) {
 			names = append(names, c.Name)
 		}
-		p[propColumns+k.stage] = names
+		if len(names) > 0 { // none: no property
+			p[columnsProp(k.stage)] = names
+		}
 	}
 	return p
 }
 
-func actorRows(d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
+func actorRows(name string, d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
 	metrics := make(map[string]*analysis.ActorMetrics, len(r.Actors))
 	for i := range r.Actors {
 		metrics[r.Actors[i].ID] = &r.Actors[i]
@@ -42,9 +49,13 @@ func actorRows(d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
 	for i, v := range analysis.HubScores(r) {
 		score[r.Actors[i].ID] = v
 	}
+	props := make([]string, len(analysis.Measures))
+	for i, ms := range analysis.Measures {
+		props[i] = measureProp(ms.Name)
+	}
 	rows := make([]map[string]any, 0, len(d.Actors))
 	for _, a := range d.Actors {
-		p := map[string]any{propID: a.ID}
+		p := map[string]any{propID: a.ID, propDataset: name}
 		setNonEmpty(p, propName, a.Name)
 		setNonEmpty(p, propType, a.Type)
 		setNonEmpty(p, propRegion, a.Region)
@@ -54,14 +65,14 @@ func actorRows(d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
 			}
 		}
 		if m := metrics[a.ID]; m != nil {
-			for _, ms := range analysis.Measures {
+			for i, ms := range analysis.Measures {
 				v, ok := ms.Value(m)
 				switch {
 				case !ok:
 				case ms.Kind == analysis.Int:
-					p[ms.Name] = int64(v)
+					p[props[i]] = int64(v)
 				default:
-					p[ms.Name] = v
+					p[props[i]] = v
 				}
 			}
 			p[propHubScore] = score[a.ID]
@@ -74,42 +85,36 @@ func actorRows(d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
 	return rows
 }
 
-func clubRows(d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
+func clubRows(name string, d *graphmodel.Dataset, r *analysis.Result) []map[string]any {
 	res := make(map[string]*analysis.ClubResult, len(r.Clubs))
 	for i := range r.Clubs {
 		res[r.Clubs[i].ID] = &r.Clubs[i]
 	}
 	rows := make([]map[string]any, 0, len(d.Clubs))
 	for _, c := range d.Clubs {
-		p := map[string]any{propID: c.ID}
+		p := map[string]any{propID: c.ID, propDataset: name}
 		setNonEmpty(p, propName, c.Name)
-		setNonEmpty(p, propSince, c.Since.String())
-		setNonEmpty(p, propUntil, c.Until.String())
+		setTime(p, propSince, c.Since, false)
+		setTime(p, propUntil, c.Until, true)
 		for _, at := range graphmodel.Attrs(d.Columns.Clubs, c.Extra) {
 			if at.Value != nil {
-				p[clubKind.extra+at.Name] = at.Value
+				p[extraProp(clubKind.extra, at.Name)] = at.Value
 			}
 		}
 		if cr := res[c.ID]; cr != nil {
 			p[propClass], p[propRelationalScore], p[propActiveMembers] = cr.Class, cr.RelationalScore, int64(len(cr.Members))
 			p[propPRelational], p[propDecidedBy] = cr.PRelational, cr.DecidedBy
-			f := make([]float64, len(analysis.ClubFactors))
-			factorsInto(f, cr.Factors, analysis.ClubFactors)
-			p[propFactors] = f
+			setFactors(p, cr.Factors)
 		}
 		rows = append(rows, p)
 	}
 	return rows
 }
 
-// factorsInto writes f's factors into out in the order of names, NaN for one without data.
-func factorsInto(out []float64, f analysis.Factors, names []string) {
-	for i, n := range names {
-		out[i] = math.NaN()
-		if v, ok := f.Get(n); ok {
-			out[i] = v
-		}
-	}
+// setFactors writes each factor with evidence as its own property (factorOverlap …); a
+// factor that abstains is no property.
+func setFactors(p map[string]any, f analysis.Factors) {
+	f.Each(func(name string, v float64) { p[factorProp(name)] = v })
 }
 
 // rel is a relationship to write: its endpoints' ids, their positions in the data set's
@@ -126,19 +131,37 @@ type relSet struct {
 	props func(i int) map[string]any // rels[i]'s properties when rels[i].props is nil; safe for concurrent use
 }
 
-// spells collects the text of a relationship's input rows as parallel lists, and leaves
-// out a list whose entries are all empty.
+// spells collects a relationship's input rows as parallel lists, one entry per row, and
+// leaves out a list whose entries are all empty (a time list: all open).
 type spells struct {
-	lists [4][]string // since, until, domains, role: spellTexts
-	any   [4]bool
-	extra [][]string
-	anyX  []bool
+	since, until   []dbtype.Date
+	sinceY, untilY []bool
+	anyTime        [2]bool
+	texts          [2][]string // domains, roles
+	anyText        [2]bool
+	extra          [][]string
+	anyX           []bool
 }
 
-func (s *spells) add(since, until, domains, role string, extra []string) {
-	for i, v := range [4]string{since, until, domains, role} {
-		s.lists[i] = append(s.lists[i], v)
-		s.any[i] = s.any[i] || v != ""
+func (s *spells) add(since, until graphmodel.Time, domains, role string, extra []string) {
+	for i, t := range [2]graphmodel.Time{since, until} {
+		d, y := openSince, false
+		if i == 1 {
+			d = openUntil
+		}
+		if !t.IsZero() {
+			d, y = neoDate(t, i == 1), !t.IsDate()
+			s.anyTime[i] = true
+		}
+		if i == 0 {
+			s.since, s.sinceY = append(s.since, d), append(s.sinceY, y)
+		} else {
+			s.until, s.untilY = append(s.until, d), append(s.untilY, y)
+		}
+	}
+	for i, v := range [2]string{domains, role} {
+		s.texts[i] = append(s.texts[i], v)
+		s.anyText[i] = s.anyText[i] || v != ""
 	}
 	if s.extra == nil {
 		s.extra, s.anyX = make([][]string, len(extra)), make([]bool, len(extra))
@@ -151,14 +174,20 @@ func (s *spells) add(since, until, domains, role string, extra []string) {
 
 // set writes the lists with a non-empty entry into p, the extra columns' as the kind k's.
 func (s *spells) set(p map[string]any, k kind, cols []graphmodel.Column) {
-	for i, name := range spellTexts {
-		if s.any[i] {
-			p[name] = s.lists[i]
+	if s.anyTime[0] {
+		p[propSpellSinces], p[spellYearProp(propSpellSinces)] = s.since, s.sinceY
+	}
+	if s.anyTime[1] {
+		p[propSpellUntils], p[spellYearProp(propSpellUntils)] = s.until, s.untilY
+	}
+	for i, name := range [2]string{propSpellDomains, propSpellRoles} {
+		if s.anyText[i] {
+			p[name] = s.texts[i]
 		}
 	}
 	for i, c := range cols {
 		if s.anyX[i] {
-			p[k.extra+c.Name] = s.extra[i]
+			p[extraProp(k.extra, c.Name)] = s.extra[i]
 		}
 	}
 }
@@ -218,7 +247,7 @@ func tieRows(d *graphmodel.Dataset, r *analysis.Result) relSet {
 	}
 	props := func(x int) map[string]any {
 		sp := spans[x]
-		p := make(map[string]any, 8)
+		p := make(map[string]any, 16)
 		// The pair's rows, in input order, as spells.
 		if n := int(sp.r1 - sp.r0); n > 0 {
 			lines, weights, reversed := make([]int64, n), make([]float64, n), make([]bool, n)
@@ -228,9 +257,9 @@ func tieRows(d *graphmodel.Dataset, r *analysis.Result) relSet {
 				t := &d.Ties[g.i]
 				lines[y], weights[y], reversed[y] = int64(t.Line), t.Weight, t.Source > t.Target
 				anyReversed = anyReversed || reversed[y]
-				texts.add(t.Since.String(), t.Until.String(), strings.Join(t.Domains, ";"), "", t.Extra)
+				texts.add(t.Since, t.Until, strings.Join(t.Domains, ";"), "", t.Extra)
 			}
-			p[propSpellLine], p[propSpellWeight] = lines, weights
+			p[propSpellLines], p[propSpellWeights] = lines, weights
 			if anyReversed {
 				p[propSpellReversed] = reversed
 			}
@@ -239,10 +268,9 @@ func tieRows(d *graphmodel.Dataset, r *analysis.Result) relSet {
 		// The pair's analysis.
 		if sp.tie >= 0 {
 			t := &r.Ties[sp.tie]
-			f := make([]float64, len(analysis.TieFactors))
-			factorsInto(f, t.Factors, analysis.TieFactors)
-			p[propWeight], p[propClass], p[propRelationalScore], p[propFactors] = t.Weight, t.Class, t.RelationalScore, f
+			p[propWeight], p[propClass], p[propRelationalScore] = t.Weight, t.Class, t.RelationalScore
 			p[propPRelational], p[propDecidedBy] = t.PRelational, t.DecidedBy
+			setFactors(p, t.Factors)
 			if len(t.Domains) > 0 {
 				p[propDomains] = t.Domains
 			}
@@ -270,11 +298,11 @@ func memberRows(d *graphmodel.Dataset) relSet {
 			sp = append(sp, &spells{})
 			lines = append(lines, nil)
 		}
-		sp[i].add(m.Since.String(), m.Until.String(), "", m.Role, m.Extra)
+		sp[i].add(m.Since, m.Until, "", m.Role, m.Extra)
 		lines[i] = append(lines[i], int64(m.Line))
 	}
 	for i := range rels {
-		rels[i].props[propSpellLine] = lines[i]
+		rels[i].props[propSpellLines] = lines[i]
 		sp[i].set(rels[i].props, memberKind, d.Columns.Memberships)
 	}
 	sortRels(rels)
@@ -285,9 +313,11 @@ func memberRows(d *graphmodel.Dataset) relSet {
 func exchangeRows(d *graphmodel.Dataset) relSet {
 	exs := relSet{rels: make([]rel, len(d.Exchanges))}
 	for i, e := range d.Exchanges {
-		p := map[string]any{propSeq: int64(i), propLine: int64(e.Line), propDate: e.Date.String(), propVolume: e.Volume, propDomain: e.Domain}
+		p := map[string]any{propSeq: int64(i), propLine: int64(e.Line), propVolume: e.Volume}
+		setTime(p, propDate, e.Date, false)
+		setNonEmpty(p, propDomain, e.Domain)
 		for j, c := range d.Columns.Exchanges {
-			p[exchangeKind.extra+c.Name] = e.Extra[j]
+			setNonEmpty(p, extraProp(exchangeKind.extra, c.Name), e.Extra[j])
 		}
 		ia, _ := d.ActorIndex(e.From)
 		ib, _ := d.ActorIndex(e.To)

@@ -2,64 +2,72 @@ package queries
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/liaison-net/liaison/analysis"
 	"github.com/liaison-net/liaison/graphmodel"
 )
 
-// The Neo4j schema written by Push and read by Pull:
+// The Neo4j schema written by Push and read by Pull (CONTRACT §6). Property names are
+// camelCase, counts integers, times Neo4j dates with their precision beside them:
 //
-//	(:Dataset {id: "liaison", path, files, columns_actors, columns_ties, …, layer, at,
-//	           tie_factors, club_factors})
-//	(:Actor {id, name, type, region, <extra columns, typed>,
+//	(:Dataset {id: NAME, path, files, columnsActors, columnsTies, …, layer, at?,
+//	           tieFactors, clubFactors, complete, pushStarted, pushFinished})
+//	(:Dataset)-[:CONTAINS]->(:Actor), (:Dataset)-[:CONTAINS]->(:Club)     every node of the data set
+//	(:Actor {dataset, id, name, type, region, <extra columns, typed>,
 //	         degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, core,
-//	         clustering, constraint, effective_size, community, cliques, clubs,
-//	         brokerage_coordinator, …, hub_score, hub_rank, hub_why})
-//	(:Club {id, name, since, until, x_<column>…, class, relational_score, factors, active_members})
-//	(a:Actor)-[:TIE {weight, class, relational_score, factors, domains,
-//	                 spell_line, spell_weight, spell_reversed, spell_since, spell_until,
-//	                 spell_domains, spell_x_<column>…}]->(b:Actor)      one per pair, a.id < b.id
-//	(:Actor)-[:MEMBER_OF {spell_line, spell_since, spell_until, spell_role, spell_x_<column>…}]->(:Club)
-//	(:Actor)-[:EXCHANGE {seq, line, date, volume, domain, x_<column>…}]->(:Actor)
+//	         clustering, constraint, effectiveSize, community, cliques, clubs,
+//	         brokerageCoordinator, …, hubScore, hubRank, hubWhy})
+//	(:Club {dataset, id, name, since, sinceYear, until, untilYear, x<Column>…,
+//	        class, relationalScore, pRelational, decidedBy, factor<Name>…, activeMembers})
+//	(a:Actor)-[:TIE {weight, class, relationalScore, pRelational, decidedBy, factor<Name>…, domains,
+//	                 spellLines, spellWeights, spellReversed, spellSinces, spellSinceYears,
+//	                 spellUntils, spellUntilYears, spellDomains, spellX<Column>…}]->(b:Actor)   one per pair, a.id < b.id
+//	(:Actor)-[:MEMBER_OF {spellLines, spellSinces, …, spellRoles, spellX<Column>…}]->(:Club)
+//	(:Actor)-[:EXCHANGE {seq, line, date, dateYear, volume, domain, x<Column>…}]->(:Actor)
 //
-// Analysis properties describe the layer analysed (--layer, --at); an actor outside the
-// period has none. factors lists a tie's (club's) factors in the order of the data set node's
-// tie_factors (club_factors), NaN for a factor without data. The spell_ lists hold the input
-// rows of a pair, one entry per row; a list whose entries would all be empty ("" times,
-// domains or extra values, false for spell_reversed: the row ran from b to a) is left out.
-// Times are strings as in the input ("1946", "1946-03-05").
+// Actors and clubs are keyed by (dataset, id), a uniqueness constraint, so several data sets
+// share a database. Times: a year "1946" is date 1946-01-01 as a since (and a date) and
+// 1946-12-31 as an until, with sinceYear (untilYear, dateYear) true; a full date is itself
+// with false; an empty time is no property. A spell list has one entry per input row of the
+// pair, in input order; a list whose entries would all be empty is left out, and in a time
+// list that is kept an open end is the earliest (latest) date Neo4j has, -999999999-01-01
+// (+999999999-12-31), so `s.year <= $year <= u.year` holds for it. A factor without evidence
+// is no property. Analysis properties describe the layer and period pushed.
 //
-// Writing is bounded by the properties written, so the schema keeps them few (a list is one
-// property) and Push finds endpoints by element id, in node order, without index lookups.
-//
-// Every label, relationship type and property name is spelled here once; push, its rows and
-// its writes, and pull use these names.
+// Every label, relationship type and property name is spelled here once; push, its rows,
+// its writes and pull use these names. A new label is a constant, a kind in kinds (when
+// Push writes and Pull reads it) and its constraint in constraints.
 
 // Labels and relationship types.
 const (
-	labelDataset = "Dataset"
-	labelActor   = "Actor"
-	labelClub    = "Club"
-	typeTie      = "TIE"
-	typeMember   = "MEMBER_OF"
-	typeExchange = "EXCHANGE"
+	labelDataset  = "Dataset"
+	labelActor    = "Actor"
+	labelClub     = "Club"
+	typeContains  = "CONTAINS"
+	typeTie       = "TIE"
+	typeMember    = "MEMBER_OF"
+	typeExchange  = "EXCHANGE"
+	labelPushLock = "PushLock"
 )
 
-// datasetID is the id of the one data set node.
-const datasetID = "liaison"
+// DefaultDataset is the name of the data set when --dataset is not given.
+const DefaultDataset = "liaison"
 
-// Property names, and the prefixes of the properties named after a column or a file.
+// Property names, and the prefixes of the properties named after a column, a file or a factor.
 const (
-	propID = "id" // the key of every node
+	propID      = "id"      // the key of every node, with propDataset for actors and clubs
+	propDataset = "dataset" // the data set an actor or club belongs to
 
 	// The data set node.
 	propPath        = "path"
 	propFiles       = "files"
-	propColumns     = "columns_" // + a kind's stage: the names of its file's extra columns, in order
+	propColumns     = "columns" // + a kind's stage, capitalised: the names of its file's extra columns, in order
 	propLayer       = "layer"
-	propAt          = "at"
-	propTieFactors  = "tie_factors"
-	propClubFactors = "club_factors"
+	propAt          = "at" // absent when the whole time was analysed
+	propTieFactors  = "tieFactors"
+	propClubFactors = "clubFactors"
 	// A push sets complete false (and pushStarted) in its first write and true (and
 	// pushFinished) in its last; Pull refuses a data set whose push did not finish.
 	propComplete     = "complete"
@@ -72,36 +80,38 @@ const (
 	propRegion = "region"
 	propSince  = "since"
 	propUntil  = "until"
+	// The precision of a time property: true when the input gave only the year.
+	precisionSuffix = "Year"
 
-	// An extra column of clubs.csv or exchanges.csv (an actor's extra column is a property of
-	// its own name; a tie's and a membership's are spells).
-	propExtra = "x_"
+	// An extra column of clubs.csv or exchanges.csv: "x" + the column name, capitalised (an
+	// actor's extra column is a property of its own name; a tie's and a membership's are spells).
+	propExtra = "x"
 
-	// The analysis of an actor: every measure of analysis.Measures under its name (counts as
-	// integers), and the hub's.
-	propHubScore = "hub_score"
-	propHubRank  = "hub_rank"
-	propHubWhy   = "hub_why"
+	// The analysis of an actor: every measure of analysis.Measures under its camelCase name
+	// (counts as integers), and the hub's.
+	propHubScore = "hubScore"
+	propHubRank  = "hubRank"
+	propHubWhy   = "hubWhy"
 
 	// The analysis of a club or a tie.
 	propClass           = "class"
-	propRelationalScore = "relational_score"
-	propPRelational     = "p_relational"
-	propDecidedBy       = "decided_by"
-	propFactors         = "factors" // in the order of the data set's tie_factors (club_factors)
-	propActiveMembers   = "active_members"
+	propRelationalScore = "relationalScore"
+	propPRelational     = "pRelational"
+	propDecidedBy       = "decidedBy"
+	propFactor          = "factor" // + the factor's name, capitalised: factorOverlap
+	propActiveMembers   = "activeMembers"
 	propWeight          = "weight"
 	propDomains         = "domains"
 
 	// The input rows of a tie or a membership (spells), one entry per row.
-	propSpellLine     = "spell_line"
-	propSpellWeight   = "spell_weight"
-	propSpellReversed = "spell_reversed"
-	propSpellSince    = "spell_since"
-	propSpellUntil    = "spell_until"
-	propSpellDomains  = "spell_domains"
-	propSpellRole     = "spell_role"
-	propSpellExtra    = "spell_x_"
+	propSpellLines    = "spellLines"
+	propSpellWeights  = "spellWeights"
+	propSpellReversed = "spellReversed" // true: the row ran from b to a
+	propSpellSinces   = "spellSinces"
+	propSpellUntils   = "spellUntils"
+	propSpellDomains  = "spellDomains"
+	propSpellRoles    = "spellRoles"
+	propSpellExtra    = "spellX"
 
 	// An exchange.
 	propSeq    = "seq" // its position in exchanges.csv, from 0
@@ -109,25 +119,55 @@ const (
 	propDate   = "date"
 	propVolume = "volume"
 	propDomain = "domain"
+
+	// The push lock.
+	propOwner   = "owner"
+	propExpires = "expires"
 )
+
+// camel turns a snake_case name into camelCase (effective_size → effectiveSize).
+func camel(s string) string {
+	parts := strings.Split(s, "_")
+	for i := 1; i < len(parts); i++ {
+		parts[i] = upperFirst(parts[i])
+	}
+	return strings.Join(parts, "")
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// measureProp is the property of an actor measure; factorProp of a tie's or club's factor;
+// extraProp of an extra column under a kind's prefix.
+func measureProp(name string) string         { return camel(name) }
+func factorProp(name string) string          { return propFactor + upperFirst(camel(name)) }
+func extraProp(prefix, column string) string { return prefix + upperFirst(column) }
+func columnsProp(stage string) string        { return propColumns + upperFirst(stage) }
+func yearProp(timeProp string) string        { return timeProp + precisionSuffix }
+
+// spellYearProp is the precision list of a spell time list (spellSinces → spellSinceYears).
+func spellYearProp(list string) string { return strings.TrimSuffix(list, "s") + precisionSuffix + "s" }
 
 // analysisProps are the property names of an actor's analysis; an extra input column may not
 // use one of them.
 var analysisProps = func() []string {
 	var out []string
 	for _, m := range analysis.Measures {
-		out = append(out, m.Name)
+		out = append(out, measureProp(m.Name))
 	}
-	return append(out, propHubScore, propHubRank, propHubWhy)
+	return append(out, propHubScore, propHubRank, propHubWhy, propDataset)
 }()
-
-// spellTexts are the text spells, in the order of spells.lists.
-var spellTexts = [4]string{propSpellSince, propSpellUntil, propSpellDomains, propSpellRole}
 
 // kind is one label or relationship type that Push writes and Pull reads back, with the data
 // set file it comes from.
 type kind struct {
-	stage    string // the Push stage, and the name in the data set's columns_<stage>
+	stage    string // the Push stage, and the name in the data set's columns<Stage>
 	file     string
 	label    string // the node label or the relationship type
 	from, to string // a relationship's endpoint labels; "" for a node
@@ -159,20 +199,53 @@ var (
 		cols:    func(c *graphmodel.Columns) []graphmodel.Column { return c.Exchanges }}
 )
 
-// kinds lists what Push writes, in the order written (nodes first: their element ids locate
-// the relationships' endpoints). Push counts each before writing (CREATE into a type the
-// database does not have) and after (the sweep of what an earlier push left).
+// kinds lists what Push writes, in the order written (nodes first: the relationships find
+// their endpoints by (dataset, id)). Push counts each before writing (CREATE into a data set
+// without any) and after (the sweep of what an earlier push left).
 var kinds = []kind{actorKind, clubKind, tieKind, memberKind, exchangeKind}
 
-// datasetNode matches the data set node, as d.
-var datasetNode = "(d:" + labelDataset + " {" + propID + ": '" + datasetID + "'})"
+// datasetNode matches the data set node $dataset, as d.
+var datasetNode = "(d:" + labelDataset + " {" + propID + ": $" + propDataset + "})"
 
-// constraints are the uniqueness constraints on the nodes' ids, made before anything else.
-var constraints = []string{uniqueID(labelActor), uniqueID(labelClub), uniqueID(labelDataset), uniqueID(labelPushLock)}
+// constraints are the uniqueness constraints on the nodes' keys, made before anything else;
+// obsolete are those of earlier schemas, dropped (an actor id unique across data sets).
+var (
+	constraints = []string{uniqueKey(labelActor, propDataset, propID), uniqueKey(labelClub, propDataset, propID),
+		uniqueKey(labelDataset, propID), uniqueKey(labelPushLock, propID)}
+	obsolete = []string{"DROP CONSTRAINT liaison_actor_id IF EXISTS", "DROP CONSTRAINT liaison_club_id IF EXISTS"}
+)
 
-// uniqueID is the statement that makes the id of the label's nodes unique (liaison_actor_id …).
-func uniqueID(label string) string {
+// uniqueKey is the statement that makes the key props of the label's nodes unique
+// (liaison_actor_dataset_id …).
+func uniqueKey(label string, props ...string) string {
 	v := strings.ToLower(label[:1])
-	return "CREATE CONSTRAINT liaison_" + strings.ToLower(label) + "_" + propID + " IF NOT EXISTS FOR (" + v + ":" + label + ") REQUIRE " +
-		v + "." + propID + " IS UNIQUE"
+	var key []string
+	for _, p := range props {
+		key = append(key, v+"."+p)
+	}
+	return "CREATE CONSTRAINT liaison_" + strings.ToLower(label) + "_" + strings.Join(props, "_") + " IF NOT EXISTS FOR (" + v + ":" + label + ") REQUIRE (" +
+		strings.Join(key, ", ") + ") IS UNIQUE"
+}
+
+// relProps are every property a relationship of the kind k may have, given the file's extra
+// columns (a fresh write names them all).
+func relProps(k kind, cols []graphmodel.Column) []string {
+	var out []string
+	switch k.stage {
+	case tieKind.stage:
+		out = []string{propWeight, propClass, propRelationalScore, propPRelational, propDecidedBy, propDomains,
+			propSpellLines, propSpellWeights, propSpellReversed, propSpellSinces, spellYearProp(propSpellSinces),
+			propSpellUntils, spellYearProp(propSpellUntils), propSpellDomains}
+		for _, f := range analysis.TieFactors {
+			out = append(out, factorProp(f))
+		}
+	case memberKind.stage:
+		out = []string{propSpellLines, propSpellSinces, spellYearProp(propSpellSinces), propSpellUntils, spellYearProp(propSpellUntils), propSpellRoles}
+	case exchangeKind.stage:
+		out = []string{propSeq, propLine, propDate, yearProp(propDate), propVolume, propDomain}
+	}
+	for _, c := range cols {
+		out = append(out, extraProp(k.extra, c.Name))
+	}
+	return out
 }

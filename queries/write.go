@@ -10,10 +10,11 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// The write protocol of Push: nodes merged on their id in batched UNWIND transactions that
-// return their element ids; relationships found by those element ids and created into a type
-// the database does not have yet, merged otherwise; every batch checked to write all its rows;
-// last, the sweep of what an earlier push left.
+// The write protocol of Push: nodes merged on their key (dataset, id) in batched UNWIND
+// transactions, each linked to its data set node; relationships whose endpoints are found by
+// the same keys (an index seek: element ids are not stable across transactions), created
+// into a data set that has none of their type yet, merged otherwise; every batch checked to
+// write all its rows; last, the sweep of what an earlier push left, by key too.
 
 // writer writes rows in batches, each batch its own write transaction, writers batches at
 // once (Neo4j retries the transient lock conflicts of concurrent batches; ExecuteWrite retries
@@ -23,13 +24,13 @@ type writer struct {
 	batch, writers int
 }
 
-// writeRows runs cypher with each batch of the n rows row(0) … row(n-1) as $rows in its own
-// write transaction: a batch is written whole or not at all. Rows are made batch by batch,
-// by the writers, so row must be safe for concurrent use. The query returns either one count n or one record
-// per row with the columns k and e (each gets them, in no particular order, once the batch is
-// committed); a batch that writes fewer rows than it holds (an endpoint missing) is rolled
-// back and fails. progress is told each committed batch's size.
-func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int, row func(i int) T, each func(k, e string), progress func(stage string, n int)) error {
+// writeRows runs cypher with each batch of the n rows row(0) … row(n-1) as $rows (and the data
+// set's name as $dataset) in its own write transaction: a batch is written whole or not at
+// all. Rows are made batch by batch, by the writers, so row must be safe for concurrent use.
+// The query returns one count n; a batch that writes fewer rows than it holds (an endpoint
+// missing) is rolled back and fails. progress is told each committed batch's size. The
+// sessions share the driver's bookmark manager with Run, so what is read next sees the writes.
+func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int, row func(i int) T, progress func(stage string, n int)) error {
 	batch := w.batch
 	if batch <= 0 {
 		batch = 2000
@@ -42,7 +43,7 @@ func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sess := w.s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.s.Conn.Database, AccessMode: neo4j.AccessModeWrite})
+			sess := w.s.session(ctx, neo4j.AccessModeWrite)
 			defer sess.Close(ctx)
 			for {
 				mu.Lock()
@@ -58,26 +59,22 @@ func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int
 					chunk[i] = row(start + i)
 				}
 				tctx, cancel := w.s.Conn.txContext(ctx)
-				out, err := sess.ExecuteWrite(tctx, func(tx neo4j.ManagedTransaction) (any, error) {
-					r, err := tx.Run(ctx, cypher, map[string]any{"rows": chunk})
+				_, err := sess.ExecuteWrite(tctx, func(tx neo4j.ManagedTransaction) (any, error) {
+					r, err := tx.Run(ctx, cypher, map[string]any{"rows": chunk, propDataset: w.s.dataset()})
 					if err != nil {
 						return nil, err
 					}
-					recs, err := r.Collect(ctx)
+					rec, err := r.Single(ctx)
 					if err != nil {
 						return nil, err
 					}
-					n := int64(len(recs))
-					if len(recs) == 1 {
-						if c, ok := recs[0].Get("n"); ok {
-							n, _ = c.(int64)
-						}
-					}
-					if n < int64(len(chunk)) { // more: MERGE met a duplicate, which the sweep removes
+					c, _ := rec.Get("n")
+					got, _ := c.(int64)
+					if got < int64(len(chunk)) { // more: MERGE met a duplicate, which the sweep removes
 						return nil, fmt.Errorf("a batch of %d rows wrote only %d (a node it refers to is missing: was the database changed during the push?)",
-							len(chunk), n)
+							len(chunk), got)
 					}
-					return recs, nil
+					return nil, nil
 				}, neo4j.WithTxTimeout(w.s.Conn.txTimeout()))
 				err = timedOut(tctx, err)
 				cancel()
@@ -85,19 +82,8 @@ func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int
 				switch {
 				case err != nil && firstErr == nil:
 					firstErr = fmt.Errorf("%s: %w", stage, classify(w.s.Conn, err))
-				case err == nil:
-					if each != nil {
-						for _, rec := range out.([]*neo4j.Record) {
-							k, _ := rec.Get("k")
-							e, _ := rec.Get("e")
-							ks, _ := k.(string)
-							es, _ := e.(string)
-							each(ks, es)
-						}
-					}
-					if progress != nil {
-						progress(stage, len(chunk))
-					}
+				case err == nil && progress != nil:
+					progress(stage, len(chunk))
 				}
 				mu.Unlock()
 			}
@@ -108,117 +94,154 @@ func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int
 }
 
 // sweep deletes the nodes or relationships of the kind k (as listCypher lists them) whose
-// key is not in keep or repeats an earlier one, by element id.
-func (w writer) sweep(ctx context.Context, k kind, keep map[string]bool) error {
-	stage, list, del := k.stage, k.listCypher(), k.deleteCypher()
-	sess := w.s.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.s.Conn.Database, AccessMode: neo4j.AccessModeRead})
-	defer sess.Close(ctx)
-	tctx, cancel := w.s.Conn.txContext(ctx)
-	defer cancel()
-	out, err := sess.ExecuteRead(tctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		r, err := tx.Run(ctx, list, nil)
-		if err != nil {
-			return nil, err
-		}
-		var stale []string
-		seen := map[string]bool{}
-		var parts []string
-		for r.Next(ctx) {
-			k, _ := r.Record().Get("k")
-			e, _ := r.Record().Get("e")
-			parts = parts[:0]
-			l, _ := k.([]any)
-			for _, x := range l {
-				s, _ := x.(string)
-				parts = append(parts, s)
-			}
-			id := key(parts...)
-			if !keep[id] || seen[id] {
-				stale = append(stale, e.(string))
-			}
-			seen[id] = true
-		}
-		return stale, r.Err()
-	}, neo4j.WithTxTimeout(w.s.Conn.txTimeout()))
-	if err = timedOut(tctx, err); err != nil {
-		return fmt.Errorf("%s: %w", stage, classify(w.s.Conn, err))
+// key is not among the keys written; a relationship key that repeats is rewritten whole from
+// its row (rewrite: the index of the key's row, and the rows).
+func (w writer) sweep(ctx context.Context, k kind, keep map[string]int, rewrite func(i int) map[string]any) error {
+	stage := k.stage
+	rows, err := w.s.RunRead(ctx, k.listCypher(), nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", stage, err)
 	}
-	stale := out.([]string)
-	return writeRows(ctx, w, stage, del+" RETURN count(*) AS n", len(stale), func(i int) string { return stale[i] }, nil, nil)
+	var stale []map[string]any
+	var dup []int
+	seen := map[string]int{}
+	for _, r := range rows {
+		a, b, seq := str(r["a"]), str(r["b"]), r["s"]
+		id := key(a, b)
+		if k.by != "" {
+			id = key(str(seq), a, b)
+		}
+		seen[id]++
+		i, ok := keep[id]
+		switch {
+		case !ok && seen[id] == 1:
+			stale = append(stale, map[string]any{"a": a, "b": b, "s": seq})
+		case ok && seen[id] == 2:
+			dup = append(dup, i)
+		}
+	}
+	if err := writeRows(ctx, w, stage, k.deleteCypher(), len(stale), func(i int) map[string]any { return stale[i] }, nil); err != nil {
+		return err
+	}
+	if k.node() || len(dup) == 0 {
+		return nil
+	}
+	return writeRows(ctx, w, stage, k.rewriteCypher(), len(dup), func(i int) map[string]any { return rewrite(dup[i]) }, nil)
 }
 
-// nodeWrite is the Cypher that merges the rows of a node kind on their id and sets each
-// node's properties whole (so stale ones go); it returns each row's id k and element id e.
-func nodeWrite(k kind) string {
-	return "UNWIND $rows AS row MERGE (x:" + k.label + " {" + propID + ": row." + propID + "}) SET x = row RETURN row." + propID +
-		" AS k, elementId(x) AS e"
+// endpoint matches a node of the data set by its id, given as the expression id.
+func endpoint(v, label, id string) string {
+	return "(" + v + ":" + label + " {" + propDataset + ": $" + propDataset + ", " + propID + ": " + id + "})"
 }
 
-// relWrite is the Cypher that writes the rows of relSet.row: CREATE when the database has no
+// nodeWrite is the Cypher that merges the rows of a node kind on their key and sets each
+// node's properties whole (so stale ones go), linked to the data set node; into a data set
+// without nodes of the kind (fresh), it creates them and their links outright (the
+// constraint still refuses a duplicate).
+func nodeWrite(fresh bool, k kind) string {
+	if fresh {
+		return "MATCH " + datasetNode + " UNWIND $rows AS row CREATE (x:" + k.label + ") SET x = row CREATE (d)-[:" + typeContains + "]->(x) RETURN count(*) AS n"
+	}
+	return "MATCH " + datasetNode + " UNWIND $rows AS row MERGE " + endpoint("x", k.label, "row."+propID) +
+		" SET x = row MERGE (d)-[:" + typeContains + "]->(x) RETURN count(*) AS n"
+}
+
+// relWrite is the Cypher that writes the rows of relSet.row: CREATE when the data set has no
 // relationship of the type (nothing to match), MERGE otherwise; merged on the property by when
 // not empty. It returns one count per batch, checked against the batch's rows.
-func relWrite(fresh bool, from, typ, to, by string) string {
-	verb, pattern := "MERGE", "[x:"+typ+"]"
+func relWrite(fresh bool, k kind, keys []string) string {
+	verb, pattern := "MERGE", "[x:"+k.label+"]"
+	if fresh && len(keys) > 0 {
+		// Each property by name (a missing one is null: no property), not SET x = row.props,
+		// which makes Neo4j plan an Eager (it cannot tell the map's keys from the endpoints'
+		// properties read by the MATCH).
+		var ps []string
+		for _, key := range keys {
+			q := "`" + strings.ReplaceAll(key, "`", "``") + "`"
+			ps = append(ps, q+": row.props."+q)
+		}
+		return "UNWIND $rows AS row MATCH " + endpoint("a", k.from, "row.a") + " MATCH " + endpoint("b", k.to, "row.b") +
+			" CREATE (a)-[x:" + k.label + " {" + strings.Join(ps, ", ") + "}]->(b) RETURN count(*) AS n"
+	}
 	if fresh {
 		verb = "CREATE"
 	}
-	if by != "" {
-		pattern = "[x:" + typ + " {" + by + ": row.props." + by + "}]"
+	if k.by != "" {
+		pattern = "[x:" + k.label + " {" + k.by + ": row.props." + k.by + "}]"
 	}
-	return "UNWIND $rows AS row MATCH (a:" + from + ") WHERE elementId(a) = row.a MATCH (b:" + to + ") WHERE elementId(b) = row.b " +
+	return "UNWIND $rows AS row MATCH " + endpoint("a", k.from, "row.a") + " MATCH " + endpoint("b", k.to, "row.b") + " " +
 		verb + " (a)-" + pattern + "->(b) SET x = row.props RETURN count(*) AS n"
 }
 
-// row returns relationship i as a row for relWrite, its endpoints as element ids (by
-// position in from and to).
-func (s relSet) row(from, to []string) func(i int) map[string]any {
-	return func(i int) map[string]any {
-		r := s.rels[i]
-		p := r.props
-		if p == nil {
-			p = s.props(i)
-		}
-		return map[string]any{"a": from[r.ia], "b": to[r.ib], "props": p}
+// row returns relationship i as a row for relWrite: its endpoints' ids and its properties.
+func (s relSet) row(i int) map[string]any {
+	r := s.rels[i]
+	p := r.props
+	if p == nil {
+		p = s.props(i)
 	}
+	return map[string]any{"a": r.a, "b": r.b, "props": p}
 }
 
-// match is the pattern of the kind's nodes or relationships, as x.
-func (k kind) match() string {
+// scope matches the kind's nodes of the data set, or its relationships from them, as x.
+func (k kind) scope() string {
 	if k.node() {
-		return "(x:" + k.label + ")"
+		return "MATCH (x:" + k.label + ") WHERE x." + propDataset + " = $" + propDataset
 	}
-	return "()-[x:" + k.label + "]->()"
+	return "MATCH (a:" + k.from + ")-[x:" + k.label + "]->(b:" + k.to + ") WHERE a." + propDataset + " = $" + propDataset
 }
 
-// countCypher counts the kind's nodes or relationships, as n (a count-store lookup).
-func (k kind) countCypher() string { return "MATCH " + k.match() + " RETURN count(x) AS n" }
+// countCypher counts the kind's nodes or relationships in the database, as n (a count-store
+// lookup); scopedCount those of the data set.
+func (k kind) countCypher() string {
+	if k.node() {
+		return "MATCH (x:" + k.label + ") RETURN count(x) AS n"
+	}
+	return "MATCH ()-[x:" + k.label + "]->() RETURN count(x) AS n"
+}
+func (k kind) scopedCount() string { return k.scope() + " RETURN count(x) AS n" }
 
-// listCypher lists the kind's nodes or relationships as their key k (a node's id; a
-// relationship's endpoints' ids, after its by property if any) and element id e.
+// listCypher lists the keys of the kind's nodes (a: the id) or relationships (a, b: the
+// endpoints' ids; s: the by property, -1 when missing) in the data set.
 func (k kind) listCypher() string {
 	if k.node() {
-		return "MATCH " + k.match() + " RETURN [x." + propID + "] AS k, elementId(x) AS e"
+		return k.scope() + " AND x." + propID + " IS NOT NULL RETURN x." + propID + " AS a, '' AS b, null AS s"
 	}
-	ends := "a." + propID + ", b." + propID
+	seq := "null"
 	if k.by != "" {
-		ends = "toString(x." + k.by + "), " + ends
+		seq = "coalesce(x." + k.by + ", -1)"
 	}
-	return "MATCH (a)-[x:" + k.label + "]->(b) RETURN [" + ends + "] AS k, elementId(x) AS e"
+	return k.scope() + " AND b." + propDataset + " = $" + propDataset + " RETURN a." + propID + " AS a, b." + propID + " AS b, " + seq + " AS s"
 }
 
 // deleteCypher deletes the kind's nodes (with their relationships) or relationships of the
-// element ids $rows.
+// keys $rows (as listCypher lists them).
 func (k kind) deleteCypher() string {
-	del := "DELETE x"
 	if k.node() {
-		del = "DETACH DELETE x"
+		return "UNWIND $rows AS row MATCH " + endpoint("x", k.label, "row.a") + " DETACH DELETE x RETURN count(*) AS n"
 	}
-	return "UNWIND $rows AS id MATCH " + k.match() + " WHERE elementId(x) = id " + del
+	where := ""
+	if k.by != "" {
+		where = " WHERE coalesce(x." + k.by + ", -1) = row.s"
+	}
+	return "UNWIND $rows AS row MATCH " + endpoint("a", k.from, "row.a") + "-[x:" + k.label + "]->" + endpoint("b", k.to, "row.b") + where +
+		" DELETE x RETURN count(*) AS n"
+}
+
+// rewriteCypher replaces every relationship of a row's key by one written from the row (a
+// key that repeats), in one transaction.
+func (k kind) rewriteCypher() string {
+	where, pattern := "", "[y:"+k.label+"]"
+	if k.by != "" {
+		where = " WHERE x." + k.by + " = row.props." + k.by
+	}
+	return "UNWIND $rows AS row MATCH " + endpoint("a", k.from, "row.a") + "-[x:" + k.label + "]->" + endpoint("b", k.to, "row.b") + where +
+		" WITH a, b, row, collect(x) AS xs FOREACH (z IN xs | DELETE z) CREATE (a)-" + pattern + "->(b) SET y = row.props RETURN count(*) AS n"
 }
 
 // count runs a query returning one count n.
 func (s *Session) count(ctx context.Context, cypher string) (int64, error) {
-	rows, err := s.Run(ctx, cypher, nil)
+	rows, err := s.RunRead(ctx, cypher, nil)
 	if err != nil {
 		return 0, err
 	}
@@ -233,24 +256,25 @@ func (s *Session) count(ctx context.Context, cypher string) (int64, error) {
 func key(parts ...string) string { return strings.Join(parts, "\x00") }
 
 // nodeKeys are the keys of written node rows, as listCypher lists them.
-func nodeKeys(rows []map[string]any) map[string]bool {
-	m := make(map[string]bool, len(rows))
-	for _, p := range rows {
+func nodeKeys(rows []map[string]any) map[string]int {
+	m := make(map[string]int, len(rows))
+	for i, p := range rows {
 		id, _ := p[propID].(string)
-		m[key(id)] = true
+		m[key(id, "")] = i
 	}
 	return m
 }
 
 // relKeys are the keys of the written relationships of the kind k, as listCypher lists them
-// (a relationship per row is keyed by its position, its by property, too).
-func relKeys(k kind, set relSet) map[string]bool {
-	m := make(map[string]bool, len(set.rels))
+// (a relationship per row is keyed by its position, its by property, too), each with its
+// index in set.
+func relKeys(k kind, set relSet) map[string]int {
+	m := make(map[string]int, len(set.rels))
 	for i, r := range set.rels {
 		if k.by != "" {
-			m[key(strconv.Itoa(i), r.a, r.b)] = true
+			m[key(strconv.Itoa(i), r.a, r.b)] = i
 		} else {
-			m[key(r.a, r.b)] = true
+			m[key(r.a, r.b)] = i
 		}
 	}
 	return m

@@ -10,8 +10,13 @@ weights 1..10) is written as ties.csv. Then, on the same server in the same run:
             actors with MERGE, then ties with MATCH + CREATE, in transactions of --batch
             rows (CALL { … } IN TRANSACTIONS), with the same uniqueness constraint.
 
-Both start from an empty database, use the same --batch (push's default, 2,000, unless
-given) and alternate --repeat times; the medians are compared. Rows are the tie rows of the
+  neo4j-admin  `liaison export FILE --format neo4j-admin` (the time of its write stage) and
+            `scripts/neo4j import` of the folder into a scratch database of the stopped
+            server (the whole command: a JVM start, the import, the indexes), then the
+            server is started again on its own data (--admin; not timed).
+
+Push and LOAD CSV start from an empty database, use the same --batch (push's default, 2,000,
+unless given) and alternate --repeat times; the medians are compared. Rows are the tie rows of the
 file. The server is the one of NEO4J_URI / NEO4J_USER /
 NEO4J_PASSWORD (scripts/neo4j start); LOAD CSV reads from its import folder (NEO4J_IMPORT,
 default .neo4j/import).
@@ -41,6 +46,7 @@ def main():
     ap.add_argument("--batch", type=int, default=2_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--admin", action="store_true", help="also time the neo4j-admin export and offline import")
     a = ap.parse_args()
 
     from neo4j import GraphDatabase  # pip package "neo4j" (scripts/requirements.txt)
@@ -113,14 +119,41 @@ def main():
             os.remove(os.path.join(import_dir, "bench_ties.csv"))
             return took, n
 
-        pushes, loads, stage_runs = [], [], []
+        def admin():
+            """neo4j-admin: seconds of the export's write stage and of scripts/neo4j import."""
+            out = os.path.join(tmp, "admin")
+            shutil.rmtree(out, ignore_errors=True)
+            r = subprocess.run([binary, "export", ties, "--format", "neo4j-admin", "-o", out, "--sample", "1",
+                                "--louvain-runs", "1", "--timings"], capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.exit(r.stderr)
+            write = sum(float(m.group(2)) for m in map(TIMING.match, map(str.strip, r.stderr.splitlines()))
+                        if m and m.group(1) == "write neo4j-admin")
+            script = os.path.join(REPO, "scripts", "neo4j")
+            subprocess.run(["bash", script, "stop"], check=True, capture_output=True)
+            env = dict(os.environ, NEO4J_DATA=os.path.join(tmp, "admin-data"))
+            shutil.rmtree(env["NEO4J_DATA"], ignore_errors=True)
+            t0 = time.perf_counter()
+            subprocess.run(["bash", script, "import", out], check=True, capture_output=True, env=env)
+            took = time.perf_counter() - t0
+            shutil.rmtree(env["NEO4J_DATA"], ignore_errors=True)
+            subprocess.run(["bash", script, "start"], check=True, capture_output=True)
+            return write, took
+
+        pushes, loads, stage_runs, admins = [], [], [], []
         for i in range(a.repeat):
             p, stages = push()
             pushes.append(p)
             stage_runs.append(stages)
             took, n_ties = load_csv()
             loads.append(took)
-            print(f"run {i + 1}: push {p:.1f} s, LOAD CSV {took:.1f} s", file=sys.stderr)
+            msg = f"run {i + 1}: push {p:.1f} s, LOAD CSV {took:.1f} s"
+            if a.admin:
+                drv.close()
+                admins.append(admin())
+                drv = GraphDatabase.driver(uri, auth=(user, password))
+                msg += f", neo4j-admin export write {admins[-1][0]:.1f} s + import {admins[-1][1]:.1f} s"
+            print(msg, file=sys.stderr)
         empty()
         drv.close()
     push_s, load_s = statistics.median(pushes), statistics.median(loads)
@@ -132,6 +165,10 @@ def main():
     print("|---|---:|---:|---:|")
     print(f"| liaison neo4j push (write stages: {', '.join(write_stages)}) | {push_s:.1f} s | {rows / push_s:,.0f} | {load_s / push_s:.2f}× |")
     print(f"| LOAD CSV (MERGE actors, CREATE ties) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× |")
+    if admins:
+        tot = statistics.median(w + t for w, t in admins)
+        print(f"| neo4j-admin (export write stage + scripts/neo4j import) | {tot:.1f} s | {rows / tot:,.0f} | {load_s / tot:.2f}× |")
+        print("neo4j-admin runs (export write, import): " + "; ".join(f"{w:.1f} + {t:.1f} s" for w, t in admins))
     print(f"\nruns: push {', '.join(f'{x:.1f}' for x in pushes)} s; LOAD CSV {', '.join(f'{x:.1f}' for x in loads)} s")
     print(f"LOAD CSV created {n_ties:,} ties; liaison stage times (median run): {stages}")
 

@@ -24,14 +24,17 @@ score and community, and the input's extra columns, as GEXF 1.3 (dynamic when th
 times and no --at is given, with each year's weight, class, relational_score, p_relational
 and hub_score as dynamic values from the per-year analyses of evolve; coloured, sized and
 laid out for Gephi), GraphML with typed keys,
-Gephi's CSV tables (-o names a folder: nodes.csv and edges.csv), Graphviz DOT, or node-link
-JSON that NetworkX (node_link_graph) and graphology (Graph.from) read. Files are
-written atomically; -o - writes a single-file format to stdout.`,
+Gephi's CSV tables (-o names a folder: nodes.csv and edges.csv), Graphviz DOT, node-link
+JSON that NetworkX (node_link_graph) and graphology (Graph.from) read, or the files of
+Neo4j's offline importer in the schema of liaison neo4j push (neo4j-admin: -o names a folder;
+load it with scripts/neo4j import DIR; --dataset names the data set). Files are written
+atomically; -o - writes a single-file format to stdout.`,
 		Example: `  liaison export testdata/example --format gexf -o example.gexf
   liaison export testdata/example --format graphml --at 2005 -o example-2005.graphml
   liaison export testdata/florentine --format csv -o florentine-tables
   liaison export testdata/florentine --format dot -o - | dot -Tsvg > florentine.svg
-  liaison export testdata/example --format node-link -o example.json`,
+  liaison export testdata/example --format node-link -o example.json
+  liaison export testdata/example --format neo4j-admin -o example-import`,
 		Args: af.pathArg(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format, export.Formats...); err != nil {
@@ -73,6 +76,7 @@ written atomically; -o - writes a single-file format to stdout.`,
 				}
 				return output(cmd, "", func(wr io.Writer) error { return w(wr, r, eo) })
 			}
+			eo.Dataset = af.conn.dataset
 			return export.WriteFile(out, format, r, eo)
 		},
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 // connFlags are the connection flags; their defaults come from the NEO4J_* variables.
 type connFlags struct {
 	uri, user, password, database      string
+	dataset, caFile                    string
 	connectTimeout, acquire, txTimeout time.Duration
 }
 
@@ -24,6 +26,8 @@ func (c *connFlags) register(cmd *cobra.Command) {
 	// The password is never a shown default: it is read when the command runs.
 	f.StringVar(&c.password, "password", "", "password (from NEO4J_PASSWORD)")
 	f.StringVar(&c.database, "database", env.Database, "database (NEO4J_DATABASE)")
+	f.StringVar(&c.dataset, "dataset", queries.DefaultDataset, "data set within the database (several share one; queries get it as $dataset)")
+	f.StringVar(&c.caFile, "ca-file", "", "PEM file of the certificate authorities to trust for bolt+s:// and neo4j+s:// (default: the system's)")
 	f.DurationVar(&c.connectTimeout, "connect-timeout", queries.DefaultConnectTimeout, "timeout of the TCP connect to the server")
 	f.DurationVar(&c.acquire, "acquire-timeout", queries.DefaultAcquireTimeout, "timeout of getting a connection (connect and handshake)")
 	f.DurationVar(&c.txTimeout, "tx-timeout", queries.DefaultTxTimeout, "timeout of each transaction")
@@ -35,9 +39,15 @@ func (c *connFlags) open(cmd *cobra.Command) (*queries.Session, error) {
 			c.password = queries.LocalPassword(c.uri) // only for the server scripts/neo4j runs
 		}
 	}
+	if strings.TrimSpace(c.dataset) == "" {
+		return nil, usageError{fmt.Errorf("--dataset: empty name")}
+	}
 	return queries.Open(cmd.Context(), queries.Conn{URI: c.uri, User: c.user, Password: c.password, Database: c.database,
-		ConnectTimeout: c.connectTimeout, AcquireTimeout: c.acquire, TxTimeout: c.txTimeout})
+		Dataset: c.dataset, CAFile: c.caFile, ConnectTimeout: c.connectTimeout, AcquireTimeout: c.acquire, TxTimeout: c.txTimeout})
 }
+
+// datasetName is the --dataset value.
+func (c *connFlags) datasetName() string { return c.dataset }
 
 func newNeo4j(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
@@ -65,7 +75,7 @@ func newPush(g *globals) *cobra.Command {
 		Use:   "push PATH",
 		Short: "Write a data set and its analysis into Neo4j",
 		Example: `  liaison neo4j push testdata/example
-  liaison neo4j push testdata/example --at 2005 --uri bolt://127.0.0.1:7687 --batch 5000`,
+  liaison neo4j push testdata/example --at 2005 --dataset example-2005 --uri neo4j+s://db.example.org --ca-file ca.pem`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st := newStages(cmd.ErrOrStderr(), af.timings)
@@ -89,8 +99,8 @@ func newPush(g *globals) *cobra.Command {
 			}
 			st.finish()
 			st.timings = false
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "pushed %d actors, %d clubs, %d tie rows, %d memberships, %d exchanges to %s (database %s)\n",
-				stats.Actors, stats.Clubs, stats.Ties, stats.Memberships, stats.Exchanges, queries.RedactURI(cf.uri), cf.database)
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "pushed %d actors, %d clubs, %d tie rows, %d memberships, %d exchanges to %s (database %s, data set %s)\n",
+				stats.Actors, stats.Clubs, stats.Ties, stats.Memberships, stats.Exchanges, queries.RedactURI(cf.uri), cf.database, cf.dataset)
 			return err
 		},
 	}
@@ -122,7 +132,7 @@ func newPull() *cobra.Command {
 			if err := s.Pull(cmd.Context(), out); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "pulled the data set into %s\n", out)
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "pulled the data set %s into %s\n", cf.dataset, out)
 			return err
 		},
 	}

@@ -1,10 +1,10 @@
 // name: circular-reporting
-// params: limit int 20
+// params: dataset string liaison, limit int 20
 // columns: consumer, assessment, origin, lines, chains
 // purpose: Circular reporting: consumers that received two or more items (reports from partners) supporting one assessment that rest on one root origin, or their own collection back; each chain is the derivation path from the item to its root (at most 12 derivations deep).
-MATCH (p:Actor)-[x:EXCHANGE]->(c:Actor)
+MATCH (:Dataset {id: $dataset})-[:CONTAINS]->(c:Actor)<-[x:EXCHANGE]-(p:Actor)
 WHERE x.assessment IS NOT NULL
-MATCH chain = (item:Report {id: x.report})-[:DERIVED_FROM*0..12]->(root:Report)
+MATCH chain = (item:Report {dataset: $dataset, id: x.report})-[:DERIVED_FROM*0..12]->(root:Report)
 WHERE NOT (root)-[:DERIVED_FROM]->()
 WITH c.id AS consumer, x.assessment AS assessment, root.origin AS origin,
      collect(DISTINCT item.id + ' from ' + p.id) AS keys,
@@ -13,4 +13,4 @@ WITH c.id AS consumer, x.assessment AS assessment, root.origin AS origin,
 WHERE size(keys) >= 2 OR origin = consumer
 RETURN consumer, assessment, origin, size(keys) AS lines, chains
 ORDER BY lines DESC, consumer, assessment, origin
-LIMIT $limit
+LIMIT $limit;

@@ -1,12 +1,10 @@
 // name: club
-// params: club string
-// columns: member, relational_ties, transactional_ties
+// params: dataset string liaison, club string
+// columns: member, relationalTies, transactionalTies
 // purpose: The members of a club and their bilateral ties with the other members, by class.
-MATCH (c:Club {id: $club})<-[:MEMBER_OF]-(a:Actor)
-WITH DISTINCT c, a
+MATCH (c:Club {dataset: $dataset, id: $club})<-[:MEMBER_OF]-(a:Actor)
 OPTIONAL MATCH (a)-[t:TIE]-(b:Actor)-[:MEMBER_OF]->(c)
-WITH a, t, b
 RETURN a.id AS member,
-       count(DISTINCT CASE WHEN t.class = 'relational' THEN b END) AS relational_ties,
-       count(DISTINCT CASE WHEN t.class = 'transactional' THEN b END) AS transactional_ties
-ORDER BY member
+       count(DISTINCT CASE WHEN t.class = 'relational' THEN b END) AS relationalTies,
+       count(DISTINCT CASE WHEN t.class = 'transactional' THEN b END) AS transactionalTies
+ORDER BY member;

@@ -1,7 +1,7 @@
 // name: partners
-// params: actor string
-// columns: partner, class, relational_score, weight
+// params: dataset string liaison, actor string
+// columns: partner, class, relationalScore, weight
 // purpose: An actor's bilateral partners by class, the most relational first.
-MATCH (a:Actor {id: $actor})-[t:TIE]-(b:Actor)
-RETURN b.id AS partner, t.class AS class, t.relational_score AS relational_score, t.weight AS weight
-ORDER BY relational_score DESC, partner
+MATCH (a:Actor {dataset: $dataset, id: $actor})-[t:TIE]-(b:Actor)
+RETURN b.id AS partner, t.class AS class, t.relationalScore AS relationalScore, t.weight AS weight
+ORDER BY relationalScore DESC, partner;

@@ -1,8 +1,8 @@
 // name: trusted-path
-// params: from string, to string
+// params: dataset string liaison, from string, to string
 // columns: path, hops
 // purpose: The shortest path between two actors over relational ties only.
-MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+MATCH (a:Actor {dataset: $dataset, id: $from}), (b:Actor {dataset: $dataset, id: $to})
 MATCH p = shortestPath((a)-[:TIE*..15]-(b))
 WHERE all(t IN relationships(p) WHERE t.class = 'relational')
-RETURN [n IN nodes(p) | n.id] AS path, length(p) AS hops
+RETURN [n IN nodes(p) | n.id] AS path, length(p) AS hops;

@@ -33,6 +33,9 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  *   NEO4J_USER       user to create or update          (neo4j)
  *   NEO4J_PASSWORD   its password, at least 8 chars    (liaison-test-password)
  *   NEO4J_PAGECACHE  page cache size in MiB            (256)
+ *   NEO4J_PLUGINS    "apoc": APOC Core from plugins/    (none)
+ *   NEO4J_SCHEMA     a file of ";"-ended schema statements run in database neo4j once started
+ *                    (scripts/neo4j import leaves the constraints there)   (none)
  * </pre>
  *
  * Neo4j's own logs (debug.log) go to $NEO4J_DATA/../logs. The optional first argument is the path
@@ -74,7 +77,15 @@ public final class Launcher {
         log("starting Neo4j " + neo4jVersion() + ": bolt://127.0.0.1:" + port + ", data " + data
                 + ", import " + importDir);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        boolean apoc = env("NEO4J_PLUGINS", "").equals("apoc");
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (apoc) {
+            // APOC Core: its jar in plugins/ (scripts/neo4j copies it there), its procedures
+            // allowed to use the internal APIs they need.
+            builder.setConfig(GraphDatabaseSettings.plugin_dir, home.resolve("plugins"))
+                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("apoc.*"));
+        }
+        DatabaseManagementService dbms = builder
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
                 .setConfig(GraphDatabaseSettings.data_directory, data)
                 .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
@@ -120,6 +131,17 @@ public final class Launcher {
         } catch (RuntimeException e) {
             log("could not set the password of user " + user + ": " + e.getMessage());
             System.exit(1);
+        }
+
+        String schema = env("NEO4J_SCHEMA", "");
+        if (!schema.isEmpty()) {
+            GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            for (String statement : Files.readString(Path.of(schema), StandardCharsets.UTF_8).split(";")) {
+                if (!statement.isBlank()) {
+                    db.executeTransactionally(statement.strip());
+                }
+            }
+            log("ran the schema statements of " + schema);
         }
 
         if (ready != null) {
