@@ -169,12 +169,32 @@ func louvainRun(x *Index, rng *rand.Rand) []int32 {
 // when no node can improve modularity by moving. It returns each node's community and
 // whether any node moved.
 func (lv *level) moveNodes(m2 float64, rng *rand.Rand) ([]int32, bool) {
+	init := make([]int32, lv.n)
+	for i := range init {
+		init[i] = int32(i)
+	}
+	return lv.move(m2, init, false, rng)
+}
+
+// move is the local moving phase from the partition init (a label per node in 0…n−1): the
+// nodes are queued in a seeded random order; a node moves to the neighbouring community of
+// largest modularity gain (with alone, Leiden's, also to a community of its own when staying
+// costs modularity), and a node that moves queues its neighbours outside its new community.
+// It returns each node's community and whether any node moved.
+func (lv *level) move(m2 float64, init []int32, alone bool, rng *rand.Rand) ([]int32, bool) {
 	n := lv.n
-	comm := make([]int32, n)
+	comm := append([]int32(nil), init...)
 	tot := make([]float64, n)
+	count := make([]int32, n) // nodes in each community
 	for i := 0; i < n; i++ {
-		comm[i] = int32(i)
-		tot[i] = lv.k[i]
+		tot[comm[i]] += lv.k[i]
+		count[comm[i]]++
+	}
+	var empty []int32 // labels no node has
+	for c := n - 1; c >= 0; c-- {
+		if count[c] == 0 {
+			empty = append(empty, int32(c))
+		}
 	}
 	queue := make([]int32, n, 2*n)
 	for i := range queue {
@@ -215,6 +235,11 @@ func (lv *level) moveNodes(m2 float64, rng *rand.Rand) ([]int32, bool) {
 				bestC, bestGain = c, gain
 			}
 		}
+		// Alone (gain 0) when that beats every community, the node's own included.
+		if alone && bestGain < -1e-12 && count[ci] > 1 && len(empty) > 0 {
+			bestC = empty[len(empty)-1]
+			empty = empty[:len(empty)-1]
+		}
 		tot[bestC] += ki
 		for _, c := range seen {
 			wTo[c] = 0
@@ -224,6 +249,11 @@ func (lv *level) moveNodes(m2 float64, rng *rand.Rand) ([]int32, bool) {
 		}
 		comm[i] = bestC
 		moved = true
+		count[ci]--
+		count[bestC]++
+		if count[ci] == 0 {
+			empty = append(empty, ci)
+		}
 		for p := lv.off[i]; p < lv.off[i+1]; p++ {
 			if j := lv.nbr[p]; !queued[j] && comm[j] != bestC {
 				queued[j] = true

@@ -133,85 +133,9 @@ func dense(labels []int32) int {
 }
 
 // fastMove is the local moving phase of moveNodes from the partition init (a label per
-// node in 0…n−1): nodes are queued in a seeded random order; a node moves to the neighbouring
-// community of largest modularity gain, and a node that moves queues its neighbours outside
-// its new community.
+// node in 0…n−1), where a node may also leave its community to stand alone (lv.move).
 func (lv *level) fastMove(m2 float64, init []int32, rng *rand.Rand) []int32 {
-	n := lv.n
-	comm := append([]int32(nil), init...)
-	tot := make([]float64, n)
-	count := make([]int32, n) // nodes in each community
-	for i := 0; i < n; i++ {
-		tot[comm[i]] += lv.k[i]
-		count[comm[i]]++
-	}
-	var empty []int32 // labels no node has
-	for c := n - 1; c >= 0; c-- {
-		if count[c] == 0 {
-			empty = append(empty, int32(c))
-		}
-	}
-	queue := make([]int32, n, 2*n)
-	for i := range queue {
-		queue[i] = int32(i)
-	}
-	rng.Shuffle(n, func(i, j int) { queue[i], queue[j] = queue[j], queue[i] })
-	queued := make([]bool, n)
-	for i := range queued {
-		queued[i] = true
-	}
-	wTo := make([]float64, n)
-	seen := make([]int32, 0, 64)
-	for head := 0; head < len(queue); head++ {
-		if head >= n && head*2 > len(queue) {
-			queue = append(queue[:0], queue[head:]...)
-			head = 0
-		}
-		i := queue[head]
-		queued[i] = false
-		ci := comm[i]
-		ki := lv.k[i]
-		seen = seen[:0]
-		for p := lv.off[i]; p < lv.off[i+1]; p++ {
-			c := comm[lv.nbr[p]]
-			if wTo[c] == 0 {
-				seen = append(seen, c)
-			}
-			wTo[c] += lv.w[p]
-		}
-		tot[ci] -= ki
-		bestC := ci
-		bestGain := wTo[ci] - tot[ci]*ki/m2
-		for _, c := range seen {
-			if gain := wTo[c] - tot[c]*ki/m2; gain > bestGain+1e-12*max(1, math.Abs(bestGain)) {
-				bestC, bestGain = c, gain
-			}
-		}
-		// Alone (gain 0) when that beats every community, the node's own included.
-		if bestGain < -1e-12 && count[ci] > 1 && len(empty) > 0 {
-			bestC = empty[len(empty)-1]
-			empty = empty[:len(empty)-1]
-		}
-		tot[bestC] += ki
-		for _, c := range seen {
-			wTo[c] = 0
-		}
-		if bestC == ci {
-			continue
-		}
-		comm[i] = bestC
-		count[ci]--
-		count[bestC]++
-		if count[ci] == 0 {
-			empty = append(empty, ci)
-		}
-		for p := lv.off[i]; p < lv.off[i+1]; p++ {
-			if j := lv.nbr[p]; !queued[j] && comm[j] != bestC {
-				queued[j] = true
-				queue = append(queue, j)
-			}
-		}
-	}
+	comm, _ := lv.move(m2, init, true, rng)
 	return comm
 }
 
