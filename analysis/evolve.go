@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/liaison-net/liaison/graphmodel"
 )
@@ -20,29 +19,7 @@ type YearPoint struct {
 // Evolve analyses the layer lo of d at each of the years (lo.At is replaced) and returns one
 // point a year: the layer's size and density, the typology counts and the top hubs.
 func Evolve(ctx context.Context, d *graphmodel.Dataset, lo graphmodel.Options, o Options, years []int, top int) ([]YearPoint, error) {
-	var out []YearPoint
-	for i, y := range years {
-		if o.Progress != nil {
-			o.Progress("years", i, len(years))
-		}
-		lo.At = y
-		l, err := d.Layer(lo)
-		if err != nil {
-			return nil, err
-		}
-		yo := o
-		yo.Progress, yo.noProvenance = nil, true
-		r, err := Analyze(ctx, l, yo)
-		if err != nil {
-			return nil, fmt.Errorf("%d: %w", y, err)
-		}
-		p := YearPoint{Year: y, Actors: l.Len(), Edges: l.EdgeCount(), Density: l.Density(), Typology: r.Typology, TopHubs: []string{}}
-		for _, h := range r.Hubs[:min(top, len(r.Hubs))] {
-			p.TopHubs = append(p.TopHubs, h.ID)
-		}
-		out = append(out, p)
-	}
-	return out, nil
+	return evolve(ctx, d, lo, o, years, top, true, nil)
 }
 
 // Years lists the years from first to last (inclusive) every step years.

@@ -12,6 +12,12 @@ import (
 // dynamic GEXF read the per-year layers, classes and hub scores from the same per-period view
 // (Dataset.Layer with At = the year) and the same options as the change over time.
 func EvolveEach(ctx context.Context, d *graphmodel.Dataset, lo graphmodel.Options, o Options, years []int, top int, each func(year int, r *Result) error) ([]YearPoint, error) {
+	return evolve(ctx, d, lo, o, years, top, false, each)
+}
+
+// evolve is Evolve and EvolveEach: noProvenance leaves out the provenance findings, which
+// the series does not show.
+func evolve(ctx context.Context, d *graphmodel.Dataset, lo graphmodel.Options, o Options, years []int, top int, noProvenance bool, each func(year int, r *Result) error) ([]YearPoint, error) {
 	var out []YearPoint
 	for i, y := range years {
 		if o.Progress != nil {
@@ -23,7 +29,7 @@ func EvolveEach(ctx context.Context, d *graphmodel.Dataset, lo graphmodel.Option
 			return nil, err
 		}
 		yo := o
-		yo.Progress = nil
+		yo.Progress, yo.noProvenance = nil, noProvenance
 		r, err := Analyze(ctx, l, yo)
 		if err != nil {
 			return nil, fmt.Errorf("%d: %w", y, err)
