@@ -120,8 +120,9 @@ type level struct {
 	k    []float64 // strength: Σ_j A_ij including A_ii
 }
 
-// louvainRun returns a community label for every node of x.
-func louvainRun(x *Index, rng *rand.Rand) []int32 {
+// baseLevel is the first level of Louvain and Leiden: x itself, with each node's strength,
+// and 2m (the sum of the strengths).
+func baseLevel(x *Index) (*level, float64) {
 	n := x.N
 	lv := &level{n: n, off: x.Off, nbr: x.Nbr, w: x.W, self: make([]float64, n), k: make([]float64, n)}
 	m2 := 0.0
@@ -131,6 +132,13 @@ func louvainRun(x *Index, rng *rand.Rand) []int32 {
 		}
 		m2 += lv.k[u]
 	}
+	return lv, m2
+}
+
+// louvainRun returns a community label for every node of x.
+func louvainRun(x *Index, rng *rand.Rand) []int32 {
+	n := x.N
+	lv, m2 := baseLevel(x)
 	of := make([]int32, n) // original node -> community at the current level
 	for i := range of {
 		of[i] = int32(i)

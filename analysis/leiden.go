@@ -38,14 +38,7 @@ func LeidenParallel(x *Index, seed uint64, runs, workers int) Communities {
 // leidenRun returns a community label for every node of x.
 func leidenRun(x *Index, rng *rand.Rand) []int32 {
 	n := x.N
-	base := &level{n: n, off: x.Off, nbr: x.Nbr, w: x.W, self: make([]float64, n), k: make([]float64, n)}
-	m2 := 0.0
-	for u := 0; u < n; u++ {
-		for p := x.Off[u]; p < x.Off[u+1]; p++ {
-			base.k[u] += x.W[p]
-		}
-		m2 += base.k[u]
-	}
+	base, m2 := baseLevel(x)
 	labels := make([]int32, n)
 	for i := range labels {
 		labels[i] = int32(i)
