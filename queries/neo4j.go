@@ -210,7 +210,7 @@ type Session struct {
 
 // Open connects and checks that the server answers, the credentials are right and the
 // database exists; each failure is reported as ErrUnreachable, ErrUnauthorized or
-// ErrNoSuchDatabase.
+// ErrNoSuchDatabase, or, when TLS is the cause, as ErrCertificate or ErrTLSRequired.
 func Open(ctx context.Context, c Conn) (*Session, error) {
 	connect, acquire, _ := c.timeouts()
 	var tlsConfig *tls.Config
@@ -243,6 +243,11 @@ func Open(ctx context.Context, c Conn) (*Session, error) {
 	defer cancel()
 	if err := drv.VerifyConnectivity(vctx); err != nil {
 		drv.Close(ctx)
+		if neo4j.IsConnectivityError(err) && vctx.Err() == nil {
+			if terr := probeTLS(ctx, c, tlsConfig); terr != nil { // a certificate or a plain connection to TLS
+				return nil, terr
+			}
+		}
 		return nil, classify(c, timedOut(vctx, err))
 	}
 	if _, err := s.RunRead(ctx, "RETURN 1 AS ok", nil); err != nil {

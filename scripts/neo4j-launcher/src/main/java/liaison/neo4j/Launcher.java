@@ -36,6 +36,9 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  *   NEO4J_PLUGINS    "apoc": APOC Core from plugins/    (none)
  *   NEO4J_SCHEMA     a file of ";"-ended schema statements run in database neo4j once started
  *                    (scripts/neo4j import leaves the constraints there)   (none)
+ *   NEO4J_CONF_FILE  a neo4j.conf file of further settings, applied after the ones above so
+ *                    they win (scripts/neo4j writes one with the Bolt SSL policy and
+ *                    server.bolt.tls_level for NEO4J_TLS=1)                  (none)
  * </pre>
  *
  * Neo4j's own logs (debug.log) go to $NEO4J_DATA/../logs. The optional first argument is the path
@@ -85,7 +88,7 @@ public final class Launcher {
             builder.setConfig(GraphDatabaseSettings.plugin_dir, home.resolve("plugins"))
                     .setConfig(GraphDatabaseSettings.procedure_unrestricted, java.util.List.of("apoc.*"));
         }
-        DatabaseManagementService dbms = builder
+        builder
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
                 .setConfig(GraphDatabaseSettings.data_directory, data)
                 .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
@@ -107,8 +110,17 @@ public final class Launcher {
                 // Bolt's graceful shutdown waits 2 x 5 s by default; a test server need not.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
-                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
-                .build();
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
+        String conf = env("NEO4J_CONF_FILE", "");
+        if (!conf.isEmpty()) {
+            // Last, so that its settings (server.bolt.tls_level among them) replace the defaults above.
+            if (!Files.isRegularFile(Path.of(conf))) {
+                fail("NEO4J_CONF_FILE=" + conf + ": no such file");
+            }
+            builder.loadPropertiesFromFile(Path.of(conf));
+            log("settings of " + conf + " applied");
+        }
+        DatabaseManagementService dbms = builder.build();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("shutting down");
