@@ -42,6 +42,9 @@ func (c *connFlags) open(cmd *cobra.Command) (*queries.Session, error) {
 	if strings.TrimSpace(c.dataset) == "" {
 		return nil, usageError{fmt.Errorf("--dataset: empty name")}
 	}
+	if scheme, _, _ := strings.Cut(c.uri, "://"); c.caFile != "" && !strings.HasSuffix(scheme, "+s") {
+		return nil, usageError{fmt.Errorf("--ca-file: for a bolt+s:// or neo4j+s:// --uri, not %s://", scheme)}
+	}
 	return queries.Open(cmd.Context(), queries.Conn{URI: c.uri, User: c.user, Password: c.password, Database: c.database,
 		Dataset: c.dataset, CAFile: c.caFile, ConnectTimeout: c.connectTimeout, AcquireTimeout: c.acquire, TxTimeout: c.txTimeout})
 }
