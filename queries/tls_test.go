@@ -172,3 +172,30 @@ func TestTLSFailures(t *testing.T) {
 		}
 	}
 }
+
+// The other way round, on the plain server of the other tests (scripts/neo4j start without
+// NEO4J_TLS): bolt+s:// and neo4j+ssc:// to a server that does not speak TLS fail at once as
+// unreachable, the message saying to check that TLS is enabled.
+func TestTLSToPlainServer(t *testing.T) {
+	if os.Getenv("LIAISON_NEO4J_TLS") == "1" {
+		t.Skip("for the plain server; LIAISON_NEO4J_TLS=1 names the TLS one")
+	}
+	testenv.Neo4j(t)
+	c := ConnFromEnv()
+	u, err := url.Parse(c.URI)
+	if err != nil || strings.Contains(u.Scheme, "+") {
+		t.Skipf("NEO4J_URI=%s is not a plain bolt:// or neo4j:// server", c.URI)
+	}
+	if c.Password == "" {
+		c.Password = LocalPassword(c.URI)
+	}
+	for _, scheme := range []string{"bolt+s", "neo4j+ssc"} {
+		cc := c
+		cc.URI = scheme + "://" + u.Host
+		cc.AcquireTimeout = 30 * time.Second
+		_, err := Open(context.Background(), cc)
+		if !errors.Is(err, ErrUnreachable) || errors.Is(err, ErrAcquireTimeout) || !strings.Contains(err.Error(), "TLS is enabled") {
+			t.Errorf("%s to a plain server: %v; want ErrUnreachable saying to check TLS", cc.URI, err)
+		}
+	}
+}
