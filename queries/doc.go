@@ -27,7 +27,10 @@
 //
 // [Open] connects to the server and database named by a [Conn] ([ConnFromEnv] reads NEO4J_URI,
 // NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE) and checks that it answers; a failure wraps
-// [ErrUnreachable], [ErrUnauthorized] or [ErrNoSuchDatabase]. The data flow is
+// [ErrUnreachable], [ErrUnauthorized] or [ErrNoSuchDatabase], or, when TLS is the cause,
+// [ErrCertificate] (bolt+s://, neo4j+s://: the certificate does not verify against the system's
+// authorities or Conn.CAFile's) or [ErrTLSRequired] (a plain scheme to a TLS-only server). The
+// data flow is
 //
 //	graphmodel.Load → Dataset.Layer → analysis.Analyze → Session.Push → named queries (Session.Run)
 //	                                                      Session.Pull → a data set folder → graphmodel.Load
