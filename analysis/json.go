@@ -66,6 +66,8 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			err = writeLines(bw, len(r.Ties), func(b []byte, i int) []byte { return appendTie(b, &r.Ties[i]) })
 		case "cliques":
 			err = writeLines(bw, len(r.Cliques), func(b []byte, i int) []byte { return appendStrings(b, r.Cliques[i]) })
+		case "typology_lists":
+			err = writeTypologyLists(bw, &r.TypologyLists)
 		default:
 			err = writeIndented(bw, f.v)
 		}
@@ -124,10 +126,10 @@ func writeLines(bw *bufio.Writer, n int, appendItem func([]byte, int) []byte, ma
 	}
 	const chunk = 4096
 	workers := runtime.GOMAXPROCS(0)
+	bufs := make([][]byte, workers) // reused from round to round: no garbage per item
 	for start := 0; start < n; start += chunk * workers {
-		bufs := make([][]byte, workers)
 		parallel(workers, workers, func(k int) {
-			var b []byte
+			b := bufs[k][:0]
 			for i := start + k*chunk; i < min(n, start+(k+1)*chunk); i++ {
 				b = append(b, "    "...)
 				b = appendItem(b, i)
