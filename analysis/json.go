@@ -63,11 +63,20 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		case "actors":
 			err = writeLines(bw, len(r.Actors), func(b []byte, i int) []byte { return appendActor(b, &r.Actors[i], r) })
 		case "ties":
+			if c := r.tieCols; c != nil {
+				err = writeLines(bw, c.len(), func(b []byte, i int) []byte {
+					var t TieResult
+					var vals [16]float64
+					c.at(i, &t, vals[:])
+					return appendTie(b, &t)
+				})
+				break
+			}
 			err = writeLines(bw, len(r.Ties), func(b []byte, i int) []byte { return appendTie(b, &r.Ties[i]) })
 		case "cliques":
 			err = writeLines(bw, len(r.Cliques), func(b []byte, i int) []byte { return appendStrings(b, r.Cliques[i]) })
 		case "typology_lists":
-			err = writeTypologyLists(bw, &r.TypologyLists)
+			err = writeTypologyLists(bw, &r.TypologyLists, r.tieCols)
 		default:
 			err = writeIndented(bw, f.v)
 		}

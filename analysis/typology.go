@@ -451,15 +451,29 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 
 	// Ties: every edge of the bilateral layer, in parallel chunks.
 	recipAt := slices.Index(TieFactors, "reciprocity")
-	r.Ties = make([]TieResult, len(edges))
 	nf := len(TieFactors)
-	factorVals := make([]float64, len(edges)*nf) // the factors of every tie, in one array
-	const chunk = 1024
+	// Options.CompactTies (Analyze set r.tieCols): each tie is classified into a scratch
+	// TieResult and stored in columns; else into r.Ties, the factors of every tie in one array.
+	cols := r.tieCols
+	var factorVals []float64
+	if cols != nil {
+		cols = newTieColumns(x.IDs, len(edges))
+		r.tieCols = cols
+	} else {
+		r.Ties = make([]TieResult, len(edges))
+		factorVals = make([]float64, len(edges)*nf)
+	}
+	const chunk = tieChunk
 	parallel(runtime.GOMAXPROCS(0), (len(edges)+chunk-1)/chunk, func(c int) {
+		var scratch TieResult
+		scratchVals := make([]float64, nf)
 		for e := c * chunk; e < min(len(edges), (c+1)*chunk); e++ {
 			u, v := edges[e].u, edges[e].v
-			tr := &r.Ties[e]
-			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: factorsIn(TieFactors, factorVals[e*nf:(e+1)*nf])}
+			tr, vals := &scratch, scratchVals
+			if cols == nil {
+				tr, vals = &r.Ties[e], factorVals[e*nf:(e+1)*nf]
+			}
+			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: factorsIn(TieFactors, vals)}
 			tr.Weight = pairs[edges[e].pair].Bilateral
 			f := tr.Factors
 			// Structural embeddedness on the combined layer; a pair alone in its component has
@@ -531,12 +545,24 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 				tr.Class, tr.DecidedBy = classOf(tr.RelationalScore, o.TieThreshold), "factors"
 			}
 			tr.PRelational = draws.p(f.vals, tieW, boot, recipAt, o.TieThreshold)
+			if cols != nil {
+				cols.put(e, u, v, tr)
+			}
 		}
 	})
 
 	// The typology. The lists are sized first: a million ties' names appended to growing
 	// lists left about as much garbage again at the peak of an analysis.
 	nRel, nUnc := 0, 0
+	if cols != nil { // the ties' names are written from the columns (json_stream.go)
+		for e := range cols.len() {
+			if cols.relational[e] {
+				r.Typology.RelationalBilateral++
+			} else {
+				r.Typology.TransactionalBilateral++
+			}
+		}
+	}
 	for i := range r.Ties {
 		if r.Ties[i].Class == "relational" {
 			nRel++

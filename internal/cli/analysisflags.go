@@ -36,6 +36,9 @@ type analysisFlags struct {
 	onePeriod bool
 	metrics   []string  // --metrics, --no-typology: nil for every metric
 	paths     pathFlags // pathflags.go
+	// compactTies: the command reads the ties only through WriteJSON (analyze), so they are
+	// kept in columns (analysis.Options.CompactTies).
+	compactTies bool
 }
 
 func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
@@ -239,6 +242,7 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 				MinEach: af.minEach, Alpha: af.alpha, NullDraws: af.nullDraws},
 		},
 	}
+	o.CompactTies = af.compactTies
 	if err := af.paths.apply(&o); err != nil {
 		return o, err
 	}
