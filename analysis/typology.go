@@ -500,14 +500,14 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			// Time: years covered by the active spells, and how continuous they are.
 			rows := rowsOf(e)
 			if ref != 0 && len(rows) > 0 {
-				covered, first, last := spellYears(d, rows, firstYear, ref)
+				covered, first, last := spellYears(l, rows, firstYear, ref)
 				f.Set("duration", math.Min(1, float64(covered)/o.Saturation))
 				f.Set("continuity", float64(covered)/float64(last-first+1))
 			}
 			// Multiplexity: the distinct domains of the rows and exchanges.
 			var doms []string
 			for _, i := range rows {
-				doms = append(doms, d.Ties[i].Domains...)
+				doms = append(doms, l.TieRowDomains(i)...)
 			}
 			for _, i := range l.Exchanges(edges[e].pair) {
 				if dom := d.Exchanges[i].Domain; dom != "" {
@@ -672,11 +672,11 @@ func dropZeroWeight(f Factors, w []float64) {
 
 // spellYears returns the number of distinct years covered by the tie rows (an open since
 // starts at the data's first year, an open until ends at ref), and the first and last.
-func spellYears(d *graphmodel.Dataset, rows []int32, firstYear, ref int) (covered, first, last int) {
+func spellYears(l *graphmodel.Layer, rows []int32, firstYear, ref int) (covered, first, last int) {
 	type span struct{ a, b int }
 	var spans []span
 	for _, i := range rows {
-		t := &d.Ties[i]
+		t := l.TieRowPeriod(i)
 		a, b := firstYear, ref
 		if !t.Since.IsZero() {
 			a = int(t.Since.Year)

@@ -171,6 +171,8 @@ type period struct {
 	// The rows of each pair: tie rows active in the period, exchanges in the period, and the
 	// exchange history up to the period (indexes into Data.Ties and Data.Exchanges).
 	ties, exchanges, history rowSets
+	// kept is what ReleaseTieRows kept of the tie rows (nil before: read Data.Ties).
+	kept *keptRows
 }
 
 // rowSets holds one list of rows per pair: rows[off[p]:off[p+1]].
@@ -201,6 +203,9 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	}
 	if err := d.checkPeriod(o.At); err != nil {
 		return nil, fmt.Errorf("build layer: %w", err)
+	}
+	if err := d.checkReleased("build layer"); err != nil {
+		return nil, err
 	}
 	f, err := d.compileWhere(o.Where)
 	if err != nil {
