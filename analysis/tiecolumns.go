@@ -3,8 +3,10 @@ package analysis
 import (
 	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // tieColumns holds the bilateral ties' results in columns (Options.CompactTies): about 42
@@ -23,6 +25,7 @@ type tieColumns struct {
 	domains             [][][]string
 	recips              [][]Reciprocity
 	nf                  int
+	buffers             sync.Pool // of *[]float64: a chunk\'s values while it is classified
 }
 
 // tieChunk is the number of ties classified together, and the unit of the columns' per-chunk
@@ -39,6 +42,23 @@ func newTieColumns(ids []string, n int) *tieColumns {
 		dom: make([]uint16, n), rec: make([]uint16, n), domains: make([][][]string, nc), recips: make([][]Reciprocity, nc),
 		nf: len(TieFactors),
 	}
+}
+
+// begin starts chunk k: its values grow in a buffer of the pool, not in a list of their own.
+func (c *tieColumns) begin(k int) {
+	b, _ := c.buffers.Get().(*[]float64)
+	if b == nil {
+		b = new([]float64)
+		*b = make([]float64, 0, tieChunk*c.nf)
+	}
+	c.fvals[k] = (*b)[:0]
+}
+
+// end ends chunk k: its values are copied to a list of their size, the buffer goes back.
+func (c *tieColumns) end(k int) {
+	b := c.fvals[k]
+	c.fvals[k] = slices.Clone(b)
+	c.buffers.Put(&b)
 }
 
 // put stores tie e (of chunk e / tieChunk, whose ties are put in order by one goroutine),

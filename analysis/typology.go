@@ -467,6 +467,10 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 	parallel(runtime.GOMAXPROCS(0), (len(edges)+chunk-1)/chunk, func(c int) {
 		var scratch TieResult
 		scratchVals := make([]float64, nf)
+		if cols != nil {
+			cols.begin(c)
+			defer cols.end(c)
+		}
 		for e := c * chunk; e < min(len(edges), (c+1)*chunk); e++ {
 			u, v := edges[e].u, edges[e].v
 			tr, vals := &scratch, scratchVals
