@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -64,11 +65,16 @@ func (r *Result) WriteJSON(w io.Writer) error {
 			err = writeLines(bw, len(r.Actors), func(b []byte, i int) []byte { return appendActor(b, &r.Actors[i], r) })
 		case "ties":
 			if c := r.tieCols; c != nil {
+				var pool sync.Pool // of *[16]float64: a tie's factors while it is written
 				err = writeLines(bw, c.len(), func(b []byte, i int) []byte {
-					var t TieResult
-					var vals [16]float64
-					c.at(i, &t, vals[:])
-					return appendTie(b, &t)
+					vals, _ := pool.Get().(*[16]float64)
+					if vals == nil {
+						vals = new([16]float64)
+					}
+					t := c.at(i, vals[:])
+					b = appendTie(b, &t)
+					pool.Put(vals)
+					return b
 				})
 				break
 			}

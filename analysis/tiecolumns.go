@@ -87,11 +87,12 @@ func (c *tieColumns) put(e int, u, v int32, t *TieResult) {
 	}
 }
 
-// at fills t with tie e; its factors' values go to vals (len(TieFactors) floats), which t
-// then shares. The strings are shared, not copied.
-func (c *tieColumns) at(e int, t *TieResult, vals []float64) {
+// at returns tie e; its factors' values go to vals (len(TieFactors) floats), which it then
+// shares. The strings are shared, not copied. (A result, not a pointer parameter: a caller's
+// vals on its stack stays there.)
+func (c *tieColumns) at(e int, vals []float64) (t TieResult) {
 	k := e / tieChunk
-	*t = TieResult{Source: c.ids[c.u[e]], Target: c.ids[c.v[e]], Weight: c.weight[e],
+	t = TieResult{Source: c.ids[c.u[e]], Target: c.ids[c.v[e]], Weight: c.weight[e],
 		Class: "transactional", RelationalScore: c.score[e], PRelational: c.p[e], DecidedBy: "factors",
 		Domains: []string{}}
 	if c.relational[e] {
@@ -115,6 +116,7 @@ func (c *tieColumns) at(e int, t *TieResult, vals []float64) {
 	if r := c.rec[e]; r > 0 {
 		t.Reciprocity = &c.recips[k][r-1]
 	}
+	return t
 }
 
 func (c *tieColumns) len() int { return len(c.u) }
@@ -144,9 +146,8 @@ func (r *Result) TieAt(i int) *TieResult {
 	if r.tieCols == nil {
 		return &r.Ties[i]
 	}
-	t := new(TieResult)
-	r.tieCols.at(i, t, make([]float64, len(TieFactors)))
-	return t
+	t := r.tieCols.at(i, make([]float64, len(TieFactors)))
+	return &t
 }
 
 // tieIndex finds the tie of the lesser id a and the greater b in the columns.
