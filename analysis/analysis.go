@@ -40,6 +40,11 @@ type Options struct {
 	Paths PathChoice
 	// Community is the community detection method: "louvain" (default, also "") or "leiden".
 	Community string
+	// CompactTies keeps the bilateral ties' results in columns (about a third of the
+	// memory of a TieResult each) instead of Result.Ties, which stays nil, as do the ties'
+	// names in the bilateral and uncertain TypologyLists (the clubs' stay): read the ties with
+	// Result.NumTies, TieAt and Tie. WriteJSON writes the same document either way.
+	CompactTies bool
 }
 
 // ActorMetrics holds the measures of one actor, as in §3 of the contract.
@@ -120,6 +125,9 @@ type Result struct {
 	// Provenance holds the findings of the exchange record's provenance columns (package
 	// provenance), for the period's record; nil when exchanges.csv has none of them.
 	Provenance *provenance.Result `json:"provenance,omitempty"`
+
+	// tieCols holds the ties with Options.CompactTies (tiecolumns.go).
+	tieCols *tieColumns
 
 	// View is the period view that was analysed: every output of the result reads it (never
 	// the data set's files or another layer), so a result and its layer cannot disagree.
@@ -247,6 +255,9 @@ func Analyze(ctx context.Context, l *graphmodel.Layer, o Options) (*Result, erro
 		return finish()
 	}
 	progress("typology", 0, 1)
+	if o.CompactTies && len(TieFactors) <= 16 { // a factor is a bit of a uint16
+		r.tieCols = &tieColumns{} // classify fills the columns instead of r.Ties
+	}
 	memberOf, err := classify(l, x, core, cliques, r, o.Typology, o.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)

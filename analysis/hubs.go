@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/liaison-net/liaison/graphmodel"
 )
@@ -157,10 +158,21 @@ func BrokerageRoles(x *Index, group []int) []Brokerage {
 	n := x.N
 	out := make([]Brokerage, n)
 	const chunk = 1024
+	// The marks of one goroutine serve its next chunk: mark's tags are node numbers, and
+	// stamps go on counting (at most 2m in all), so neither needs clearing.
+	type marks struct {
+		mark   []int32 // mark[v] == b+1: v is a neighbour of b
+		tiedTo []int32 // tiedTo[v] == stamp: v is tied to the current a
+		stamp  int32
+	}
+	var pool sync.Pool
 	parallel(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk, func(c int) {
-		mark := make([]int32, n)   // mark[v] == b+1: v is a neighbour of b
-		tiedTo := make([]int32, n) // tiedTo[v] == stamp: v is tied to the current a
-		stamp := int32(0)
+		m, _ := pool.Get().(*marks)
+		if m == nil {
+			m = &marks{mark: make([]int32, n), tiedTo: make([]int32, n)}
+		}
+		defer pool.Put(m)
+		mark, tiedTo := m.mark, m.tiedTo
 		for b := c * chunk; b < min(n, (c+1)*chunk); b++ {
 			tag := int32(b + 1)
 			nb := x.Nbr[x.Off[b]:x.Off[b+1]]
@@ -171,7 +183,8 @@ func BrokerageRoles(x *Index, group []int) []Brokerage {
 			gb := group[b]
 			for i, a := range nb {
 				// Pairs (a, c) with c after a in b's list and not tied to a.
-				stamp++
+				m.stamp++
+				stamp := m.stamp
 				for q := x.Off[a]; q < x.Off[a+1]; q++ {
 					if w := x.Nbr[q]; mark[w] == tag {
 						tiedTo[w] = stamp

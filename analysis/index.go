@@ -27,7 +27,7 @@ func NewIndex(l *graphmodel.Layer) *Index {
 // indexOf returns the index of the layer of kind k of l's period: x itself when l is of that
 // kind, else the index of l.As(k).
 func indexOf(l *graphmodel.Layer, x *Index, k graphmodel.LayerKind) (*Index, error) {
-	if l.Options.Layer == k {
+	if l.Options.Layer == k || sameGraph(l, k) {
 		return x, nil
 	}
 	ll, err := l.As(k)
@@ -42,3 +42,19 @@ func (x *Index) Degree(u int) int { return int(x.Off[u+1] - x.Off[u]) }
 
 // M is the number of undirected edges.
 func (x *Index) M() int { return len(x.Nbr) / 2 }
+
+// sameGraph reports whether the layer of kind k of l's period has l's graph: the bilateral
+// and the combined layers do when no pair has a club weight (bilateral + ClubWeight × 0 is
+// the bilateral weight exactly), which spares a second graph of a large ties-only layer.
+func sameGraph(l *graphmodel.Layer, k graphmodel.LayerKind) bool {
+	kinds := func(k graphmodel.LayerKind) bool { return k == graphmodel.Bilateral || k == graphmodel.Combined }
+	if !kinds(k) || !kinds(l.Options.Layer) {
+		return false
+	}
+	for _, p := range l.Pairs() {
+		if p.Club != 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -63,9 +64,25 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		case "actors":
 			err = writeLines(bw, len(r.Actors), func(b []byte, i int) []byte { return appendActor(b, &r.Actors[i], r) })
 		case "ties":
+			if c := r.tieCols; c != nil {
+				var pool sync.Pool // of *[16]float64: a tie's factors while it is written
+				err = writeLines(bw, c.len(), func(b []byte, i int) []byte {
+					vals, _ := pool.Get().(*[16]float64)
+					if vals == nil {
+						vals = new([16]float64)
+					}
+					t := c.at(i, vals[:])
+					b = appendTie(b, &t)
+					pool.Put(vals)
+					return b
+				})
+				break
+			}
 			err = writeLines(bw, len(r.Ties), func(b []byte, i int) []byte { return appendTie(b, &r.Ties[i]) })
 		case "cliques":
 			err = writeLines(bw, len(r.Cliques), func(b []byte, i int) []byte { return appendStrings(b, r.Cliques[i]) })
+		case "typology_lists":
+			err = writeTypologyLists(bw, &r.TypologyLists, r.tieCols)
 		default:
 			err = writeIndented(bw, f.v)
 		}
@@ -124,10 +141,10 @@ func writeLines(bw *bufio.Writer, n int, appendItem func([]byte, int) []byte, ma
 	}
 	const chunk = 4096
 	workers := runtime.GOMAXPROCS(0)
+	bufs := make([][]byte, workers) // reused from round to round: no garbage per item
 	for start := 0; start < n; start += chunk * workers {
-		bufs := make([][]byte, workers)
 		parallel(workers, workers, func(k int) {
-			var b []byte
+			b := bufs[k][:0]
 			for i := start + k*chunk; i < min(n, start+(k+1)*chunk); i++ {
 				b = append(b, "    "...)
 				b = appendItem(b, i)

@@ -10,6 +10,13 @@ func (r *Result) Tie(a, b string) (*TieResult, bool) {
 	if a > b {
 		a, b = b, a
 	}
+	if r.tieCols != nil {
+		i, ok := r.tieCols.index(a, b)
+		if !ok {
+			return nil, false
+		}
+		return r.TieAt(i), true
+	}
 	i, ok := slices.BinarySearchFunc(r.Ties, [2]string{a, b}, func(t TieResult, k [2]string) int {
 		if c := strings.Compare(t.Source, k[0]); c != 0 {
 			return c

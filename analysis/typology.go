@@ -451,15 +451,33 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 
 	// Ties: every edge of the bilateral layer, in parallel chunks.
 	recipAt := slices.Index(TieFactors, "reciprocity")
-	r.Ties = make([]TieResult, len(edges))
 	nf := len(TieFactors)
-	factorVals := make([]float64, len(edges)*nf) // the factors of every tie, in one array
-	const chunk = 1024
+	// Options.CompactTies (Analyze set r.tieCols): each tie is classified into a scratch
+	// TieResult and stored in columns; else into r.Ties, the factors of every tie in one array.
+	cols := r.tieCols
+	var factorVals []float64
+	if cols != nil {
+		cols = newTieColumns(x.IDs, len(edges))
+		r.tieCols = cols
+	} else {
+		r.Ties = make([]TieResult, len(edges))
+		factorVals = make([]float64, len(edges)*nf)
+	}
+	const chunk = tieChunk
 	parallel(runtime.GOMAXPROCS(0), (len(edges)+chunk-1)/chunk, func(c int) {
+		var scratch TieResult
+		scratchVals := make([]float64, nf)
+		if cols != nil {
+			cols.begin(c)
+			defer cols.end(c)
+		}
 		for e := c * chunk; e < min(len(edges), (c+1)*chunk); e++ {
 			u, v := edges[e].u, edges[e].v
-			tr := &r.Ties[e]
-			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: factorsIn(TieFactors, factorVals[e*nf:(e+1)*nf])}
+			tr, vals := &scratch, scratchVals
+			if cols == nil {
+				tr, vals = &r.Ties[e], factorVals[e*nf:(e+1)*nf]
+			}
+			*tr = TieResult{Source: x.IDs[u], Target: x.IDs[v], Factors: factorsIn(TieFactors, vals)}
 			tr.Weight = pairs[edges[e].pair].Bilateral
 			f := tr.Factors
 			// Structural embeddedness on the combined layer; a pair alone in its component has
@@ -486,14 +504,14 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 			// Time: years covered by the active spells, and how continuous they are.
 			rows := rowsOf(e)
 			if ref != 0 && len(rows) > 0 {
-				covered, first, last := spellYears(d, rows, firstYear, ref)
+				covered, first, last := spellYears(l, rows, firstYear, ref)
 				f.Set("duration", math.Min(1, float64(covered)/o.Saturation))
 				f.Set("continuity", float64(covered)/float64(last-first+1))
 			}
 			// Multiplexity: the distinct domains of the rows and exchanges.
 			var doms []string
 			for _, i := range rows {
-				doms = append(doms, d.Ties[i].Domains...)
+				doms = append(doms, l.TieRowDomains(i)...)
 			}
 			for _, i := range l.Exchanges(edges[e].pair) {
 				if dom := d.Exchanges[i].Domain; dom != "" {
@@ -531,12 +549,24 @@ func classify(l *graphmodel.Layer, x *Index, core []int, cliques [][]int32, r *R
 				tr.Class, tr.DecidedBy = classOf(tr.RelationalScore, o.TieThreshold), "factors"
 			}
 			tr.PRelational = draws.p(f.vals, tieW, boot, recipAt, o.TieThreshold)
+			if cols != nil {
+				cols.put(e, u, v, tr)
+			}
 		}
 	})
 
 	// The typology. The lists are sized first: a million ties' names appended to growing
 	// lists left about as much garbage again at the peak of an analysis.
 	nRel, nUnc := 0, 0
+	if cols != nil { // the ties' names are written from the columns (json_stream.go)
+		for e := range cols.len() {
+			if cols.relational[e] {
+				r.Typology.RelationalBilateral++
+			} else {
+				r.Typology.TransactionalBilateral++
+			}
+		}
+	}
 	for i := range r.Ties {
 		if r.Ties[i].Class == "relational" {
 			nRel++
@@ -646,11 +676,11 @@ func dropZeroWeight(f Factors, w []float64) {
 
 // spellYears returns the number of distinct years covered by the tie rows (an open since
 // starts at the data's first year, an open until ends at ref), and the first and last.
-func spellYears(d *graphmodel.Dataset, rows []int32, firstYear, ref int) (covered, first, last int) {
+func spellYears(l *graphmodel.Layer, rows []int32, firstYear, ref int) (covered, first, last int) {
 	type span struct{ a, b int }
 	var spans []span
 	for _, i := range rows {
-		t := &d.Ties[i]
+		t := l.TieRowPeriod(i)
 		a, b := firstYear, ref
 		if !t.Since.IsZero() {
 			a = int(t.Since.Year)

@@ -156,10 +156,19 @@ func TestSpellYears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	covered, first, last := spellYears(d, []int32{0, 1, 2, 3}, 1954, 2010)
-	// 1954–1970 (17) + 1981–1989 (9) + 2001–2010 (10) = 36 years of 57.
-	if covered != 36 || first != 1954 || last != 2010 {
-		t.Errorf("spellYears = %d, %d, %d", covered, first, last)
+	l, err := d.Layer(graphmodel.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, release := range []bool{false, true} { // the rows of the data set, then those the layer kept
+		if release {
+			l.ReleaseTieRows()
+		}
+		covered, first, last := spellYears(l, []int32{0, 1, 2, 3}, 1954, 2010)
+		// 1954–1970 (17) + 1981–1989 (9) + 2001–2010 (10) = 36 years of 57.
+		if covered != 36 || first != 1954 || last != 2010 {
+			t.Errorf("released %v: spellYears = %d, %d, %d", release, covered, first, last)
+		}
 	}
 }
 

@@ -45,7 +45,7 @@ func WhatIf(ctx context.Context, before *Result, ids []string, o Options) (*What
 	if err != nil {
 		return nil, fmt.Errorf("what if: %w", err)
 	}
-	o.Sample, o.Paths, o.noProvenance = 0, PathChoice{}, true
+	o.Sample, o.Paths, o.noProvenance, o.CompactTies = 0, PathChoice{}, true, false
 	if before.Layer.Sample != 0 || before.Layer.Epsilon != 0 || before.Layer.Reduced {
 		return nil, fmt.Errorf("what if: the analysis before sampled betweenness; efficiency needs every source")
 	}
@@ -126,7 +126,8 @@ func efficiency(r *Result, wmax float64) float64 {
 func relationalComponents(r *Result) []int32 {
 	l := r.View
 	label, _ := graphmodel.Components(l.Len(), func(yield func(int32, int32) bool) {
-		for _, t := range r.Ties {
+		for i := range r.NumTies() { // before may hold its ties in columns
+			t := r.TieAt(i)
 			if t.Class != "relational" {
 				continue
 			}

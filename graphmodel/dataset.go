@@ -92,6 +92,8 @@ type Dataset struct {
 	// each file (only those that can matter in the period are in the slices above).
 	period   int
 	rowsRead map[string]int
+	// keptRows: what a layer kept of the tie rows when it released them (release.go).
+	keptRows *keptRows
 }
 
 // pairIndex groups the rows of one file by the unordered pair of actors they join: pair p
@@ -261,6 +263,9 @@ func (d *Dataset) index() {
 // exchange that involves them (clubs stay). An id that is not an actor is an error. A data
 // set loaded for one period keeps its period, span and row counts.
 func (d *Dataset) Without(ids ...string) (*Dataset, error) {
+	if err := d.checkReleased("remove actors"); err != nil {
+		return nil, err
+	}
 	drop := map[string]bool{}
 	for _, id := range ids {
 		if _, ok := d.actorIndex[id]; !ok {

@@ -171,6 +171,8 @@ type period struct {
 	// The rows of each pair: tie rows active in the period, exchanges in the period, and the
 	// exchange history up to the period (indexes into Data.Ties and Data.Exchanges).
 	ties, exchanges, history rowSets
+	// kept is what ReleaseTieRows kept of the tie rows (nil before: read Data.Ties).
+	kept *keptRows
 }
 
 // rowSets holds one list of rows per pair: rows[off[p]:off[p+1]].
@@ -201,6 +203,9 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	}
 	if err := d.checkPeriod(o.At); err != nil {
 		return nil, fmt.Errorf("build layer: %w", err)
+	}
+	if err := d.checkReleased("build layer"); err != nil {
+		return nil, err
 	}
 	f, err := d.compileWhere(o.Where)
 	if err != nil {
@@ -247,6 +252,13 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 	}
 	// The active rows and memberships first, to size the list of contributions exactly.
 	var ties, exchanges []int32
+	nTies := 0
+	for i := range d.Ties {
+		if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
+			nTies++
+		}
+	}
+	ties = make([]int32, 0, nTies) // sized first: no garbage of a growing list of a million rows
 	for i := range d.Ties {
 		if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
 			ties = append(ties, int32(i))
@@ -345,6 +357,15 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		return cmp.Compare(a.club, b.club)
 	})
 	pr := l.period
+	// Sized first, as above: the number of pairs, and at most every active row kept.
+	npairs := 0
+	for i := range parts {
+		if i == 0 || parts[i].key != parts[i-1].key {
+			npairs++
+		}
+	}
+	pr.pairs = make([]Pair, 0, npairs)
+	pr.ties.off, pr.ties.rows = make([]int32, 1, npairs+1), make([]int32, 0, len(ties))
 	for i := 0; i < len(parts); {
 		key := parts[i].key
 		e := Pair{U: nodeOf[int(key>>32)], V: nodeOf[int(key&0xffffffff)]}

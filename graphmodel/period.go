@@ -41,7 +41,7 @@ func (d *Dataset) Period() int { return d.period }
 // RowCounts returns the rows of each file of the data set: those read, kept or not (see
 // LoadOptions.At).
 func (d *Dataset) RowCounts() Counts {
-	c := Counts{Actors: len(d.Actors), Clubs: len(d.Clubs), Ties: len(d.Ties), Memberships: len(d.Memberships),
+	c := Counts{Actors: len(d.Actors), Clubs: len(d.Clubs), Ties: d.tieCount(), Memberships: len(d.Memberships),
 		Exchanges: len(d.Exchanges), Files: d.Files}
 	if d.period != 0 {
 		c.Ties, c.Memberships, c.Exchanges = d.rowsRead[TiesFile], d.rowsRead[MembershipsFile], d.rowsRead[ExchangesFile]

@@ -170,7 +170,7 @@ func (l *Layer) Warnings() []string {
 		undated := 0
 		for p := range l.pairs {
 			for _, r := range l.TieRows(p) {
-				if t := d.Ties[r]; t.Since.IsZero() && t.Until.IsZero() {
+				if t := l.TieRowPeriod(r); t.Since.IsZero() && t.Until.IsZero() {
 					undated++
 				}
 			}

@@ -36,6 +36,10 @@ type analysisFlags struct {
 	onePeriod bool
 	metrics   []string  // --metrics, --no-typology: nil for every metric
 	paths     pathFlags // pathflags.go
+	// compactTies: the command reads the ties only through WriteJSON (analyze), so they are
+	// kept in columns (analysis.Options.CompactTies); releaseRows: it reads nothing of the
+	// data set but the layer, so the layer lets the tie rows go (Layer.ReleaseTieRows).
+	compactTies, releaseRows bool
 }
 
 func (af *analysisFlags) register(cmd *cobra.Command, timings bool) {
@@ -239,6 +243,7 @@ func (af *analysisFlags) options(st *stages) (analysis.Options, error) {
 				MinEach: af.minEach, Alpha: af.alpha, NullDraws: af.nullDraws},
 		},
 	}
+	o.CompactTies = af.compactTies
 	if err := af.paths.apply(&o); err != nil {
 		return o, err
 	}
@@ -287,6 +292,9 @@ func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, args []strin
 	l, err := d.Layer(lo)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if af.releaseRows {
+		l.ReleaseTieRows()
 	}
 	r, err := analysis.Analyze(cmd.Context(), l, ao)
 	if err != nil {

@@ -16,7 +16,7 @@ func newAnalyze(g *globals) *cobra.Command {
 	var format, out, sortBy, metrics string
 	var top, blocs int
 	var noTypology bool
-	af := &analysisFlags{onePeriod: true}
+	af := &analysisFlags{onePeriod: true, compactTies: true, releaseRows: true}
 	cmd := &cobra.Command{
 		Use:   "analyze PATH",
 		Short: "Compute the network measures, the typology and the hubs of a layer",
