@@ -240,20 +240,36 @@ func (d *Dataset) index() {
 		d.clubIndex[d.Clubs[i].ID] = i
 	}
 	d.tieEnds = make([][2]int32, len(d.Ties))
+	src, dst := lookup(d.actorIndex), lookup(d.actorIndex)
 	for i := range d.Ties {
-		d.tieEnds[i] = [2]int32{int32(d.actorIndex[d.Ties[i].Source]), int32(d.actorIndex[d.Ties[i].Target])}
+		d.tieEnds[i] = [2]int32{src(d.Ties[i].Source), dst(d.Ties[i].Target)}
 	}
 	d.exchangeEnds = make([][2]int32, len(d.Exchanges))
+	src, dst = lookup(d.actorIndex), lookup(d.actorIndex)
 	for i := range d.Exchanges {
-		d.exchangeEnds[i] = [2]int32{int32(d.actorIndex[d.Exchanges[i].From]), int32(d.actorIndex[d.Exchanges[i].To])}
+		d.exchangeEnds[i] = [2]int32{src(d.Exchanges[i].From), dst(d.Exchanges[i].To)}
 	}
 	d.memberRefs = make([][2]int32, len(d.Memberships))
+	src, dst = lookup(d.clubIndex), lookup(d.actorIndex)
 	for i := range d.Memberships {
-		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
+		d.memberRefs[i] = [2]int32{src(d.Memberships[i].Club), dst(d.Memberships[i].Actor)}
 	}
 	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds, len(d.Actors)), groupPairs(d.exchangeEnds, len(d.Actors))
 	if d.period == 0 { // a period's data set saw its span as its rows were read (see)
 		d.first, d.last, d.hasSpan = d.span()
+	}
+}
+
+// lookup returns a function that gives the position of an id in index, remembering the id
+// before: one column of a file sorted by it looks up each id once.
+func lookup(index map[string]int) func(id string) int32 {
+	var last string
+	pos, ok := int32(0), false
+	return func(id string) int32 {
+		if !ok || id != last {
+			last, pos, ok = id, int32(index[id]), true
+		}
+		return pos
 	}
 }
 

@@ -3,6 +3,7 @@ package graphmodel
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -195,12 +196,30 @@ func (l *loader) readFile(f dataFile) error {
 	if info, err := in.Stat(); err == nil && info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	c := newCSVFile(name, in, size, func(line int, column string, kind error, format string, args ...any) {
+	// Load reads a regular file whole, for the fast split of its rows (fastcsv.go); Validate
+	// and a load of one period stream it, so as not to hold it all.
+	var r io.Reader = in
+	var text string
+	whole := false
+	if size > 0 && l.stream == nil && l.at == 0 {
+		var rest io.Reader
+		text, rest, err = readWhole(in, size)
+		if err != nil {
+			return fmt.Errorf("%s: %w: %w", name, ErrUnreadableFile, err)
+		}
+		if r, whole = rest, rest == nil; whole {
+			r = strings.NewReader(text)
+		}
+	}
+	c := newCSVFile(name, r, size, func(line int, column string, kind error, format string, args ...any) {
 		l.addf(name, line, column, kind, format, args...)
 	})
 	h, ok, err := c.readHeader(f.headerColumns())
 	if err != nil {
 		return err
+	}
+	if ok && whole {
+		c.fast = c.fastBody(text)
 	}
 	if ids := l.ids[f.contract()]; ids != nil {
 		ids.listed = ok
