@@ -92,6 +92,9 @@ type Dataset struct {
 	// each file (only those that can matter in the period are in the slices above).
 	period   int
 	rowsRead map[string]int
+	// tieSpan is the span of the times of Ties when Load saw them as it read the rows; nil
+	// when span must look at them.
+	tieSpan *spanAcc
 }
 
 // pairIndex groups the rows of one file by the unordered pair of actors they join: pair p
@@ -118,12 +121,17 @@ func groupPairs(ends [][2]int32, n int) pairIndex {
 	lo := func(i int32) int32 { return min(ends[i][0], ends[i][1]) }
 	hi := func(i int32) int32 { return max(ends[i][0], ends[i][1]) }
 	order := make([]int32, len(ends))
+	sorted := true // the rows are already in pair order (a file sorted by source and target)
 	for i := range order {
 		order[i] = int32(i)
+		sorted = sorted && (i == 0 || pairKey(ends[i-1][0], ends[i-1][1]) <= pairKey(ends[i][0], ends[i][1]))
 	}
 	tmp := make([]int32, len(ends))
 	count := make([]int32, n+1)
 	for _, end := range []func(int32) int32{hi, lo} {
+		if sorted {
+			break // the stable sorts would leave the input order as it is
+		}
 		clear(count)
 		for _, i := range order {
 			count[end(i)+1]++
@@ -198,34 +206,61 @@ func (d *Dataset) Span() (first, last Time, ok bool) {
 }
 
 func (d *Dataset) span() (first, last Time, ok bool) {
-	see := func(t Time) {
-		if t.IsZero() {
-			return
+	var s spanAcc
+	if d.tieSpan != nil { // seen as the rows were read
+		s = *d.tieSpan
+	} else {
+		for i := range d.Ties {
+			s.see(d.Ties[i].Since)
+			s.see(d.Ties[i].Until)
 		}
-		if !ok || t.first() < first.first() {
-			first = t
-		}
-		if !ok || t.last() > last.last() {
-			last = t
-		}
-		ok = true
-	}
-	for i := range d.Ties {
-		see(d.Ties[i].Since)
-		see(d.Ties[i].Until)
 	}
 	for i := range d.Clubs {
-		see(d.Clubs[i].Since)
-		see(d.Clubs[i].Until)
+		s.see(d.Clubs[i].Since)
+		s.see(d.Clubs[i].Until)
 	}
 	for i := range d.Memberships {
-		see(d.Memberships[i].Since)
-		see(d.Memberships[i].Until)
+		s.see(d.Memberships[i].Since)
+		s.see(d.Memberships[i].Until)
 	}
 	for i := range d.Exchanges {
-		see(d.Exchanges[i].Date)
+		s.see(d.Exchanges[i].Date)
 	}
-	return first, last, ok
+	return s.first, s.last, s.ok
+}
+
+// spanAcc is the span of the times seen so far: the first time seen of those that begin
+// earliest, and the first of those that end latest.
+type spanAcc struct {
+	first, last Time
+	ok          bool
+}
+
+func (s *spanAcc) see(t Time) {
+	if t.IsZero() {
+		return
+	}
+	if !s.ok || t.first() < s.first.first() {
+		s.first = t
+	}
+	if !s.ok || t.last() > s.last.last() {
+		s.last = t
+	}
+	s.ok = true
+}
+
+// add sees the times u saw, after those s saw.
+func (s *spanAcc) add(u spanAcc) {
+	if !u.ok {
+		return
+	}
+	if !s.ok || u.first.first() < s.first.first() {
+		s.first = u.first
+	}
+	if !s.ok || u.last.last() > s.last.last() {
+		s.last = u.last
+	}
+	s.ok = true
 }
 
 func (d *Dataset) index() {

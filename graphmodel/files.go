@@ -234,9 +234,9 @@ func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in st
 			}
 		}
 		s := f.l.intern(f.v)
-		if !f.ids.listed && (f.l.stream != nil || f.l.at != 0) {
-			// Validating only, or loading one period: the referenced ids are the file's
-			// entities (counted, or added by finish), whether their rows are kept or not.
+		if !f.ids.listed {
+			// The referenced ids are the file's entities (counted by Validate, added by
+			// finish), whether their rows are kept or not.
 			if _, ok := f.ids.line[s]; !ok {
 				f.ids.line[s] = 0
 			}
@@ -399,8 +399,6 @@ type dataFile interface {
 	keyed() bool // the file has an id column
 	// read reads the rows after the header into the data set.
 	read(l *loader, c *csvFile, h header) error
-	// references calls add with every id its rows refer to in file refers, in row order.
-	references(d *Dataset, refers string, add func(id string))
 	// addReferenced adds an entity with only an id for each of ids (a keyed file's
 	// entities that are referenced but not listed).
 	addReferenced(d *Dataset, ids []string)
@@ -547,11 +545,16 @@ type rowWork[E any] struct {
 	typers []typer
 	e      E // one for all rows: an E per row would go to the heap
 	store  stringStore
+	// The span of the times of the rows kept (when the file has times and its rows are read
+	// in pieces), and span.see as a func value, made once.
+	span spanAcc
+	see  func(Time)
 }
 
 func (f *file[E]) work(l *loader, name string, h header) *rowWork[E] {
 	w := &rowWork[E]{f: f, h: h, fl: field{l: l, file: name}, ids: make([]*idSet, len(f.columns)),
 		memo: make([]memo, len(f.columns)), vals: make([]string, len(f.columns)), typers: make([]typer, len(h.extra))}
+	w.see = w.span.see
 	for k, col := range f.columns {
 		switch {
 		case col.parse.refers != "":
@@ -620,6 +623,7 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 	type result struct {
 		rows     []E
 		problems []*ParseError
+		span     spanAcc
 	}
 	res := make([]result, len(pieces))
 	workers := min(runtime.GOMAXPROCS(0), len(pieces))
@@ -648,7 +652,15 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 	next.Store(0)
 	for g := range workers {
 		if g > 0 {
-			wl := &loader{fsys: l.fsys, names: l.names, d: l.d, fileRank: l.fileRank, ids: l.ids, strs: map[string]string{}}
+			// The ids of the files listed are only read; those referenced in files not
+			// listed are recorded by each goroutine, and merged below.
+			wl := &loader{fsys: l.fsys, names: l.names, d: l.d, fileRank: l.fileRank, ids: map[string]*idSet{}, strs: map[string]string{}}
+			for name, ids := range l.ids {
+				if !ids.listed {
+					ids = &idSet{line: map[string]int{}}
+				}
+				wl.ids[name] = ids
+			}
 			works[g] = f.work(wl, c.name, w0.h)
 		}
 		wg.Add(1)
@@ -677,23 +689,41 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 						continue
 					}
 					w.keep(rec, line)
+					if f.times != nil {
+						f.times(&w.e, w.see)
+					}
 					out = append(out, w.e)
 				}
-				res[k] = result{rows: out, problems: wl.problems}
+				res[k] = result{rows: out, problems: wl.problems, span: w.span}
+				w.span = spanAcc{}
 				wl.problems = saved
 			}
 		}(works[g])
 	}
 	wg.Wait()
 	n := len(*rows)
+	var span spanAcc
 	for _, r := range res {
 		n += copy((*rows)[n:n+len(r.rows)], r.rows)
 		l.problems = append(l.problems, r.problems...)
+		span.add(r.span)
 	}
 	*rows = (*rows)[:n]
+	if f.name == TiesFile {
+		l.d.tieSpan = &span
+	}
 	for _, w := range works[1:] {
 		for k := range w0.typers {
 			w0.typers[k].merge(w.typers[k])
+		}
+		for name, ids := range w.fl.l.ids {
+			if main := l.ids[name]; !main.listed {
+				for id := range ids.line {
+					if _, ok := main.line[id]; !ok {
+						main.line[id] = 0
+					}
+				}
+			}
 		}
 	}
 	*f.extra(&l.d.Columns) = w0.columns(w0.h)
@@ -720,29 +750,6 @@ func (f *file[E]) parse(fl *field, vals []string, ids []*idSet, memos []memo, e 
 		}
 	}
 	return ok
-}
-
-func (f *file[E]) references(d *Dataset, refers string, add func(id string)) {
-	var refs []func(*E) *string
-	for _, c := range f.columns {
-		if c.parse.refers == refers {
-			refs = append(refs, c.parse.id)
-		}
-	}
-	if len(refs) == 0 {
-		return
-	}
-	rows := *f.rows(d)
-	last := make([]string, len(refs)) // a column's id on the row before
-	for i := range rows {
-		for j, to := range refs {
-			// add has seen the same id on the row before (rows are often sorted by it).
-			if id := *to(&rows[i]); i == 0 || id != last[j] {
-				last[j] = id
-				add(id)
-			}
-		}
-	}
 }
 
 func (f *file[E]) addReferenced(d *Dataset, ids []string) {

@@ -245,20 +245,24 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 			return clubOK[d.memberRefs[i][0]] && actorOK[d.memberRefs[i][1]] && f.memberships.keep(&d.Memberships[i])
 		}
 	}
-	// The actors of the active rows, and how many rows are active.
-	ties, exchanges := 0, 0
-	for i := range d.Ties {
-		if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
-			mark(d.tieEnds[i][0])
-			mark(d.tieEnds[i][1])
-			ties++
+	// The actors of the active rows, and how many rows are active: over all time and without
+	// a filter, every row, and every actor is in the layer (below).
+	ties, exchanges := len(d.Ties), len(d.Exchanges)
+	if o.At != 0 || o.filtered() {
+		ties, exchanges = 0, 0
+		for i := range d.Ties {
+			if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
+				mark(d.tieEnds[i][0])
+				mark(d.tieEnds[i][1])
+				ties++
+			}
 		}
-	}
-	for i := range d.Exchanges {
-		if o.exchangeInPeriod(d.Exchanges[i].Date) && keepExchange(int32(i)) {
-			mark(d.exchangeEnds[i][0])
-			mark(d.exchangeEnds[i][1])
-			exchanges++
+		for i := range d.Exchanges {
+			if o.exchangeInPeriod(d.Exchanges[i].Date) && keepExchange(int32(i)) {
+				mark(d.exchangeEnds[i][0])
+				mark(d.exchangeEnds[i][1])
+				exchanges++
+			}
 		}
 	}
 	members := make([][]int, len(d.Clubs))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -241,24 +242,8 @@ func (l *loader) finish() {
 		if !f.keyed() || l.ids[f.contract()].listed {
 			continue
 		}
-		seen := map[string]bool{}
-		var ids []string
-		if l.at != 0 { // the rows were not all kept: the ids referenced were recorded as read
-			for id := range l.ids[f.contract()].line {
-				ids = append(ids, id)
-			}
-			slices.Sort(ids)
-			f.addReferenced(l.d, ids)
-			continue
-		}
-		for _, g := range files {
-			g.references(l.d, f.contract(), func(id string) {
-				if !seen[id] {
-					seen[id] = true
-					ids = append(ids, id)
-				}
-			})
-		}
+		// The ids referenced were recorded as the rows were read (ref in files.go).
+		ids := slices.Sorted(maps.Keys(l.ids[f.contract()].line))
 		f.addReferenced(l.d, ids)
 	}
 	l.d.index()
