@@ -19,6 +19,10 @@ import (
 // long line) goes the serial way through encoding/csv from the file's first byte, so the
 // problems found and their order are the same either way.
 
+// fastLoad turns the fast path on (a variable for the tests, which compare it with the
+// serial path).
+var fastLoad = true
+
 // readWhole reads in to its end into one string. It stops early, at the first line longer
 // than MaxLine−3 bytes (a line the serial path reports, or one near it: the byte-order mark
 // is not counted there); rest then yields every byte of the input, those read and those not

@@ -549,6 +549,8 @@ type rowWork[E any] struct {
 	// in pieces), and span.see as a func value, made once.
 	span spanAcc
 	see  func(Time)
+	// unit: the amount (f.pair) of every row kept was 1.
+	unit bool
 }
 
 func (f *file[E]) work(l *loader, name string, h header) *rowWork[E] {
@@ -627,6 +629,7 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 	}
 	res := make([]result, len(pieces))
 	workers := min(runtime.GOMAXPROCS(0), len(pieces))
+	w0.unit = true
 	// Each piece's rows go to its own window of *rows, as long as its non-empty lines (at
 	// most one row each), counted first.
 	starts := make([]int, len(pieces)+1)
@@ -662,6 +665,7 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 				wl.ids[name] = ids
 			}
 			works[g] = f.work(wl, c.name, w0.h)
+			works[g].unit = true
 		}
 		wg.Add(1)
 		go func(w *rowWork[E]) {
@@ -692,6 +696,10 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 					if f.times != nil {
 						f.times(&w.e, w.see)
 					}
+					if f.pair != nil {
+						_, _, amount := f.pair(&w.e)
+						w.unit = w.unit && amount == 1
+					}
 					out = append(out, w.e)
 				}
 				res[k] = result{rows: out, problems: wl.problems, span: w.span}
@@ -709,8 +717,12 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 		span.add(r.span)
 	}
 	*rows = (*rows)[:n]
+	unit := true
+	for _, w := range works {
+		unit = unit && w.unit
+	}
 	if f.name == TiesFile {
-		l.d.tieSpan = &span
+		l.d.tiesRead = &tiesRead{span: span, unit: unit}
 	}
 	for _, w := range works[1:] {
 		for k := range w0.typers {

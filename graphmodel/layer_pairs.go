@@ -17,6 +17,9 @@ func (l *Layer) mergePairs(clubs []part, ties, exchanges int, keepTie, keepExcha
 	tp, xp := &d.tiePairs, &d.exchangePairs
 	pr.ties.rows = make([]int32, 0, ties)
 	pr.exchanges.rows = make([]int32, 0, exchanges)
+	// Over all time, unfiltered, with tie weights all 1: a pair's tie rows are all active and
+	// their sum is their number (exact in float64), which needs no look at the rows.
+	whole := o.At == 0 && !o.filtered() && d.tiesRead != nil && d.tiesRead.unit
 	var vals []float64
 	i, j, c := 0, 0, 0
 	for i < len(tp.keys) || j < len(xp.keys) || c < len(clubs) {
@@ -41,10 +44,16 @@ func (l *Layer) mergePairs(clubs []part, ties, exchanges int, keepTie, keepExcha
 		}
 		vals = vals[:0]
 		t0, x0 := len(pr.ties.rows), len(pr.exchanges.rows)
-		for _, r := range trows {
-			if o.active(d.Ties[r].Period) && keepTie(r) {
-				pr.ties.rows = append(pr.ties.rows, r)
-				vals = append(vals, d.Ties[r].Weight)
+		ones := 0 // tie rows of weight 1 not in vals (whole)
+		if whole {
+			pr.ties.rows = append(pr.ties.rows, trows...)
+			ones = len(trows)
+		} else {
+			for _, r := range trows {
+				if o.active(d.Ties[r].Period) && keepTie(r) {
+					pr.ties.rows = append(pr.ties.rows, r)
+					vals = append(vals, d.Ties[r].Weight)
+				}
 			}
 		}
 		for _, r := range xrows {
@@ -58,14 +67,21 @@ func (l *Layer) mergePairs(clubs []part, ties, exchanges int, keepTie, keepExcha
 			club += clubs[c].club
 			inClub = true
 		}
-		if len(vals) == 0 && !inClub { // no row of the pair counts in the period
+		if len(vals) == 0 && ones == 0 && !inClub { // no row of the pair counts in the period
 			pr.ties.rows, pr.exchanges.rows = pr.ties.rows[:t0], pr.exchanges.rows[:x0]
 			continue
+		}
+		if ones > 0 && len(vals) > 0 { // with exchanges: the ones take their place in the order
+			vals = slices.Grow(vals, ones)
+			for range ones {
+				vals = append(vals, 1)
+			}
+			ones = 0
 		}
 		if !slices.IsSorted(vals) {
 			slices.Sort(vals)
 		}
-		e := Pair{U: l.nodeOf[key>>32], V: l.nodeOf[key&0xffffffff], Club: club}
+		e := Pair{U: l.nodeOf[key>>32], V: l.nodeOf[key&0xffffffff], Club: club, Bilateral: float64(ones)}
 		for _, v := range vals {
 			e.Bilateral += v
 		}

@@ -202,7 +202,7 @@ func (l *loader) readFile(f dataFile) error {
 	var r io.Reader = in
 	var text string
 	whole := false
-	if size > 0 && l.stream == nil && l.at == 0 {
+	if size > 0 && l.stream == nil && l.at == 0 && fastLoad {
 		var rest io.Reader
 		text, rest, err = readWhole(in, size)
 		if err != nil {
@@ -264,8 +264,12 @@ func (l *loader) checkSums() {
 	var vals []float64
 	check := func(key uint64, trows, xrows []int32) {
 		quick := 0.0
-		for _, r := range trows {
-			quick += d.Ties[r].Weight
+		if d.tiesRead != nil && d.tiesRead.unit {
+			quick = float64(len(trows))
+		} else {
+			for _, r := range trows {
+				quick += d.Ties[r].Weight
+			}
 		}
 		for _, r := range xrows {
 			quick += d.Exchanges[r].Volume
