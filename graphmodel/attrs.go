@@ -85,7 +85,7 @@ type typer struct {
 }
 
 func (t *typer) see(raw string) {
-	s := strings.TrimSpace(raw)
+	s := trimField(raw)
 	if s == "" {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file is the fast path of reading a file's rows. Load (not Validate, not a load of one
@@ -223,4 +224,13 @@ func isInt(s string) bool {
 		return err == nil
 	}
 	return true
+}
+
+// trimField is strings.TrimSpace, without the call when s begins and ends with ASCII that is
+// not a space (every space byte is at most ' ', and the other spaces are not ASCII).
+func trimField(s string) string {
+	if len(s) > 0 && s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf {
+		return s
+	}
+	return strings.TrimSpace(s)
 }

@@ -497,8 +497,9 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 		if err != nil {
 			return err
 		}
-		e := w.parseRow(rec, line)
-		if e == nil {
+		e := &w.e
+		*e = *new(E)
+		if !w.parse(rec, line, e) {
 			continue
 		}
 		if s := l.stream; s != nil { // validating only: count the row and drop it
@@ -522,7 +523,7 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 				continue
 			}
 		}
-		w.keep(rec, line)
+		w.keep(rec, line, e)
 		if len(*rows) == cap(*rows) && l.at == 0 {
 			// Sized from the rest of the file, but not when loading one period: its rows
 			// are not spread evenly over the file (append decides then).
@@ -543,7 +544,7 @@ type rowWork[E any] struct {
 	memo   []memo   // each column's last id (see ref)
 	vals   []string
 	typers []typer
-	e      E // one for all rows: an E per row would go to the heap
+	e      E // the row being read, serially: an E per row would go to the heap
 	store  stringStore
 	// The span of the times of the rows kept (when the file has times and its rows are read
 	// in pieces), and span.see as a func value, made once.
@@ -568,24 +569,20 @@ func (f *file[E]) work(l *loader, name string, h header) *rowWork[E] {
 	return w
 }
 
-// parseRow parses a well-formed row into w.e and returns it; nil after reporting problems.
-func (w *rowWork[E]) parseRow(rec []string, line int) *E {
+// parse parses a well-formed row into e, which must be zero; false after reporting problems.
+func (w *rowWork[E]) parse(rec []string, line int, e *E) bool {
 	for k, i := range w.h.pos {
 		w.vals[k] = ""
 		if i >= 0 {
-			w.vals[k] = strings.TrimSpace(rec[i])
+			w.vals[k] = trimField(rec[i])
 		}
 	}
 	w.fl.line = line
-	w.e = *new(E)
-	if !w.f.parse(&w.fl, w.vals, w.ids, w.memo, &w.e) {
-		return nil
-	}
-	return &w.e
+	return w.f.parse(&w.fl, w.vals, w.ids, w.memo, e)
 }
 
 // keep sets the other values and the line of the row just parsed, for keeping it.
-func (w *rowWork[E]) keep(rec []string, line int) {
+func (w *rowWork[E]) keep(rec []string, line int, e *E) {
 	var extra []string
 	if len(w.h.extra) > 0 {
 		extra = w.store.strings(len(w.h.extra))
@@ -594,7 +591,7 @@ func (w *rowWork[E]) keep(rec []string, line int) {
 			w.typers[k].see(rec[i])
 		}
 	}
-	w.f.row(&w.e, extra, line)
+	w.f.row(e, extra, line)
 }
 
 // columns describes the other columns, with the types their values had.
@@ -684,23 +681,33 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 				out := all[starts[k]:starts[k]:starts[k+1]]
 				saved := wl.problems
 				wl.problems = nil
+				dirty := false // the next row's place holds a row that failed
 				for {
 					rec, line, _ := cc.next() // only io.EOF: the text is in memory
 					if rec == nil {
 						break
 					}
-					if w.parseRow(rec, line) == nil {
+					// The row is parsed in its place (fresh memory is zero).
+					if len(out) == cap(out) {
+						out = slices.Grow(out, 1)
+					}
+					out = out[:len(out)+1]
+					e := &out[len(out)-1]
+					if dirty {
+						*e = *new(E)
+					}
+					if dirty = !w.parse(rec, line, e); dirty {
+						out = out[:len(out)-1]
 						continue
 					}
-					w.keep(rec, line)
+					w.keep(rec, line, e)
 					if f.times != nil {
-						f.times(&w.e, w.see)
+						f.times(e, w.see)
 					}
 					if f.pair != nil {
-						_, _, amount := f.pair(&w.e)
+						_, _, amount := f.pair(e)
 						w.unit = w.unit && amount == 1
 					}
-					out = append(out, w.e)
 				}
 				res[k] = result{rows: out, problems: wl.problems, span: w.span}
 				w.span = spanAcc{}
