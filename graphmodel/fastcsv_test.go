@@ -321,3 +321,28 @@ func readFile(path string) (string, error) {
 	b, err := os.ReadFile(path)
 	return string(b), err
 }
+
+// TestAbsentColumns checks that the columns a file does not have (parsed once, into the
+// template each row starts from) give the rows what empty fields give them row by row.
+func TestAbsentColumns(t *testing.T) {
+	for _, files := range [][2]map[string]string{
+		{{"ties.csv": "source,target\nA,B\nB,C\n"}, {"ties.csv": "source,target,weight,since,until,domains\nA,B,,,,\nB,C,,,,\n"}},
+		{{"ties.csv": "source,target,since\nA,B,1990\n"}, {"ties.csv": "source,target,since,until,weight\nA,B,1990,,\n"}},
+		{{"memberships.csv": "club,actor\nK,A\n", "exchanges.csv": "date,from,to\n2001,A,B\n"},
+			{"memberships.csv": "club,actor,since,until,role\nK,A,,,\n", "exchanges.csv": "date,from,to,volume,domain\n2001,A,B,,\n"}},
+	} {
+		a, errA := LoadFS(fsOf(files[0]), "in")
+		b, errB := LoadFS(fsOf(files[1]), "in")
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		if !reflect.DeepEqual(a.Ties, b.Ties) || !reflect.DeepEqual(a.Memberships, b.Memberships) || !reflect.DeepEqual(a.Exchanges, b.Exchanges) {
+			t.Errorf("absent and empty columns differ:\n  %+v %+v %+v\n  %+v %+v %+v", a.Ties, a.Memberships, a.Exchanges, b.Ties, b.Memberships, b.Exchanges)
+		}
+		for _, tie := range a.Ties {
+			if tie.Weight != 1 {
+				t.Errorf("weight %v, want 1", tie.Weight)
+			}
+		}
+	}
+}

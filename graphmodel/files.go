@@ -498,7 +498,6 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 			return err
 		}
 		e := &w.e
-		*e = *new(E)
 		if !w.parse(rec, line, e) {
 			continue
 		}
@@ -544,7 +543,9 @@ type rowWork[E any] struct {
 	memo   []memo   // each column's last id (see ref)
 	vals   []string
 	typers []typer
-	e      E // the row being read, serially: an E per row would go to the heap
+	e      E      // the row being read, serially: an E per row would go to the heap
+	tmpl   E      // every row's start: the columns in done parsed from their empty field
+	done   uint64 // the columns absent from the file that need no parsing row by row
 	store  stringStore
 	// The span of the times of the rows kept (when the file has times and its rows are read
 	// in pieces), and span.see as a func value, made once.
@@ -566,10 +567,28 @@ func (f *file[E]) work(l *loader, name string, h header) *rowWork[E] {
 			w.ids[k] = l.ids[f.name]
 		}
 	}
+	// A column the file does not have gives every row the same empty field. When its parser
+	// takes it without a problem (a weight of 1, no domains, an open since), it is parsed
+	// once, into the template every row starts from, and not again (done). Parsers of an
+	// empty field do not look at the rest of the entity.
+	scratch := &loader{names: l.names, ids: l.ids, strs: map[string]string{}}
+	for k, col := range f.columns {
+		if h.pos[k] >= 0 || k >= 64 {
+			continue
+		}
+		var e E
+		fl := field{l: scratch, file: name, line: 1, column: col.name, ids: w.ids[k], memo: &memo{}}
+		if col.parse.parse(&fl, &e) && len(scratch.problems) == 0 {
+			fl.memo = &memo{}
+			col.parse.parse(&fl, &w.tmpl)
+			w.done |= 1 << k
+		}
+		scratch.problems = nil
+	}
 	return w
 }
 
-// parse parses a well-formed row into e, which must be zero; false after reporting problems.
+// parse parses a well-formed row into e; false after reporting problems.
 func (w *rowWork[E]) parse(rec []string, line int, e *E) bool {
 	for k, i := range w.h.pos {
 		w.vals[k] = ""
@@ -578,7 +597,8 @@ func (w *rowWork[E]) parse(rec []string, line int, e *E) bool {
 		}
 	}
 	w.fl.line = line
-	return w.f.parse(&w.fl, w.vals, w.ids, w.memo, e)
+	*e = w.tmpl
+	return w.f.parse(&w.fl, w.vals, w.ids, w.memo, w.done, e)
 }
 
 // keep sets the other values and the line of the row just parsed, for keeping it.
@@ -681,22 +701,18 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 				out := all[starts[k]:starts[k]:starts[k+1]]
 				saved := wl.problems
 				wl.problems = nil
-				dirty := false // the next row's place holds a row that failed
 				for {
 					rec, line, _ := cc.next() // only io.EOF: the text is in memory
 					if rec == nil {
 						break
 					}
-					// The row is parsed in its place (fresh memory is zero).
+					// The row is parsed in its place.
 					if len(out) == cap(out) {
 						out = slices.Grow(out, 1)
 					}
 					out = out[:len(out)+1]
 					e := &out[len(out)-1]
-					if dirty {
-						*e = *new(E)
-					}
-					if dirty = !w.parse(rec, line, e); dirty {
+					if !w.parse(rec, line, e) {
 						out = out[:len(out)-1]
 						continue
 					}
@@ -749,13 +765,15 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 }
 
 // parse fills e from a row's trimmed values, reporting every problem, in problem order.
-func (f *file[E]) parse(fl *field, vals []string, ids []*idSet, memos []memo, e *E) bool {
+// The columns in done (absent from the file, their empty field parsed once into e's
+// template: see work) are not parsed again.
+func (f *file[E]) parse(fl *field, vals []string, ids []*idSet, memos []memo, done uint64, e *E) bool {
 	ok := true
 	var parsed uint64 // the columns that parsed
 	for _, k := range f.order {
 		c := &f.columns[k]
 		fl.column, fl.v, fl.ids, fl.memo = c.name, vals[k], ids[k], &memos[k]
-		if !c.parse.parse(fl, e) {
+		if done&(1<<k) == 0 && !c.parse.parse(fl, e) {
 			if c.parse.stop {
 				return false
 			}
