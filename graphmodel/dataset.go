@@ -3,8 +3,10 @@ package graphmodel
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Actor is a state, agency or organisation.
@@ -310,12 +312,14 @@ func (d *Dataset) index() {
 		d.clubIndex[d.Clubs[i].ID] = i
 	}
 	d.tieEnds = make([][2]int32, len(d.Ties))
-	src, dst := lookup(d.actorIndex), lookup(d.actorIndex)
-	for i := range d.Ties {
-		d.tieEnds[i] = [2]int32{src(d.Ties[i].Source), dst(d.Ties[i].Target)}
-	}
+	inParts(len(d.Ties), func(lo, hi int) { // a pass over a million rows: on every core
+		src, dst := lookup(d.actorIndex), lookup(d.actorIndex)
+		for i := lo; i < hi; i++ {
+			d.tieEnds[i] = [2]int32{src(d.Ties[i].Source), dst(d.Ties[i].Target)}
+		}
+	})
 	d.exchangeEnds = make([][2]int32, len(d.Exchanges))
-	src, dst = lookup(d.actorIndex), lookup(d.actorIndex)
+	src, dst := lookup(d.actorIndex), lookup(d.actorIndex)
 	for i := range d.Exchanges {
 		d.exchangeEnds[i] = [2]int32{src(d.Exchanges[i].From), dst(d.Exchanges[i].To)}
 	}
@@ -328,6 +332,25 @@ func (d *Dataset) index() {
 	if d.period == 0 { // a period's data set saw its span as its rows were read (see)
 		d.first, d.last, d.hasSpan = d.span()
 	}
+}
+
+// inParts calls f on the ranges of 0…n−1 cut in GOMAXPROCS parts, at once, when n is large
+// (f may only write to what belongs to its range), and on the whole range otherwise.
+func inParts(n int, f func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), n>>16)
+	if parts <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(p*n/parts, (p+1)*n/parts)
+		}()
+	}
+	wg.Wait()
 }
 
 // lookup returns a function that gives the position of an id in index, remembering the id
