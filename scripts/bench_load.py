@@ -11,9 +11,11 @@ kept as an extra column) in a temporary folder. Then, in the same run and on the
               groupby(["source", "target"]).sum(), networkx.from_pandas_edgelist of the pairs
               and number_connected_components: the same output as liaison's bilateral layer
               (nodes, edges, total weight, components, first and last year), checked;
-  edgelist    pandas.read_csv + networkx.from_pandas_edgelist(df, edge_attr=True) of the rows
-              (keeps the last row of a repeated pair instead of summing: less work, not the
-              same output).
+  edgelist    (--edgelist) pandas.read_csv + networkx.from_pandas_edgelist(df, edge_attr=True)
+              of the rows (keeps the last row of a repeated pair instead of summing: not the
+              same output, and slower: a dict per row);
+  baseline    (--baseline BINARY) another liaison binary on the same file, e.g. one built
+              from an older commit, for a before/after in the same run.
 
 Each is a separate process under /usr/bin/time -v (wall, user + system CPU, peak resident
 memory); the tools alternate, --repeat rounds, and the table gives medians, the ratio of the
@@ -24,7 +26,8 @@ too, since a reader may want to compare the work alone. Load averages before and
 the CPUs other processes kept busy during each run, are printed: on a shared machine they
 say how much the wall times can be trusted.
 
-Usage: python3 scripts/bench_load.py [--shared DIR] [--repeat N] [--json OUT]
+Usage: python3 scripts/bench_load.py [--shared DIR] [--repeat N] [--json OUT] [--edgelist]
+                                    [--baseline BINARY]
 """
 import argparse
 import csv
@@ -133,6 +136,8 @@ def main():
     ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", help="also write the results as JSON to this file")
+    ap.add_argument("--edgelist", action="store_true", help="also run the edgelist peer (slow: about 5 s)")
+    ap.add_argument("--baseline", metavar="BINARY", help="also run this liaison binary (e.g. one built from an older commit)")
     a = ap.parse_args()
 
     load_before = os.getloadavg()
@@ -149,15 +154,18 @@ def main():
         tools = {
             "liaison summary": [binary, "summary", ties, "--format", "json"],
             "pandas groupby-sum + NetworkX components (vectorised)": [sys.executable, scripts["vectorised"], ties],
-            "pandas + NetworkX from_pandas_edgelist (rows, no sums)": [sys.executable, scripts["edgelist"], ties],
         }
+        if a.edgelist:
+            tools["pandas + NetworkX from_pandas_edgelist (rows, no sums)"] = [sys.executable, scripts["edgelist"], ties]
+        if a.baseline:
+            tools["liaison summary, baseline binary"] = [os.path.abspath(a.baseline), "summary", ties, "--format", "json"]
         names = list(tools)
         runs = {n: [] for n in names}
         for i in range(a.repeat):
             for n in names:
                 r = timed(tools[n], tmp)
                 out = r.pop("stdout")
-                if n == names[0]:
+                if n.startswith("liaison"):
                     r["output"] = liaison_output(out)
                 else:
                     r.update(json.loads(out.strip().splitlines()[-1]))
@@ -191,8 +199,11 @@ def main():
         ratio = "–" if n == names[0] else f"{rw:.2f}× (of medians {wall / med(lia, 'wall'):.2f}×)"
         cratio = "–" if n == names[0] else f"{rc:.2f}× (of medians {cpu / med(lia, 'cpu'):.2f}×)"
         print(f"| {n} | {wall:.2f} s | {cpu:.2f} s | {rows / wall:,.0f} | {results[n]['peak_mib']:.0f} MiB | {ratio} | {cratio} |")
-    print("\nThe peers' work after their imports (time.perf_counter / process_time in the process):")
     for n in names[1:]:
+        if n.startswith("liaison") and runs[n][0]["output"] != lia[0]["output"]:
+            sys.exit(f"outputs differ: {n} {runs[n][0]['output']}, liaison {lia[0]['output']}")
+    print("\nThe peers' work after their imports (time.perf_counter / process_time in the process):")
+    for n in [n for n in names[1:] if not n.startswith("liaison")]:
         rs = runs[n]
         w, c = med(rs, "work_wall"), med(rs, "work_cpu")
         print(f"- {n}: {w:.2f} s wall, {c:.2f} s CPU (imports {med(rs, 'import_wall'):.2f} s wall, "
