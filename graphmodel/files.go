@@ -735,7 +735,11 @@ func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
 	n := len(*rows)
 	var span spanAcc
 	for _, r := range res {
-		n += copy((*rows)[n:n+len(r.rows)], r.rows)
+		// A piece's rows move down only after pieces with fewer rows than lines.
+		if len(r.rows) > 0 && &r.rows[0] != &(*rows)[:n+1][n] {
+			copy((*rows)[n:n+len(r.rows)], r.rows)
+		}
+		n += len(r.rows)
 		l.problems = append(l.problems, r.problems...)
 		span.add(r.span)
 	}
