@@ -85,13 +85,13 @@ type typer struct {
 }
 
 func (t *typer) see(raw string) {
-	s := strings.TrimSpace(raw)
+	s := trimField(raw)
 	if s == "" {
 		return
 	}
 	t.any = true
 	if !t.notInt {
-		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if isInt(s) {
 			t.notBool = true // an integer is a finite decimal number, never true or false
 			return
 		}
@@ -109,6 +109,12 @@ func (t *typer) see(raw string) {
 			t.notBool = true
 		}
 	}
+}
+
+// merge adds what u saw to t: the type of a column read in pieces is the type of the whole
+// (each flag says that some value ruled a type out, whatever came before it).
+func (t *typer) merge(u typer) {
+	t.notInt, t.notFloat, t.notBool, t.any = t.notInt || u.notInt, t.notFloat || u.notFloat, t.notBool || u.notBool, t.any || u.any
 }
 
 func (t *typer) result() AttrType {

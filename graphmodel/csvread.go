@@ -27,6 +27,9 @@ type csvFile struct {
 	fields int      // number of header fields: every row must have as many
 	names  []string // the header names, trimmed, for problems in a field
 	quote  int      // line where a quoted field opened that ran on into later rows; 0 if none
+	// fast splits the rows instead of r when the whole file is in memory and its rows hold
+	// no quote character (fastcsv.go); nil otherwise.
+	fast *fastRows
 
 	// For sizing the slices the rows go to (room): the file's size when known (a regular
 	// file), and the input offset where the rows start.
@@ -165,6 +168,9 @@ func (c *csvFile) delimiterHint(line int, rec []string) {
 // a CSV syntax error, the wrong number of fields or invalid UTF-8 are reported and skipped.
 // Any other error means the file cannot be read. The row is only valid until the next call.
 func (c *csvFile) next() (rec []string, line int, err error) {
+	if c.fast != nil {
+		return c.fast.nextRow(c)
+	}
 	for {
 		rec, err := c.r.Read()
 		if err == io.EOF {
@@ -200,22 +206,31 @@ func (c *csvFile) next() (rec []string, line int, err error) {
 			continue
 		}
 		line, _ := c.r.FieldPos(0)
-		if len(rec) != c.fields {
-			c.report(line, "", ErrFieldCount, "wrong number of fields: got %d, want %d", len(rec), c.fields)
-			continue
-		}
-		bad := false
-		for i, v := range rec {
-			if !utf8.ValidString(v) {
-				c.report(line, c.names[i], ErrEncoding, "invalid UTF-8 in column %q", c.names[i])
-				bad = true
-			}
-		}
-		if bad {
+		if !c.check(rec, line, false) {
 			continue
 		}
 		return rec, line, nil
 	}
+}
+
+// check reports a row with the wrong number of fields or invalid UTF-8 (unless ascii: the
+// row is all ASCII) and says whether it is well-formed.
+func (c *csvFile) check(rec []string, line int, ascii bool) bool {
+	if len(rec) != c.fields {
+		c.report(line, "", ErrFieldCount, "wrong number of fields: got %d, want %d", len(rec), c.fields)
+		return false
+	}
+	if ascii {
+		return true
+	}
+	bad := false
+	for i, v := range rec {
+		if !utf8.ValidString(v) {
+			c.report(line, c.names[i], ErrEncoding, "invalid UTF-8 in column %q", c.names[i])
+			bad = true
+		}
+	}
+	return !bad
 }
 
 // room says how many more rows to make room for when n rows have filled the slice they go
@@ -225,6 +240,9 @@ func (c *csvFile) next() (rec []string, line int, err error) {
 // make it reserve much more than the file holds. When the file's size is unknown, 1: append
 // decides.
 func (c *csvFile) room(n int) int {
+	if c.fast != nil {
+		return 1 // the rows were sized from the file's lines
+	}
 	off := c.r.InputOffset()
 	if n == 0 || c.size <= off || off <= c.start {
 		return 1

@@ -1,9 +1,12 @@
 package graphmodel
 
 import (
+	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // Actor is a state, agency or organisation.
@@ -94,6 +97,15 @@ type Dataset struct {
 	rowsRead map[string]int
 	// keptRows: what a layer kept of the tie rows when it released them (release.go).
 	keptRows *keptRows
+	// tiesRead is what Load saw of the tie rows as it read them in pieces (readChunks); nil
+	// for a data set made otherwise, whose rows are looked at when needed.
+	tiesRead *tiesRead
+}
+
+// tiesRead is what a pass over Dataset.Ties would find, seen as the rows were read.
+type tiesRead struct {
+	span spanAcc // of the rows' since and until
+	unit bool    // every row's weight is 1: a pair's sum is its number of rows
 }
 
 // pairIndex groups the rows of one file by the unordered pair of actors they join: pair p
@@ -113,13 +125,54 @@ func pairKey(a, b int32) uint64 {
 }
 
 // groupPairs builds the pair index of rows whose ends are ends[i], positions among n
-// actors. The rows are ordered by pair with two stable counting sorts (by the greater end,
-// then by the lesser), so the rows of a pair stay in input order: linear in the rows and
-// actors, where a comparison sort of a million rows took a tenth of the load.
+// actors. The rows of a pair stay in input order. Files often hold the rows of a pair
+// together (sorted by source and target, or by pair then year): the runs of consecutive rows
+// of one pair are then sorted, stably, by pair, far fewer than the rows. Otherwise the rows
+// are ordered with two stable counting sorts (by the greater end, then by the lesser):
+// linear in the rows and actors, where a comparison sort of a million rows took a tenth of
+// the load.
 func groupPairs(ends [][2]int32, n int) pairIndex {
+	type run struct {
+		key      uint64
+		start, k int32 // rows start…start+k−1
+	}
+	var runs []run
+	for i, e := range ends {
+		key := pairKey(e[0], e[1])
+		if len(runs) > 0 && runs[len(runs)-1].key == key {
+			runs[len(runs)-1].k++
+			continue
+		}
+		if len(runs) > len(ends)/8 {
+			runs = nil // too many: the counting sorts below
+			break
+		}
+		runs = append(runs, run{key: key, start: int32(i), k: 1})
+	}
+	order := make([]int32, len(ends))
+	if runs != nil || len(ends) == 0 {
+		slices.SortStableFunc(runs, func(a, b run) int { return cmp.Compare(a.key, b.key) })
+		x := pairIndex{rows: order, off: []int32{0}}
+		k := int32(0)
+		for _, r := range runs {
+			if len(x.keys) == 0 || x.keys[len(x.keys)-1] != r.key {
+				if len(x.keys) > 0 {
+					x.off = append(x.off, k)
+				}
+				x.keys = append(x.keys, r.key)
+			}
+			for i := r.start; i < r.start+r.k; i++ {
+				order[k] = i
+				k++
+			}
+		}
+		if len(order) > 0 {
+			x.off = append(x.off, int32(len(order)))
+		}
+		return x
+	}
 	lo := func(i int32) int32 { return min(ends[i][0], ends[i][1]) }
 	hi := func(i int32) int32 { return max(ends[i][0], ends[i][1]) }
-	order := make([]int32, len(ends))
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -154,14 +207,6 @@ func groupPairs(ends [][2]int32, n int) pairIndex {
 		x.off = append(x.off, int32(len(order)))
 	}
 	return x
-}
-
-// find returns the rows of the pair with key k (nil when none).
-func (x *pairIndex) find(k uint64) []int32 {
-	if p, ok := slices.BinarySearch(x.keys, k); ok {
-		return x.rows[x.off[p]:x.off[p+1]]
-	}
-	return nil
 }
 
 // TiePair is the ties.csv rows of one unordered pair of actors.
@@ -200,34 +245,61 @@ func (d *Dataset) Span() (first, last Time, ok bool) {
 }
 
 func (d *Dataset) span() (first, last Time, ok bool) {
-	see := func(t Time) {
-		if t.IsZero() {
-			return
+	var s spanAcc
+	if d.tiesRead != nil { // seen as the rows were read
+		s = d.tiesRead.span
+	} else {
+		for i := range d.Ties {
+			s.see(d.Ties[i].Since)
+			s.see(d.Ties[i].Until)
 		}
-		if !ok || t.first() < first.first() {
-			first = t
-		}
-		if !ok || t.last() > last.last() {
-			last = t
-		}
-		ok = true
-	}
-	for i := range d.Ties {
-		see(d.Ties[i].Since)
-		see(d.Ties[i].Until)
 	}
 	for i := range d.Clubs {
-		see(d.Clubs[i].Since)
-		see(d.Clubs[i].Until)
+		s.see(d.Clubs[i].Since)
+		s.see(d.Clubs[i].Until)
 	}
 	for i := range d.Memberships {
-		see(d.Memberships[i].Since)
-		see(d.Memberships[i].Until)
+		s.see(d.Memberships[i].Since)
+		s.see(d.Memberships[i].Until)
 	}
 	for i := range d.Exchanges {
-		see(d.Exchanges[i].Date)
+		s.see(d.Exchanges[i].Date)
 	}
-	return first, last, ok
+	return s.first, s.last, s.ok
+}
+
+// spanAcc is the span of the times seen so far: the first time seen of those that begin
+// earliest, and the first of those that end latest.
+type spanAcc struct {
+	first, last Time
+	ok          bool
+}
+
+func (s *spanAcc) see(t Time) {
+	if t.IsZero() {
+		return
+	}
+	if !s.ok || t.first() < s.first.first() {
+		s.first = t
+	}
+	if !s.ok || t.last() > s.last.last() {
+		s.last = t
+	}
+	s.ok = true
+}
+
+// add sees the times u saw, after those s saw.
+func (s *spanAcc) add(u spanAcc) {
+	if !u.ok {
+		return
+	}
+	if !s.ok || u.first.first() < s.first.first() {
+		s.first = u.first
+	}
+	if !s.ok || u.last.last() > s.last.last() {
+		s.last = u.last
+	}
+	s.ok = true
 }
 
 func (d *Dataset) index() {
@@ -242,20 +314,57 @@ func (d *Dataset) index() {
 		d.clubIndex[d.Clubs[i].ID] = i
 	}
 	d.tieEnds = make([][2]int32, len(d.Ties))
-	for i := range d.Ties {
-		d.tieEnds[i] = [2]int32{int32(d.actorIndex[d.Ties[i].Source]), int32(d.actorIndex[d.Ties[i].Target])}
-	}
+	inParts(len(d.Ties), func(lo, hi int) { // a pass over a million rows: on every core
+		src, dst := lookup(d.actorIndex), lookup(d.actorIndex)
+		for i := lo; i < hi; i++ {
+			d.tieEnds[i] = [2]int32{src(d.Ties[i].Source), dst(d.Ties[i].Target)}
+		}
+	})
 	d.exchangeEnds = make([][2]int32, len(d.Exchanges))
+	src, dst := lookup(d.actorIndex), lookup(d.actorIndex)
 	for i := range d.Exchanges {
-		d.exchangeEnds[i] = [2]int32{int32(d.actorIndex[d.Exchanges[i].From]), int32(d.actorIndex[d.Exchanges[i].To])}
+		d.exchangeEnds[i] = [2]int32{src(d.Exchanges[i].From), dst(d.Exchanges[i].To)}
 	}
 	d.memberRefs = make([][2]int32, len(d.Memberships))
+	src, dst = lookup(d.clubIndex), lookup(d.actorIndex)
 	for i := range d.Memberships {
-		d.memberRefs[i] = [2]int32{int32(d.clubIndex[d.Memberships[i].Club]), int32(d.actorIndex[d.Memberships[i].Actor])}
+		d.memberRefs[i] = [2]int32{src(d.Memberships[i].Club), dst(d.Memberships[i].Actor)}
 	}
 	d.tiePairs, d.exchangePairs = groupPairs(d.tieEnds, len(d.Actors)), groupPairs(d.exchangeEnds, len(d.Actors))
 	if d.period == 0 { // a period's data set saw its span as its rows were read (see)
 		d.first, d.last, d.hasSpan = d.span()
+	}
+}
+
+// inParts calls f on the ranges of 0…n−1 cut in GOMAXPROCS parts, at once, when n is large
+// (f may only write to what belongs to its range), and on the whole range otherwise.
+func inParts(n int, f func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), n>>16)
+	if parts <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(p*n/parts, (p+1)*n/parts)
+		}()
+	}
+	wg.Wait()
+}
+
+// lookup returns a function that gives the position of an id in index, remembering the id
+// before: one column of a file sorted by it looks up each id once.
+func lookup(index map[string]int) func(id string) int32 {
+	var last string
+	pos, ok := int32(0), false
+	return func(id string) int32 {
+		if !ok || id != last {
+			last, pos, ok = id, int32(index[id]), true
+		}
+		return pos
 	}
 }
 

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -162,7 +165,12 @@ type field struct {
 	line   int
 	column string
 	v      string // the field, trimmed; "" when the file has no such column
+	memo   *memo  // the column's last valid reference, in the rows parsed by this goroutine
 }
+
+// memo is a column's last valid reference and its interned string: the next row's same
+// value (files are often sorted by source) needs no map lookup, as its checks would pass again.
+type memo struct{ s string }
 
 func (f *field) problem(kind error, format string, args ...any) {
 	f.l.addf(f.file, f.line, f.column, kind, format, args...)
@@ -208,6 +216,10 @@ func clubRef[E any](to func(*E) *string) parser[E] {
 // is read; unknown reports one that is not, in is the file's name.
 func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in string)) parser[E] {
 	return parser[E]{stage: stageIdentity, id: to, refers: refers, parse: func(f *field, e *E) bool {
+		if f.memo != nil && f.memo.s == f.v && f.v != "" {
+			*to(e) = f.memo.s
+			return true
+		}
 		if f.v == "" {
 			f.problem(ErrEmptyID, "empty %s", f.column)
 			return false
@@ -222,14 +234,17 @@ func ref[E any](refers string, to func(*E) *string, unknown func(f *field, in st
 			}
 		}
 		s := f.l.intern(f.v)
-		if !f.ids.listed && (f.l.stream != nil || f.l.at != 0) {
-			// Validating only, or loading one period: the referenced ids are the file's
-			// entities (counted, or added by finish), whether their rows are kept or not.
+		if !f.ids.listed {
+			// The referenced ids are the file's entities (counted by Validate, added by
+			// finish), whether their rows are kept or not.
 			if _, ok := f.ids.line[s]; !ok {
 				f.ids.line[s] = 0
 			}
 		}
 		*to(e) = s
+		if f.memo != nil {
+			f.memo.s = s
+		}
 		return true
 	}}
 }
@@ -384,8 +399,6 @@ type dataFile interface {
 	keyed() bool // the file has an id column
 	// read reads the rows after the header into the data set.
 	read(l *loader, c *csvFile, h header) error
-	// references calls add with every id its rows refer to in file refers, in row order.
-	references(d *Dataset, refers string, add func(id string))
 	// addReferenced adds an entity with only an id for each of ids (a keyed file's
 	// entities that are referenced but not listed).
 	addReferenced(d *Dataset, ids []string)
@@ -454,23 +467,10 @@ func (f *file[E]) headerColumns() []headerColumn { return f.header }
 func (f *file[E]) keyed() bool                   { return f.key >= 0 }
 
 func (f *file[E]) read(l *loader, c *csvFile, h header) error {
-	fl := field{l: l, file: c.name}
-	ids := make([]*idSet, len(f.columns)) // each column's fl.ids
-	for k, col := range f.columns {
-		switch {
-		case col.parse.refers != "":
-			ids[k] = l.ids[col.parse.refers]
-		case col.parse.id != nil:
-			ids[k] = l.ids[f.name]
-		}
-	}
 	rows := f.rows(l.d)
 	if *rows == nil {
 		*rows = []E{} // a file read, even without rows, gives a non-nil slice
 	}
-	vals := make([]string, len(f.columns))
-	typers := make([]typer, len(h.extra))
-	e := new(E) // one for all rows: an E per row would go to the heap
 	// Loading one period keeps every exchange row when they carry provenance columns: the
 	// provenance checks (report ids, derived_from cycles) read the whole record.
 	keepAll := false
@@ -481,6 +481,14 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 		}
 		_, keepAll = provenanceColumns(cols)
 	}
+	w := f.work(l, c.name, h)
+	if c.fast != nil {
+		if l.stream == nil && l.at == 0 && f.key < 0 {
+			f.readChunks(l, c, w, rows)
+			return nil
+		}
+		*rows = slices.Grow(*rows, c.fast.lines())
+	}
 	for {
 		rec, line, err := c.next()
 		if err == io.EOF {
@@ -489,22 +497,15 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 		if err != nil {
 			return err
 		}
-		for k, i := range h.pos {
-			vals[k] = ""
-			if i >= 0 {
-				vals[k] = strings.TrimSpace(rec[i])
-			}
-		}
-		fl.line = line
-		*e = *new(E)
-		if !f.parse(&fl, vals, ids, e) {
+		e := &w.e
+		if !w.parse(rec, line, e) {
 			continue
 		}
 		if s := l.stream; s != nil { // validating only: count the row and drop it
 			s.rows[f.name]++
 			if f.pair != nil {
-				a, b, w := f.pair(e)
-				s.sums.amount(c.name, l.fileRank[c.name], line, a, b, w)
+				a, b, wt := f.pair(e)
+				s.sums.amount(c.name, l.fileRank[c.name], line, a, b, wt)
 			}
 			continue
 		}
@@ -514,22 +515,14 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 				f.times(e, l.d.see)
 			}
 			if f.pair != nil {
-				a, b, w := f.pair(e)
-				l.sums.amount(c.name, l.fileRank[c.name], line, a, b, w)
+				a, b, wt := f.pair(e)
+				l.sums.amount(c.name, l.fileRank[c.name], line, a, b, wt)
 			}
 			if f.keep != nil && !f.keep(e, l.at) && !keepAll {
 				continue
 			}
 		}
-		var extra []string
-		if len(h.extra) > 0 {
-			extra = make([]string, len(h.extra))
-			for k, i := range h.extra {
-				extra[k] = strings.Clone(rec[i])
-				typers[k].see(rec[i])
-			}
-		}
-		f.row(e, extra, line)
+		w.keep(rec, line, e)
 		if len(*rows) == cap(*rows) && l.at == 0 {
 			// Sized from the rest of the file, but not when loading one period: its rows
 			// are not spread evenly over the file (append decides then).
@@ -537,22 +530,254 @@ func (f *file[E]) read(l *loader, c *csvFile, h header) error {
 		}
 		*rows = append(*rows, *e)
 	}
-	var cols []Column
-	for k, name := range h.extraNames {
-		cols = append(cols, Column{Name: name, Type: typers[k].result()})
-	}
-	*f.extra(&l.d.Columns) = cols
+	*f.extra(&l.d.Columns) = w.columns(h)
 	return nil
 }
 
+// rowWork is what parsing the rows of one file needs, for one goroutine.
+type rowWork[E any] struct {
+	f      *file[E]
+	h      header
+	fl     field
+	ids    []*idSet // each column's fl.ids
+	memo   []memo   // each column's last id (see ref)
+	vals   []string
+	typers []typer
+	e      E      // the row being read, serially: an E per row would go to the heap
+	tmpl   E      // every row's start: the columns in done parsed from their empty field
+	done   uint64 // the columns absent from the file that need no parsing row by row
+	store  stringStore
+	// The span of the times of the rows kept (when the file has times and its rows are read
+	// in pieces), and span.see as a func value, made once.
+	span spanAcc
+	see  func(Time)
+	// unit: the amount (f.pair) of every row kept was 1.
+	unit bool
+}
+
+func (f *file[E]) work(l *loader, name string, h header) *rowWork[E] {
+	w := &rowWork[E]{f: f, h: h, fl: field{l: l, file: name}, ids: make([]*idSet, len(f.columns)),
+		memo: make([]memo, len(f.columns)), vals: make([]string, len(f.columns)), typers: make([]typer, len(h.extra))}
+	w.see = w.span.see
+	for k, col := range f.columns {
+		switch {
+		case col.parse.refers != "":
+			w.ids[k] = l.ids[col.parse.refers]
+		case col.parse.id != nil:
+			w.ids[k] = l.ids[f.name]
+		}
+	}
+	// A column the file does not have gives every row the same empty field. When its parser
+	// takes it without a problem (a weight of 1, no domains, an open since), it is parsed
+	// once, into the template every row starts from, and not again (done). Parsers of an
+	// empty field do not look at the rest of the entity.
+	scratch := &loader{names: l.names, ids: l.ids, strs: map[string]string{}}
+	for k, col := range f.columns {
+		if h.pos[k] >= 0 || k >= 64 {
+			continue
+		}
+		var e E
+		fl := field{l: scratch, file: name, line: 1, column: col.name, ids: w.ids[k], memo: &memo{}}
+		if col.parse.parse(&fl, &e) && len(scratch.problems) == 0 {
+			fl.memo = &memo{}
+			col.parse.parse(&fl, &w.tmpl)
+			w.done |= 1 << k
+		}
+		scratch.problems = nil
+	}
+	return w
+}
+
+// parse parses a well-formed row into e; false after reporting problems.
+func (w *rowWork[E]) parse(rec []string, line int, e *E) bool {
+	for k, i := range w.h.pos {
+		w.vals[k] = ""
+		if i >= 0 {
+			w.vals[k] = trimField(rec[i])
+		}
+	}
+	w.fl.line = line
+	*e = w.tmpl
+	return w.f.parse(&w.fl, w.vals, w.ids, w.memo, w.done, e)
+}
+
+// keep sets the other values and the line of the row just parsed, for keeping it.
+func (w *rowWork[E]) keep(rec []string, line int, e *E) {
+	var extra []string
+	if len(w.h.extra) > 0 {
+		extra = w.store.strings(len(w.h.extra))
+		for k, i := range w.h.extra {
+			extra[k] = w.store.clone(rec[i])
+			w.typers[k].see(rec[i])
+		}
+	}
+	w.f.row(e, extra, line)
+}
+
+// columns describes the other columns, with the types their values had.
+func (w *rowWork[E]) columns(h header) []Column {
+	var cols []Column
+	for k, name := range h.extraNames {
+		cols = append(cols, Column{Name: name, Type: w.typers[k].result()})
+	}
+	return cols
+}
+
+// fastChunk is the size of the pieces of a file whose rows are parsed in parallel (a
+// variable for the tests).
+var fastChunk = 1 << 20
+
+// readChunks parses the rows that c.fast splits in pieces of about fastChunk bytes, on up
+// to GOMAXPROCS goroutines, and appends the rows to *rows in file order. It is Load's read
+// of a file without an id column: the parsers then only read the loader's state (the ids of
+// earlier files), and each goroutine has its own problems, interned strings and column types.
+// Problems are appended piece by piece in file order, so they are those of the serial read,
+// in its order.
+func (f *file[E]) readChunks(l *loader, c *csvFile, w0 *rowWork[E], rows *[]E) {
+	pieces := c.fast.split(fastChunk)
+	if len(pieces) == 0 {
+		*f.extra(&l.d.Columns) = w0.columns(w0.h)
+		return
+	}
+	type result struct {
+		rows     []E
+		problems []*ParseError
+		span     spanAcc
+	}
+	res := make([]result, len(pieces))
+	workers := min(runtime.GOMAXPROCS(0), len(pieces))
+	w0.unit = true
+	// Each piece's rows go to its own window of *rows, as long as its non-empty lines (at
+	// most one row each), counted first.
+	starts := make([]int, len(pieces)+1)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1)) - 1; k < len(pieces); k = int(next.Add(1)) - 1 {
+				starts[k+1] = pieces[k].lines()
+			}
+		}()
+	}
+	wg.Wait()
+	for k := range pieces {
+		starts[k+1] += starts[k]
+	}
+	*rows = slices.Grow(*rows, starts[len(pieces)])
+	all := (*rows)[len(*rows):cap(*rows)]
+	works := make([]*rowWork[E], workers)
+	works[0] = w0
+	next.Store(0)
+	for g := range workers {
+		if g > 0 {
+			// The ids of the files listed are only read; those referenced in files not
+			// listed are recorded by each goroutine, and merged below.
+			wl := &loader{fsys: l.fsys, names: l.names, d: l.d, fileRank: l.fileRank, ids: map[string]*idSet{}, strs: map[string]string{}}
+			for name, ids := range l.ids {
+				if !ids.listed {
+					ids = &idSet{line: map[string]int{}}
+				}
+				wl.ids[name] = ids
+			}
+			works[g] = f.work(wl, c.name, w0.h)
+			works[g].unit = true
+		}
+		wg.Add(1)
+		go func(w *rowWork[E]) {
+			defer wg.Done()
+			wl := w.fl.l
+			cc := *c // the piece's own splitter and reports; the header is shared
+			cc.report = func(line int, column string, kind error, format string, args ...any) {
+				wl.addf(c.name, line, column, kind, format, args...)
+			}
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(pieces) {
+					return
+				}
+				cc.fast = pieces[k]
+				out := all[starts[k]:starts[k]:starts[k+1]]
+				saved := wl.problems
+				wl.problems = nil
+				for {
+					rec, line, _ := cc.next() // only io.EOF: the text is in memory
+					if rec == nil {
+						break
+					}
+					// The row is parsed in its place.
+					if len(out) == cap(out) {
+						out = slices.Grow(out, 1)
+					}
+					out = out[:len(out)+1]
+					e := &out[len(out)-1]
+					if !w.parse(rec, line, e) {
+						out = out[:len(out)-1]
+						continue
+					}
+					w.keep(rec, line, e)
+					if f.times != nil {
+						f.times(e, w.see)
+					}
+					if f.pair != nil {
+						_, _, amount := f.pair(e)
+						w.unit = w.unit && amount == 1
+					}
+				}
+				res[k] = result{rows: out, problems: wl.problems, span: w.span}
+				w.span = spanAcc{}
+				wl.problems = saved
+			}
+		}(works[g])
+	}
+	wg.Wait()
+	n := len(*rows)
+	var span spanAcc
+	for _, r := range res {
+		// A piece's rows move down only after pieces with fewer rows than lines.
+		if len(r.rows) > 0 && &r.rows[0] != &(*rows)[:n+1][n] {
+			copy((*rows)[n:n+len(r.rows)], r.rows)
+		}
+		n += len(r.rows)
+		l.problems = append(l.problems, r.problems...)
+		span.add(r.span)
+	}
+	*rows = (*rows)[:n]
+	unit := true
+	for _, w := range works {
+		unit = unit && w.unit
+	}
+	if f.name == TiesFile {
+		l.d.tiesRead = &tiesRead{span: span, unit: unit}
+	}
+	for _, w := range works[1:] {
+		for k := range w0.typers {
+			w0.typers[k].merge(w.typers[k])
+		}
+		for name, ids := range w.fl.l.ids {
+			if main := l.ids[name]; !main.listed {
+				for id := range ids.line {
+					if _, ok := main.line[id]; !ok {
+						main.line[id] = 0
+					}
+				}
+			}
+		}
+	}
+	*f.extra(&l.d.Columns) = w0.columns(w0.h)
+}
+
 // parse fills e from a row's trimmed values, reporting every problem, in problem order.
-func (f *file[E]) parse(fl *field, vals []string, ids []*idSet, e *E) bool {
+// The columns in done (absent from the file, their empty field parsed once into e's
+// template: see work) are not parsed again.
+func (f *file[E]) parse(fl *field, vals []string, ids []*idSet, memos []memo, done uint64, e *E) bool {
 	ok := true
 	var parsed uint64 // the columns that parsed
 	for _, k := range f.order {
 		c := &f.columns[k]
-		fl.column, fl.v, fl.ids = c.name, vals[k], ids[k]
-		if !c.parse.parse(fl, e) {
+		fl.column, fl.v, fl.ids, fl.memo = c.name, vals[k], ids[k], &memos[k]
+		if done&(1<<k) == 0 && !c.parse.parse(fl, e) {
 			if c.parse.stop {
 				return false
 			}
@@ -566,24 +791,6 @@ func (f *file[E]) parse(fl *field, vals []string, ids []*idSet, e *E) bool {
 		}
 	}
 	return ok
-}
-
-func (f *file[E]) references(d *Dataset, refers string, add func(id string)) {
-	var refs []func(*E) *string
-	for _, c := range f.columns {
-		if c.parse.refers == refers {
-			refs = append(refs, c.parse.id)
-		}
-	}
-	if len(refs) == 0 {
-		return
-	}
-	rows := *f.rows(d)
-	for i := range rows {
-		for _, to := range refs {
-			add(*to(&rows[i]))
-		}
-	}
 }
 
 func (f *file[E]) addReferenced(d *Dataset, ids []string) {

@@ -11,8 +11,9 @@ import (
 
 // FuzzLoad feeds arbitrary actors.csv, ties.csv and memberships.csv to the loader. Whatever
 // the input, Load must not panic and must either return a consistent data set or a
-// *ValidationError whose every problem names a file and a line, never both or neither; and
-// Validate must find the same problems or the same counts.
+// *ValidationError whose every problem names a file and a line, never both or neither;
+// Validate must find the same problems or the same counts; and the serial read through
+// encoding/csv and the fast read in pieces must give the same problems or data set.
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(smallWorld["actors.csv"]), []byte(smallWorld["ties.csv"]), []byte(smallWorld["memberships.csv"]))
 	f.Add([]byte("id\nUSA\nUSA\n"), []byte("source,target,weight\nUSA,\"GBR\n"), []byte("club,actor\nFVEY,GBR,1\n"))
@@ -31,6 +32,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		d, err := LoadFS(fsOf(files), "fuzz")
 		compareValidate(t, fsOf(files), false) // the streaming check agrees
+		loadPaths(t, files, 1+len(ties)%64)    // so do the serial read and the read in pieces
 		if (d == nil) == (err == nil) {
 			t.Fatalf("data set %v with error %v", d != nil, err)
 		}

@@ -250,23 +250,24 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 			return clubOK[d.memberRefs[i][0]] && actorOK[d.memberRefs[i][1]] && f.memberships.keep(&d.Memberships[i])
 		}
 	}
-	// The active rows and memberships first, to size the list of contributions exactly.
-	var ties, exchanges []int32
-	nTies := 0
-	for i := range d.Ties {
-		if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
-			nTies++
+	// The actors of the active rows, and how many rows are active: over all time and without
+	// a filter, every row, and every actor is in the layer (below).
+	ties, exchanges := len(d.Ties), len(d.Exchanges)
+	if o.At != 0 || o.filtered() {
+		ties, exchanges = 0, 0
+		for i := range d.Ties {
+			if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
+				mark(d.tieEnds[i][0])
+				mark(d.tieEnds[i][1])
+				ties++
+			}
 		}
-	}
-	ties = make([]int32, 0, nTies) // sized first: no garbage of a growing list of a million rows
-	for i := range d.Ties {
-		if o.active(d.Ties[i].Period) && keepTie(int32(i)) {
-			ties = append(ties, int32(i))
-		}
-	}
-	for i := range d.Exchanges {
-		if o.exchangeInPeriod(d.Exchanges[i].Date) && keepExchange(int32(i)) {
-			exchanges = append(exchanges, int32(i))
+		for i := range d.Exchanges {
+			if o.exchangeInPeriod(d.Exchanges[i].Date) && keepExchange(int32(i)) {
+				mark(d.exchangeEnds[i][0])
+				mark(d.exchangeEnds[i][1])
+				exchanges++
+			}
 		}
 	}
 	members := make([][]int, len(d.Clubs))
@@ -287,17 +288,11 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		k := len(members[ci])
 		clubPairs += k * (k - 1) / 2
 	}
-	// Every contribution is listed as (pair key, bilateral, club) and merged after one sort:
-	// cheaper than a map on a million rows.
-	parts := make([]part, 0, len(ties)+len(exchanges)+clubPairs)
+	// The club layer's contributions are listed as (pair key, 0, share), sorted and merged
+	// with the data set's grouping of tie rows and exchanges by pair (mergePairs).
+	parts := make([]part, 0, clubPairs)
 	add := func(a, b int, bil, club float64) {
 		parts = append(parts, part{key: pairKey(int32(a), int32(b)), bil: bil, club: club})
-	}
-	for _, i := range ties {
-		add(mark(d.tieEnds[i][0]), mark(d.tieEnds[i][1]), d.Ties[i].Weight, 0)
-	}
-	for _, i := range exchanges {
-		add(mark(d.exchangeEnds[i][0]), mark(d.exchangeEnds[i][1]), d.Exchanges[i].Volume, 0)
 	}
 	if o.At == 0 && !o.filtered() {
 		for i := range used {
@@ -343,45 +338,13 @@ func (d *Dataset) Layer(o Options) (*Layer, error) {
 		}
 	}
 
-	// Merge the contributions per pair into the sorted list of pairs. Node ids keep the order
-	// of actor indexes, so sorting by actor-index key sorts by node ids too. Within a pair the
-	// contributions are summed in ascending order of value, so the sums do not depend on the
-	// input order.
 	slices.SortFunc(parts, func(a, b part) int {
 		if a.key != b.key {
 			return cmp.Compare(a.key, b.key)
 		}
-		if a.bil != b.bil {
-			return cmp.Compare(a.bil, b.bil)
-		}
 		return cmp.Compare(a.club, b.club)
 	})
-	pr := l.period
-	// Sized first, as above: the number of pairs, and at most every active row kept.
-	npairs := 0
-	for i := range parts {
-		if i == 0 || parts[i].key != parts[i-1].key {
-			npairs++
-		}
-	}
-	pr.pairs = make([]Pair, 0, npairs)
-	pr.ties.off, pr.ties.rows = make([]int32, 1, npairs+1), make([]int32, 0, len(ties))
-	for i := 0; i < len(parts); {
-		key := parts[i].key
-		e := Pair{U: nodeOf[int(key>>32)], V: nodeOf[int(key&0xffffffff)]}
-		j := i
-		for ; j < len(parts) && parts[j].key == key; j++ {
-			e.Bilateral += parts[j].bil
-			e.Club += parts[j].club
-		}
-		pr.pairs = append(pr.pairs, e)
-		// The pair's rows, from the data set's one grouping by pair, filtered by the period.
-		pr.ties.add(d.tiePairs.find(key), func(r int32) bool { return o.active(d.Ties[r].Period) && keepTie(r) })
-		xs := d.exchangePairs.find(key)
-		pr.exchanges.add(xs, func(r int32) bool { return o.exchangeInPeriod(d.Exchanges[r].Date) && keepExchange(r) })
-		pr.history.add(xs, func(r int32) bool { return o.exchangeInHistory(d.Exchanges[r].Date) && keepExchange(r) })
-		i = j
-	}
+	l.mergePairs(parts, ties, exchanges, keepTie, keepExchange)
 	l.buildGraph()
 	if err := l.checkWeights(); err != nil {
 		return nil, err

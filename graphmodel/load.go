@@ -3,7 +3,9 @@ package graphmodel
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -195,12 +197,30 @@ func (l *loader) readFile(f dataFile) error {
 	if info, err := in.Stat(); err == nil && info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	c := newCSVFile(name, in, size, func(line int, column string, kind error, format string, args ...any) {
+	// Load reads a regular file whole, for the fast split of its rows (fastcsv.go); Validate
+	// and a load of one period stream it, so as not to hold it all.
+	var r io.Reader = in
+	var text string
+	whole := false
+	if size > 0 && l.stream == nil && l.at == 0 && fastLoad {
+		var rest io.Reader
+		text, rest, err = readWhole(in, size)
+		if err != nil {
+			return fmt.Errorf("%s: %w: %w", name, ErrUnreadableFile, err)
+		}
+		if r, whole = rest, rest == nil; whole {
+			r = strings.NewReader(text)
+		}
+	}
+	c := newCSVFile(name, r, size, func(line int, column string, kind error, format string, args ...any) {
 		l.addf(name, line, column, kind, format, args...)
 	})
 	h, ok, err := c.readHeader(f.headerColumns())
 	if err != nil {
 		return err
+	}
+	if ok && whole {
+		c.fast = c.fastBody(text)
 	}
 	if ids := l.ids[f.contract()]; ids != nil {
 		ids.listed = ok
@@ -222,24 +242,8 @@ func (l *loader) finish() {
 		if !f.keyed() || l.ids[f.contract()].listed {
 			continue
 		}
-		seen := map[string]bool{}
-		var ids []string
-		if l.at != 0 { // the rows were not all kept: the ids referenced were recorded as read
-			for id := range l.ids[f.contract()].line {
-				ids = append(ids, id)
-			}
-			slices.Sort(ids)
-			f.addReferenced(l.d, ids)
-			continue
-		}
-		for _, g := range files {
-			g.references(l.d, f.contract(), func(id string) {
-				if !seen[id] {
-					seen[id] = true
-					ids = append(ids, id)
-				}
-			})
-		}
+		// The ids referenced were recorded as the rows were read (ref in files.go).
+		ids := slices.Sorted(maps.Keys(l.ids[f.contract()].line))
 		f.addReferenced(l.d, ids)
 	}
 	l.d.index()
@@ -260,8 +264,12 @@ func (l *loader) checkSums() {
 	var vals []float64
 	check := func(key uint64, trows, xrows []int32) {
 		quick := 0.0
-		for _, r := range trows {
-			quick += d.Ties[r].Weight
+		if d.tiesRead != nil && d.tiesRead.unit {
+			quick = float64(len(trows))
+		} else {
+			for _, r := range trows {
+				quick += d.Ties[r].Weight
+			}
 		}
 		for _, r := range xrows {
 			quick += d.Exchanges[r].Volume

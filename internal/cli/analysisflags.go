@@ -101,7 +101,7 @@ func (af *analysisFlags) loadFor(cmd *cobra.Command, args []string, at int) (*gr
 		o.At = at
 	}
 	if !af.fromNeo4j {
-		return graphmodel.LoadWith(args[0], o)
+		return loadData(args[0], o)
 	}
 	s, err := af.conn.open(cmd)
 	if err != nil {
@@ -116,7 +116,7 @@ func (af *analysisFlags) loadFor(cmd *cobra.Command, args []string, at int) (*gr
 	if err := s.Pull(cmd.Context(), dir); err != nil {
 		return nil, err
 	}
-	return graphmodel.LoadWith(dir, o)
+	return loadData(dir, o)
 }
 
 // parseWeights reads --tie-weights / --club-weights: name=number pairs, or @FILE, a weights
