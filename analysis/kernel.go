@@ -20,15 +20,6 @@ type arc struct {
 	nbr int32   // head, in the kernel's numbering
 }
 
-// nodeState is one node's state during one source's pass: 32 bytes, half a cache line.
-type nodeState struct {
-	dist  float64 // +Inf when not reached
-	sigma float64 // number of shortest paths from the source
-	delta float64 // Brandes dependency
-	pos   int32   // heap slot, notInHeap or settled
-	npred int32   // number of predecessors, stored at preds[off[v]:]
-}
-
 // kernel is the read-only graph of a shortest-path pass, shared by its workers.
 type kernel struct {
 	n     int
@@ -114,13 +105,26 @@ type distSums struct {
 	harm  []float64 // Σ 1/d(s, v)
 }
 
-// brandes holds one worker's reusable buffers.
+// brandes holds one worker's reusable buffers: the per-node state of one source's pass, split
+// by when it is touched. Every arc scan reads dist; a relaxation also touches the heap slot
+// and the record (σ, predecessor count); the heap's moves write only pos; the dependency pass
+// reads and writes the records.
 type brandes struct {
 	k     *kernel
-	st    []nodeState
-	preds []int32 // node v's predecessors are preds[off[v] : off[v]+npred]
+	dist  []float64 // +Inf when not reached
+	pos   []int32   // heap slot, notInHeap or settled
+	rec   []nodeRec
+	preds []int32 // node v's predecessors are preds[rec[v].base : rec[v].base+rec[v].npred]
 	order []int32 // nodes in the order they were settled
-	heap  []heapItem
+	heap  heap
+}
+
+// nodeRec is a node's σ, dependency and predecessor list during one source's pass.
+type nodeRec struct {
+	sigma float64 // number of shortest paths from the source
+	delta float64 // Brandes dependency
+	npred int32   // number of predecessors
+	base  int32   // off[v]: where v's predecessors start in preds (constant)
 }
 
 const (
@@ -128,44 +132,52 @@ const (
 	settled   = -2
 )
 
-type heapItem struct {
-	key  float64
-	node int32
-}
-
 func newBrandes(k *kernel) *brandes {
 	b := &brandes{
 		k:     k,
-		st:    make([]nodeState, k.n),
+		dist:  make([]float64, k.n),
+		pos:   make([]int32, k.n),
+		rec:   make([]nodeRec, k.n),
 		preds: make([]int32, len(k.arcs)),
 		order: make([]int32, 0, k.n),
-		heap:  make([]heapItem, 0, k.n),
 	}
-	for i := range b.st {
-		b.st[i] = nodeState{dist: math.Inf(1), pos: notInHeap}
+	b.heap.init(k.n, b.pos)
+	for v := range b.dist {
+		b.dist[v] = math.Inf(1)
+		b.pos[v] = notInHeap
+		b.rec[v].base = k.off[v]
 	}
 	return b
+}
+
+// reset returns node v's state to unreached.
+func (b *brandes) reset(v int32) {
+	b.dist[v] = math.Inf(1)
+	b.pos[v] = notInHeap
+	r := &b.rec[v]
+	r.sigma, r.delta, r.npred = 0, 0, 0
 }
 
 // run is one Dijkstra + dependency accumulation from s (a kernel node). It adds srcWeight ×
 // s's dependencies to acc (kernel numbering) and returns the number of nodes reached (s
 // excluded), the sum of their distances and Σ 1/d. When ds is not nil, every reached node's
 // distance from s is added to it.
+//
+// The heap's operations (push, decrease-key, pop) are those of a plain 4-ary heap, in the
+// same order, so nodes of equal distance are settled in the same order and every
+// floating-point sum is taken in the same order as by the reference kernel
+// (TestKernelMatchesReference).
 func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (reach int, sum, harm float64) {
 	k := b.k
-	off, arcs := k.off, k.arcs
-	st, preds := b.st, b.preds
+	dist, rec, preds := b.dist, b.rec, b.preds
+	h := &b.heap
 	order := b.order[:0]
-	st[s].dist = 0
-	st[s].sigma = 1
-	b.push(s, 0)
-	const hi = 1 + tieTolerance
-	const lo = 1 - tieTolerance
-	for len(b.heap) > 0 {
-		v := b.pop()
+	dist[s] = 0
+	rec[s].sigma = 1
+	h.push(s, 0)
+	for h.n > 0 {
+		v, dv := h.pop()
 		order = append(order, v)
-		sv := &st[v]
-		dv := sv.dist
 		if v != s {
 			reach++
 			sum += dv
@@ -176,122 +188,204 @@ func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (
 				ds.harm[v] += 1 / dv
 			}
 		}
-		sigv := sv.sigma
-		for p, end := off[v], off[v+1]; p < end; p++ {
-			a := arcs[p]
-			w := a.nbr
-			sw := &st[w]
-			alt := dv + a.len
-			dw := sw.dist
-			if alt > dw*hi {
-				continue // longer (always the case for a settled node, but for near-zero lengths)
-			}
-			if alt < dw*lo { // strictly shorter, or first reached (dw = +Inf)
-				if sw.pos == settled {
-					continue
-				}
-				if dw == math.Inf(1) {
-					b.push(w, alt)
-				} else {
-					b.up(int(sw.pos), heapItem{alt, w})
-				}
-				sw.dist = alt
-				sw.sigma = sigv
-				preds[off[w]] = v
-				sw.npred = 1
-				continue
-			}
-			if sw.pos == settled {
-				continue
-			}
-			// Equal within the tolerance: another shortest path.
-			sw.sigma += sigv
-			preds[off[w]+sw.npred] = v
-			sw.npred++
-		}
+		b.scan(v, dv)
 	}
 	weight := k.weight
 	for i := len(order) - 1; i >= 0; i-- {
 		w := order[i]
-		sw := &st[w]
+		rw := &rec[w]
 		var coeff float64
 		if weight == nil {
-			coeff = (1 + sw.delta) / sw.sigma
+			coeff = (1 + rw.delta) / rw.sigma
 		} else {
-			coeff = (weight[w] + sw.delta) / sw.sigma
+			coeff = (weight[w] + rw.delta) / rw.sigma
 		}
-		base := off[w]
-		for _, v := range preds[base : base+sw.npred] {
-			st[v].delta += st[v].sigma * coeff
+		for _, v := range preds[rw.base : rw.base+rw.npred] {
+			rv := &rec[v]
+			rv.delta += rv.sigma * coeff
 		}
 		if w != s {
-			acc[w] += srcWeight * sw.delta
+			acc[w] += srcWeight * rw.delta
 		}
-	}
-	for _, v := range order {
-		st[v] = nodeState{dist: math.Inf(1), pos: notInHeap}
+		// w is read no more: its predecessors were settled before it, so come later here.
+		b.reset(w)
 	}
 	b.order = order
 	return reach, sum, harm
 }
 
-// The heap is a 4-ary min-heap of kernel nodes keyed by distance, with decrease-key; a
-// node's slot is in its state record (BenchmarkHeapArity measured 2-, 4- and 8-ary).
+// scan relaxes the arcs of v, just settled at distance dv. The arcs that do not shorten nor
+// tie a path (most of them) are skipped by a tight loop; the heap's sift-up is written out
+// here rather than called, so that no call forces the loop's values out of registers.
+func (b *brandes) scan(v int32, dv float64) {
+	k := b.k
+	arcs := k.arcs[k.off[v]:k.off[v+1]]
+	dist, pos, rec, preds := b.dist, b.pos, b.rec, b.preds
+	h := &b.heap
+	items := h.items
+	const hi = 1 + tieTolerance
+	const lo = 1 - tieTolerance
+	sigv := rec[v].sigma
+	for p := skipLonger(arcs, 0, dv, dist); p < len(arcs); p = skipLonger(arcs, p+1, dv, dist) {
+		a := arcs[p]
+		w := a.nbr
+		alt := dv + a.len
+		dw := dist[w]
+		i := pos[w]
+		if i == settled {
+			continue
+		}
+		rw := &rec[w]
+		if alt < dw*lo { // strictly shorter, or first reached (dw = +Inf)
+			if i == notInHeap {
+				i = h.n
+				h.n++
+			}
+			// Sift w up from slot i (a new leaf, or its slot, its key now smaller).
+			ka := math.Float64bits(alt)
+			for i > 0 {
+				q := (i - 1) / heapArity
+				it := items[q]
+				if ka >= it.key {
+					break
+				}
+				items[i] = it
+				pos[it.node] = i
+				i = q
+			}
+			items[i] = heapItem{ka, w}
+			pos[w] = i
+			dist[w] = alt
+			rw.sigma = sigv
+			preds[rw.base] = v
+			rw.npred = 1
+			continue
+		}
+		// Equal within the tolerance: another shortest path.
+		rw.sigma += sigv
+		preds[rw.base+rw.npred] = v
+		rw.npred++
+	}
+}
+
+// skipLonger returns the first arc from p on that does not give a longer path than the head's
+// distance (len(arcs) if none): alt = dv + length is not above dist·(1 + tolerance). Most
+// arcs are longer (every arc to a settled node, but for near-zero lengths); this loop, kept
+// out of line, holds its few values in registers.
+//
+//go:noinline
+func skipLonger(arcs []arc, p int, dv float64, dist []float64) int {
+	hi := tieHi
+	for i, a := range arcs[p:] {
+		if !(dv+a.len > dist[a.nbr]*hi) {
+			return p + i
+		}
+	}
+	return len(arcs)
+}
+
+// tieHi is 1 + tieTolerance, as a variable so that the compiler keeps it in a register.
+var tieHi = 1 + tieTolerance
+
+// heap is a 4-ary min-heap of nodes keyed by distance, with decrease-key; a node's slot is in
+// pos (BenchmarkHeapArity measured 2-, 4- and 8-ary). The keys are the bits of the distances:
+// distances are never negative nor NaN, and for those the unsigned order of the bits is the
+// order of the numbers, which lets the compiler choose among children without branches.
+// Slot i's children are 4i+1 … 4i+4.
+type heap struct {
+	items []heapItem
+	n     int32
+	pos   []int32
+}
+
+type heapItem struct {
+	key  uint64 // math.Float64bits of the distance
+	node int32
+}
+
 const heapArity = 4
 
-func (b *brandes) up(i int, it heapItem) {
-	h, st := b.heap, b.st
+func (h *heap) init(n int, pos []int32) {
+	h.items = make([]heapItem, n)
+	h.pos = pos
+}
+
+// up moves node v with key kv from slot i towards the root while its parent's key is larger.
+func (h *heap) up(i int32, kv uint64, v int32) {
+	items, pos := h.items, h.pos
 	for i > 0 {
-		p := (i - 1) / heapArity
-		if it.key >= h[p].key {
+		q := (i - 1) / heapArity
+		it := items[q]
+		if kv >= it.key {
 			break
 		}
-		h[i] = h[p]
-		st[h[i].node].pos = int32(i)
-		i = p
+		items[i] = it
+		pos[it.node] = i
+		i = q
 	}
-	h[i] = it
-	st[it.node].pos = int32(i)
+	items[i] = heapItem{kv, v}
+	pos[v] = i
 }
 
-func (b *brandes) push(v int32, key float64) {
-	b.heap = append(b.heap, heapItem{})
-	b.up(len(b.heap)-1, heapItem{key, v})
+func (h *heap) push(v int32, d float64) {
+	h.n++
+	h.up(h.n-1, math.Float64bits(d), v)
 }
 
-func (b *brandes) pop() int32 {
-	items, st := b.heap, b.st
-	top := items[0].node
-	last := len(items) - 1
-	it := items[last]
-	b.heap = items[:last]
-	st[top].pos = settled
+// pop removes the root and returns its node and distance. The hole at the root moves down to
+// a leaf along the smallest children (the first of equal ones), then the former last item
+// sifts up from there: fewer comparisons than a plain sift-down, since the last item nearly
+// always belongs near the bottom.
+func (h *heap) pop() (int32, float64) {
+	items, pos := h.items, h.pos
+	top := items[0]
+	pos[top.node] = settled
+	h.n--
+	last := h.n
 	if last == 0 {
-		return top
+		return top.node, math.Float64frombits(top.key)
 	}
-	// Move the hole at the root down to a leaf along the smallest children, then sift the
-	// former last item up from there: fewer comparisons than a plain sift-down, since the
-	// last item nearly always belongs near the bottom.
-	i := 0
+	tail := items[last]
+	i := int32(0)
 	for {
 		c := heapArity*i + 1
+		if c+3 < last {
+			// Four children: the first smallest, by a tournament without branches.
+			g := (*[4]heapItem)(items[c : c+4])
+			x := b2i(g[1].key < g[0].key)
+			y := b2i(g[3].key < g[2].key)
+			z := b2i(min(g[2].key, g[3].key) < min(g[0].key, g[1].key))
+			j := 2*z + (x ^ ((x ^ y) & -z))
+			it := g[j&3]
+			items[i] = it
+			pos[it.node] = i
+			i = c + j
+			continue
+		}
 		if c >= last {
 			break
 		}
-		m := c
-		mk := items[c].key
-		end := min(c+heapArity, last)
-		for k := c + 1; k < end; k++ {
-			if items[k].key < mk {
-				m, mk = k, items[k].key
+		m, mk := c, items[c].key
+		for j := c + 1; j < last; j++ {
+			if items[j].key < mk {
+				m, mk = j, items[j].key
 			}
 		}
-		items[i] = items[m]
-		st[items[i].node].pos = int32(i)
+		it := items[m]
+		items[i] = it
+		pos[it.node] = i
 		i = m
 	}
-	b.up(i, it)
-	return top
+	h.up(i, tail.key, tail.node)
+	return top.node, math.Float64frombits(top.key)
+}
+
+// b2i is 1 for true, 0 for false (compiled without a branch).
+func b2i(b bool) int32 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // estimateCloseness estimates closeness and harmonic centrality from k sampled sources
