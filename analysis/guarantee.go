@@ -107,9 +107,10 @@ func BetweennessGuaranteed(ctx context.Context, x *Index, epsilon, delta float64
 // samplePath runs Dijkstra from s until t is settled, then walks one shortest path back from
 // t, chosen uniformly among all, adding 1 to the count of each inner node.
 func (b *brandes) samplePath(s, t int32, rng *rand.Rand, count []int64) {
-	rec, preds := b.rec, b.preds
+	rec := b.rec
 	h := &b.heap
 	order := b.order[:0]
+	b.more = b.more[:0]
 	b.dist[s] = 0
 	rec[s].sigma = 1
 	h.push(s, 0)
@@ -124,8 +125,9 @@ func (b *brandes) samplePath(s, t int32, rng *rand.Rand, count []int64) {
 		b.scan(v, dv)
 	}
 	if found {
+		var ps []int32
 		for w := t; ; {
-			ps := preds[rec[w].base : rec[w].base+rec[w].npred]
+			ps = b.predsOf(w, ps[:0])
 			u := rng.Float64() * rec[w].sigma
 			p := ps[len(ps)-1]
 			for _, q := range ps {

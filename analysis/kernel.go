@@ -107,24 +107,33 @@ type distSums struct {
 
 // brandes holds one worker's reusable buffers: the per-node state of one source's pass, split
 // by when it is touched. Every arc scan reads dist; a relaxation also touches the heap slot
-// and the record (σ, predecessor count); the heap's moves write only pos; the dependency pass
+// and the record (σ, predecessors); the heap's moves write only pos; the dependency pass
 // reads and writes the records.
+//
+// A node's first predecessor is in its record; the others (ties, rare with real weights) are
+// a list in more, newest first, so that a relaxation writes nothing outside the record and
+// the list grows in sequence.
 type brandes struct {
 	k     *kernel
 	dist  []float64 // +Inf when not reached
 	pos   []int32   // heap slot, notInHeap or settled
 	rec   []nodeRec
-	preds []int32 // node v's predecessors are preds[rec[v].base : rec[v].base+rec[v].npred]
-	order []int32 // nodes in the order they were settled
+	more  []predLink // the predecessors after the first, as linked lists
+	order []int32    // nodes in the order they were settled
 	heap  heap
 }
 
-// nodeRec is a node's σ, dependency and predecessor list during one source's pass.
+// nodeRec is a node's σ, dependency and predecessors during one source's pass.
 type nodeRec struct {
 	sigma float64 // number of shortest paths from the source
 	delta float64 // Brandes dependency
-	npred int32   // number of predecessors
-	base  int32   // off[v]: where v's predecessors start in preds (constant)
+	pred  int32   // first predecessor (none for the source)
+	next  int32   // index in more of the next predecessor, or -1
+}
+
+// predLink is one predecessor in a node's list of further predecessors.
+type predLink struct {
+	v, next int32
 }
 
 const (
@@ -138,14 +147,11 @@ func newBrandes(k *kernel) *brandes {
 		dist:  make([]float64, k.n),
 		pos:   make([]int32, k.n),
 		rec:   make([]nodeRec, k.n),
-		preds: make([]int32, len(k.arcs)),
 		order: make([]int32, 0, k.n),
 	}
 	b.heap.init(k.n, b.pos)
 	for v := range b.dist {
-		b.dist[v] = math.Inf(1)
-		b.pos[v] = notInHeap
-		b.rec[v].base = k.off[v]
+		b.reset(int32(v))
 	}
 	return b
 }
@@ -154,8 +160,22 @@ func newBrandes(k *kernel) *brandes {
 func (b *brandes) reset(v int32) {
 	b.dist[v] = math.Inf(1)
 	b.pos[v] = notInHeap
-	r := &b.rec[v]
-	r.sigma, r.delta, r.npred = 0, 0, 0
+	b.rec[v] = nodeRec{pred: -1, next: -1}
+}
+
+// predsOf appends w's predecessors to ps in the order they were found.
+func (b *brandes) predsOf(w int32, ps []int32) []int32 {
+	r := &b.rec[w]
+	if r.pred < 0 {
+		return ps
+	}
+	ps = append(ps, r.pred)
+	start := len(ps)
+	for e := r.next; e >= 0; e = b.more[e].next {
+		ps = append(ps, b.more[e].v)
+	}
+	slices.Reverse(ps[start:])
+	return ps
 }
 
 // run is one Dijkstra + dependency accumulation from s (a kernel node). It adds srcWeight ×
@@ -166,13 +186,15 @@ func (b *brandes) reset(v int32) {
 // The heap's operations (push, decrease-key, pop) are those of a plain 4-ary heap, in the
 // same order, so nodes of equal distance are settled in the same order and every
 // floating-point sum is taken in the same order as by the reference kernel
-// (TestKernelMatchesReference).
+// (TestKernelMatchesReference). (The order in which a node's predecessors receive its
+// share does not matter: each receives one term.)
 func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (reach int, sum, harm float64) {
 	k := b.k
-	dist, rec, preds := b.dist, b.rec, b.preds
+	rec := b.rec
 	h := &b.heap
 	order := b.order[:0]
-	dist[s] = 0
+	b.more = b.more[:0]
+	b.dist[s] = 0
 	rec[s].sigma = 1
 	h.push(s, 0)
 	for h.n > 0 {
@@ -191,7 +213,9 @@ func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (
 		b.scan(v, dv)
 	}
 	weight := k.weight
-	for i := len(order) - 1; i >= 0; i-- {
+	more := b.more
+	// order[0] is s, which has no predecessor and no dependency to add.
+	for i := len(order) - 1; i > 0; i-- {
 		w := order[i]
 		rw := &rec[w]
 		var coeff float64
@@ -200,16 +224,19 @@ func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (
 		} else {
 			coeff = (weight[w] + rw.delta) / rw.sigma
 		}
-		for _, v := range preds[rw.base : rw.base+rw.npred] {
-			rv := &rec[v]
+		rv := &rec[rw.pred]
+		rv.delta += rv.sigma * coeff
+		for e := rw.next; e >= 0; {
+			l := more[e]
+			rv := &rec[l.v]
 			rv.delta += rv.sigma * coeff
+			e = l.next
 		}
-		if w != s {
-			acc[w] += srcWeight * rw.delta
-		}
+		acc[w] += srcWeight * rw.delta
 		// w is read no more: its predecessors were settled before it, so come later here.
 		b.reset(w)
 	}
+	b.reset(s)
 	b.order = order
 	return reach, sum, harm
 }
@@ -220,7 +247,7 @@ func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (
 func (b *brandes) scan(v int32, dv float64) {
 	k := b.k
 	arcs := k.arcs[k.off[v]:k.off[v+1]]
-	dist, pos, rec, preds := b.dist, b.pos, b.rec, b.preds
+	dist, pos, rec := b.dist, b.pos, b.rec
 	h := &b.heap
 	items := h.items
 	const hi = 1 + tieTolerance
@@ -257,14 +284,14 @@ func (b *brandes) scan(v int32, dv float64) {
 			pos[w] = i
 			dist[w] = alt
 			rw.sigma = sigv
-			preds[rw.base] = v
-			rw.npred = 1
+			rw.pred = v
+			rw.next = -1
 			continue
 		}
 		// Equal within the tolerance: another shortest path.
 		rw.sigma += sigv
-		preds[rw.base+rw.npred] = v
-		rw.npred++
+		b.more = append(b.more, predLink{v, rw.next})
+		rw.next = int32(len(b.more) - 1)
 	}
 }
 
@@ -346,42 +373,44 @@ func (h *heap) pop() (int32, float64) {
 		return top.node, math.Float64frombits(top.key)
 	}
 	tail := items[last]
-	i := int32(0)
+	items = items[:last]
+	i := uint(0)
 	for {
 		c := heapArity*i + 1
-		if c+3 < last {
+		if c+3 < uint(len(items)) {
 			// Four children: the first smallest, by a tournament without branches.
-			g := (*[4]heapItem)(items[c : c+4])
-			x := b2i(g[1].key < g[0].key)
-			y := b2i(g[3].key < g[2].key)
-			z := b2i(min(g[2].key, g[3].key) < min(g[0].key, g[1].key))
+			g := items[c : c+4 : c+4]
+			k0, k1, k2, k3 := g[0].key, g[1].key, g[2].key, g[3].key
+			x := b2u(k1 < k0)
+			y := b2u(k3 < k2)
+			z := b2u(min(k2, k3) < min(k0, k1))
 			j := 2*z + (x ^ ((x ^ y) & -z))
 			it := g[j&3]
 			items[i] = it
-			pos[it.node] = i
+			pos[it.node] = int32(i)
 			i = c + j
 			continue
 		}
-		if c >= last {
+		if c >= uint(len(items)) {
 			break
 		}
 		m, mk := c, items[c].key
-		for j := c + 1; j < last; j++ {
+		for j := c + 1; j < uint(len(items)); j++ {
 			if items[j].key < mk {
 				m, mk = j, items[j].key
 			}
 		}
 		it := items[m]
 		items[i] = it
-		pos[it.node] = i
+		pos[it.node] = int32(i)
 		i = m
 	}
-	h.up(i, tail.key, tail.node)
+	h.up(int32(i), tail.key, tail.node)
 	return top.node, math.Float64frombits(top.key)
 }
 
-// b2i is 1 for true, 0 for false (compiled without a branch).
-func b2i(b bool) int32 {
+// b2u is 1 for true, 0 for false (compiled without a branch).
+func b2u(b bool) uint {
 	if b {
 		return 1
 	}
