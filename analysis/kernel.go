@@ -250,7 +250,6 @@ func (b *brandes) scan(v int32, dv float64) {
 	dist, pos, rec := b.dist, b.pos, b.rec
 	h := &b.heap
 	items := h.items
-	const hi = 1 + tieTolerance
 	const lo = 1 - tieTolerance
 	sigv := rec[v].sigma
 	for p := skipLonger(arcs, 0, dv, dist); p < len(arcs); p = skipLonger(arcs, p+1, dv, dist) {
