@@ -107,60 +107,35 @@ func BetweennessGuaranteed(ctx context.Context, x *Index, epsilon, delta float64
 // samplePath runs Dijkstra from s until t is settled, then walks one shortest path back from
 // t, chosen uniformly among all, adding 1 to the count of each inner node.
 func (b *brandes) samplePath(s, t int32, rng *rand.Rand, count []int64) {
-	k := b.k
-	off, arcs := k.off, k.arcs
-	st, preds := b.st, b.preds
+	rec := b.rec
+	h := &b.heap
 	order := b.order[:0]
-	st[s].dist = 0
-	st[s].sigma = 1
-	b.push(s, 0)
-	const hi = 1 + tieTolerance
-	const lo = 1 - tieTolerance
+	b.more = b.more[:0]
+	b.dist[s] = 0
+	rec[s].sigma = 1
+	h.push(s, 0)
 	found := false
-	for len(b.heap) > 0 {
-		v := b.pop()
+	for h.n > 0 {
+		v, dv := h.pop()
 		order = append(order, v)
 		if v == t {
 			found = true
 			break
 		}
-		sv := &st[v]
-		dv, sigv := sv.dist, sv.sigma
-		for p, end := off[v], off[v+1]; p < end; p++ {
-			a := arcs[p]
-			w := a.nbr
-			sw := &st[w]
-			alt := dv + a.len
-			dw := sw.dist
-			if alt > dw*hi || sw.pos == settled {
-				continue
-			}
-			if alt < dw*lo {
-				if dw == math.Inf(1) {
-					b.push(w, alt)
-				} else {
-					b.up(int(sw.pos), heapItem{alt, w})
-				}
-				sw.dist, sw.sigma, sw.npred = alt, sigv, 1
-				preds[off[w]] = v
-				continue
-			}
-			sw.sigma += sigv
-			preds[off[w]+sw.npred] = v
-			sw.npred++
-		}
+		b.scan(v, dv)
 	}
 	if found {
+		var ps []int32
 		for w := t; ; {
-			ps := preds[off[w] : off[w]+st[w].npred]
-			u := rng.Float64() * st[w].sigma
+			ps = b.predsOf(w, ps[:0])
+			u := rng.Float64() * rec[w].sigma
 			p := ps[len(ps)-1]
 			for _, q := range ps {
-				if u < st[q].sigma {
+				if u < rec[q].sigma {
 					p = q
 					break
 				}
-				u -= st[q].sigma
+				u -= rec[q].sigma
 			}
 			if p == s {
 				break
@@ -170,12 +145,12 @@ func (b *brandes) samplePath(s, t int32, rng *rand.Rand, count []int64) {
 		}
 	}
 	for _, v := range order {
-		st[v] = nodeState{dist: math.Inf(1), pos: notInHeap}
+		b.reset(v)
 	}
-	for _, it := range b.heap {
-		st[it.node] = nodeState{dist: math.Inf(1), pos: notInHeap}
+	for _, it := range h.items[:h.n] {
+		b.reset(it.node)
 	}
-	b.heap = b.heap[:0]
+	h.n = 0
 	b.order = order
 }
 

@@ -20,15 +20,6 @@ type arc struct {
 	nbr int32   // head, in the kernel's numbering
 }
 
-// nodeState is one node's state during one source's pass: 32 bytes, half a cache line.
-type nodeState struct {
-	dist  float64 // +Inf when not reached
-	sigma float64 // number of shortest paths from the source
-	delta float64 // Brandes dependency
-	pos   int32   // heap slot, notInHeap or settled
-	npred int32   // number of predecessors, stored at preds[off[v]:]
-}
-
 // kernel is the read-only graph of a shortest-path pass, shared by its workers.
 type kernel struct {
 	n     int
@@ -114,13 +105,35 @@ type distSums struct {
 	harm  []float64 // Σ 1/d(s, v)
 }
 
-// brandes holds one worker's reusable buffers.
+// brandes holds one worker's reusable buffers: the per-node state of one source's pass, split
+// by when it is touched. Every arc scan reads dist; a relaxation also touches the heap slot
+// and the record (σ, predecessors); the heap's moves write only pos; the dependency pass
+// reads and writes the records.
+//
+// A node's first predecessor is in its record; the others (ties, rare with real weights) are
+// a list in more, newest first, so that a relaxation writes nothing outside the record and
+// the list grows in sequence.
 type brandes struct {
 	k     *kernel
-	st    []nodeState
-	preds []int32 // node v's predecessors are preds[off[v] : off[v]+npred]
-	order []int32 // nodes in the order they were settled
-	heap  []heapItem
+	dist  []float64 // +Inf when not reached
+	pos   []int32   // heap slot, notInHeap or settled
+	rec   []nodeRec
+	more  []predLink // the predecessors after the first, as linked lists
+	order []int32    // nodes in the order they were settled
+	heap  heap
+}
+
+// nodeRec is a node's σ, dependency and predecessors during one source's pass.
+type nodeRec struct {
+	sigma float64 // number of shortest paths from the source
+	delta float64 // Brandes dependency
+	pred  int32   // first predecessor (none for the source)
+	next  int32   // index in more of the next predecessor, or -1
+}
+
+// predLink is one predecessor in a node's list of further predecessors.
+type predLink struct {
+	v, next int32
 }
 
 const (
@@ -128,44 +141,65 @@ const (
 	settled   = -2
 )
 
-type heapItem struct {
-	key  float64
-	node int32
-}
-
 func newBrandes(k *kernel) *brandes {
 	b := &brandes{
 		k:     k,
-		st:    make([]nodeState, k.n),
-		preds: make([]int32, len(k.arcs)),
+		dist:  make([]float64, k.n),
+		pos:   make([]int32, k.n),
+		rec:   make([]nodeRec, k.n),
 		order: make([]int32, 0, k.n),
-		heap:  make([]heapItem, 0, k.n),
 	}
-	for i := range b.st {
-		b.st[i] = nodeState{dist: math.Inf(1), pos: notInHeap}
+	b.heap.init(k.n, b.pos)
+	for v := range b.dist {
+		b.reset(int32(v))
 	}
 	return b
+}
+
+// reset returns node v's state to unreached.
+func (b *brandes) reset(v int32) {
+	b.dist[v] = math.Inf(1)
+	b.pos[v] = notInHeap
+	b.rec[v] = nodeRec{pred: -1, next: -1}
+}
+
+// predsOf appends w's predecessors to ps in the order they were found.
+func (b *brandes) predsOf(w int32, ps []int32) []int32 {
+	r := &b.rec[w]
+	if r.pred < 0 {
+		return ps
+	}
+	ps = append(ps, r.pred)
+	start := len(ps)
+	for e := r.next; e >= 0; e = b.more[e].next {
+		ps = append(ps, b.more[e].v)
+	}
+	slices.Reverse(ps[start:])
+	return ps
 }
 
 // run is one Dijkstra + dependency accumulation from s (a kernel node). It adds srcWeight ×
 // s's dependencies to acc (kernel numbering) and returns the number of nodes reached (s
 // excluded), the sum of their distances and Σ 1/d. When ds is not nil, every reached node's
 // distance from s is added to it.
+//
+// The heap's operations (push, decrease-key, pop) are those of a plain 4-ary heap, in the
+// same order, so nodes of equal distance are settled in the same order and every
+// floating-point sum is taken in the same order as by the reference kernel
+// (TestKernelMatchesReference). (The order in which a node's predecessors receive its
+// share does not matter: each receives one term.)
 func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (reach int, sum, harm float64) {
 	k := b.k
-	off, arcs := k.off, k.arcs
-	st, preds := b.st, b.preds
+	rec := b.rec
+	h := &b.heap
 	order := b.order[:0]
-	st[s].dist = 0
-	st[s].sigma = 1
-	b.push(s, 0)
-	const hi = 1 + tieTolerance
-	const lo = 1 - tieTolerance
-	for len(b.heap) > 0 {
-		v := b.pop()
+	b.more = b.more[:0]
+	b.dist[s] = 0
+	rec[s].sigma = 1
+	h.push(s, 0)
+	for h.n > 0 {
+		v, dv := h.pop()
 		order = append(order, v)
-		sv := &st[v]
-		dv := sv.dist
 		if v != s {
 			reach++
 			sum += dv
@@ -176,122 +210,210 @@ func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (
 				ds.harm[v] += 1 / dv
 			}
 		}
-		sigv := sv.sigma
-		for p, end := off[v], off[v+1]; p < end; p++ {
-			a := arcs[p]
-			w := a.nbr
-			sw := &st[w]
-			alt := dv + a.len
-			dw := sw.dist
-			if alt > dw*hi {
-				continue // longer (always the case for a settled node, but for near-zero lengths)
-			}
-			if alt < dw*lo { // strictly shorter, or first reached (dw = +Inf)
-				if sw.pos == settled {
-					continue
-				}
-				if dw == math.Inf(1) {
-					b.push(w, alt)
-				} else {
-					b.up(int(sw.pos), heapItem{alt, w})
-				}
-				sw.dist = alt
-				sw.sigma = sigv
-				preds[off[w]] = v
-				sw.npred = 1
-				continue
-			}
-			if sw.pos == settled {
-				continue
-			}
-			// Equal within the tolerance: another shortest path.
-			sw.sigma += sigv
-			preds[off[w]+sw.npred] = v
-			sw.npred++
-		}
+		b.scan(v, dv)
 	}
 	weight := k.weight
-	for i := len(order) - 1; i >= 0; i-- {
+	more := b.more
+	// order[0] is s, which has no predecessor and no dependency to add.
+	for i := len(order) - 1; i > 0; i-- {
 		w := order[i]
-		sw := &st[w]
+		rw := &rec[w]
 		var coeff float64
 		if weight == nil {
-			coeff = (1 + sw.delta) / sw.sigma
+			coeff = (1 + rw.delta) / rw.sigma
 		} else {
-			coeff = (weight[w] + sw.delta) / sw.sigma
+			coeff = (weight[w] + rw.delta) / rw.sigma
 		}
-		base := off[w]
-		for _, v := range preds[base : base+sw.npred] {
-			st[v].delta += st[v].sigma * coeff
+		rv := &rec[rw.pred]
+		rv.delta += rv.sigma * coeff
+		for e := rw.next; e >= 0; {
+			l := more[e]
+			rv := &rec[l.v]
+			rv.delta += rv.sigma * coeff
+			e = l.next
 		}
-		if w != s {
-			acc[w] += srcWeight * sw.delta
-		}
+		acc[w] += srcWeight * rw.delta
+		// w is read no more: its predecessors were settled before it, so come later here.
+		b.reset(w)
 	}
-	for _, v := range order {
-		st[v] = nodeState{dist: math.Inf(1), pos: notInHeap}
-	}
+	b.reset(s)
 	b.order = order
 	return reach, sum, harm
 }
 
-// The heap is a 4-ary min-heap of kernel nodes keyed by distance, with decrease-key; a
-// node's slot is in its state record (BenchmarkHeapArity measured 2-, 4- and 8-ary).
+// scan relaxes the arcs of v, just settled at distance dv. The arcs that do not shorten nor
+// tie a path (most of them) are skipped by a tight loop; the heap's sift-up is written out
+// here rather than called, so that no call forces the loop's values out of registers.
+func (b *brandes) scan(v int32, dv float64) {
+	k := b.k
+	arcs := k.arcs[k.off[v]:k.off[v+1]]
+	dist, pos, rec := b.dist, b.pos, b.rec
+	h := &b.heap
+	items := h.items
+	const lo = 1 - tieTolerance
+	sigv := rec[v].sigma
+	for p := skipLonger(arcs, 0, dv, dist); p < len(arcs); p = skipLonger(arcs, p+1, dv, dist) {
+		a := arcs[p]
+		w := a.nbr
+		alt := dv + a.len
+		dw := dist[w]
+		i := pos[w]
+		if i == settled {
+			continue
+		}
+		rw := &rec[w]
+		if alt < dw*lo { // strictly shorter, or first reached (dw = +Inf)
+			if i == notInHeap {
+				i = h.n
+				h.n++
+			}
+			// Sift w up from slot i (a new leaf, or its slot, its key now smaller).
+			ka := math.Float64bits(alt)
+			for i > 0 {
+				q := (i - 1) / heapArity
+				it := items[q]
+				if ka >= it.key {
+					break
+				}
+				items[i] = it
+				pos[it.node] = i
+				i = q
+			}
+			items[i] = heapItem{ka, w}
+			pos[w] = i
+			dist[w] = alt
+			rw.sigma = sigv
+			rw.pred = v
+			rw.next = -1
+			continue
+		}
+		// Equal within the tolerance: another shortest path.
+		rw.sigma += sigv
+		b.more = append(b.more, predLink{v, rw.next})
+		rw.next = int32(len(b.more) - 1)
+	}
+}
+
+// skipLonger returns the first arc from p on that does not give a longer path than the head's
+// distance (len(arcs) if none): alt = dv + length is not above dist·(1 + tolerance). Most
+// arcs are longer (every arc to a settled node, but for near-zero lengths); this loop, kept
+// out of line, holds its few values in registers.
+//
+//go:noinline
+func skipLonger(arcs []arc, p int, dv float64, dist []float64) int {
+	hi := tieHi
+	for i, a := range arcs[p:] {
+		if !(dv+a.len > dist[a.nbr]*hi) {
+			return p + i
+		}
+	}
+	return len(arcs)
+}
+
+// tieHi is 1 + tieTolerance, as a variable so that the compiler keeps it in a register.
+var tieHi = 1 + tieTolerance
+
+// heap is a 4-ary min-heap of nodes keyed by distance, with decrease-key; a node's slot is in
+// pos (BenchmarkHeapArity measured 2-, 4- and 8-ary). The keys are the bits of the distances:
+// distances are never negative nor NaN, and for those the unsigned order of the bits is the
+// order of the numbers, which lets the compiler choose among children without branches.
+// Slot i's children are 4i+1 … 4i+4.
+type heap struct {
+	items []heapItem
+	n     int32
+	pos   []int32
+}
+
+type heapItem struct {
+	key  uint64 // math.Float64bits of the distance
+	node int32
+}
+
 const heapArity = 4
 
-func (b *brandes) up(i int, it heapItem) {
-	h, st := b.heap, b.st
+func (h *heap) init(n int, pos []int32) {
+	h.items = make([]heapItem, n)
+	h.pos = pos
+}
+
+// up moves node v with key kv from slot i towards the root while its parent's key is larger.
+func (h *heap) up(i int32, kv uint64, v int32) {
+	items, pos := h.items, h.pos
 	for i > 0 {
-		p := (i - 1) / heapArity
-		if it.key >= h[p].key {
+		q := (i - 1) / heapArity
+		it := items[q]
+		if kv >= it.key {
 			break
 		}
-		h[i] = h[p]
-		st[h[i].node].pos = int32(i)
-		i = p
+		items[i] = it
+		pos[it.node] = i
+		i = q
 	}
-	h[i] = it
-	st[it.node].pos = int32(i)
+	items[i] = heapItem{kv, v}
+	pos[v] = i
 }
 
-func (b *brandes) push(v int32, key float64) {
-	b.heap = append(b.heap, heapItem{})
-	b.up(len(b.heap)-1, heapItem{key, v})
+func (h *heap) push(v int32, d float64) {
+	h.n++
+	h.up(h.n-1, math.Float64bits(d), v)
 }
 
-func (b *brandes) pop() int32 {
-	items, st := b.heap, b.st
-	top := items[0].node
-	last := len(items) - 1
-	it := items[last]
-	b.heap = items[:last]
-	st[top].pos = settled
+// pop removes the root and returns its node and distance. The hole at the root moves down to
+// a leaf along the smallest children (the first of equal ones), then the former last item
+// sifts up from there: fewer comparisons than a plain sift-down, since the last item nearly
+// always belongs near the bottom.
+func (h *heap) pop() (int32, float64) {
+	items, pos := h.items, h.pos
+	top := items[0]
+	pos[top.node] = settled
+	h.n--
+	last := h.n
 	if last == 0 {
-		return top
+		return top.node, math.Float64frombits(top.key)
 	}
-	// Move the hole at the root down to a leaf along the smallest children, then sift the
-	// former last item up from there: fewer comparisons than a plain sift-down, since the
-	// last item nearly always belongs near the bottom.
-	i := 0
+	tail := items[last]
+	items = items[:last]
+	i := uint(0)
 	for {
 		c := heapArity*i + 1
-		if c >= last {
+		if c+3 < uint(len(items)) {
+			// Four children: the first smallest, by a tournament without branches.
+			g := items[c : c+4 : c+4]
+			k0, k1, k2, k3 := g[0].key, g[1].key, g[2].key, g[3].key
+			x := b2u(k1 < k0)
+			y := b2u(k3 < k2)
+			z := b2u(min(k2, k3) < min(k0, k1))
+			j := 2*z + (x ^ ((x ^ y) & -z))
+			it := g[j&3]
+			items[i] = it
+			pos[it.node] = int32(i)
+			i = c + j
+			continue
+		}
+		if c >= uint(len(items)) {
 			break
 		}
-		m := c
-		mk := items[c].key
-		end := min(c+heapArity, last)
-		for k := c + 1; k < end; k++ {
-			if items[k].key < mk {
-				m, mk = k, items[k].key
+		m, mk := c, items[c].key
+		for j := c + 1; j < uint(len(items)); j++ {
+			if items[j].key < mk {
+				m, mk = j, items[j].key
 			}
 		}
-		items[i] = items[m]
-		st[items[i].node].pos = int32(i)
+		it := items[m]
+		items[i] = it
+		pos[it.node] = int32(i)
 		i = m
 	}
-	b.up(i, it)
-	return top
+	h.up(int32(i), tail.key, tail.node)
+	return top.node, math.Float64frombits(top.key)
+}
+
+// b2u is 1 for true, 0 for false (compiled without a branch).
+func b2u(b bool) uint {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // estimateCloseness estimates closeness and harmonic centrality from k sampled sources

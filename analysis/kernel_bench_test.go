@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -89,6 +90,44 @@ func BenchmarkKernel(b *testing.B) {
 	src := SampleSources(large.N, 100, 1)
 	b.Run("100k/relabelled", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src}) })
 	b.Run("100k/identity", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src, identity: true}) })
+}
+
+// BenchmarkKernelLimit is the physical-limit proxy of BenchmarkKernel: per source, it visits
+// the nodes in the order a real pass settles them and, for each arc, reads the head's
+// (final) distance and compares, as the kernel's skip loop does, but with no heap, no
+// relaxation and no dependency pass. No Dijkstra on the same graph and numbering can scan its arcs faster.
+func BenchmarkKernelLimit(b *testing.B) {
+	for _, c := range []struct {
+		name       string
+		n, m, srcs int
+	}{{"5k", 5000, 50000, 500}, {"100k", 100000, 1000000, 100}} {
+		x := NewIndex(randomLayer(b, c.n, c.m, 1))
+		src := SampleSources(x.N, c.srcs, 1)
+		k := newKernel(x, true)
+		bb := newBrandes(k)
+		ds := &distSums{reach: make([]float64, k.n), sum: make([]float64, k.n), harm: make([]float64, k.n)}
+		bb.run(k.newOf[src[0]], 1, make([]float64, k.n), ds)
+		order := slices.Clone(bb.order)
+		dist := ds.sum // the distances from that source
+		visits := arcVisits(x, src)
+		b.Run(c.name, func(b *testing.B) {
+			cpu, found := 0.0, 0
+			for b.Loop() {
+				c0 := cpuSeconds()
+				for range src {
+					for _, v := range order {
+						arcs := k.arcs[k.off[v]:k.off[v+1]]
+						for p := skipLonger(arcs, 0, dist[v], dist); p < len(arcs); p = skipLonger(arcs, p+1, dist[v], dist) {
+							found++
+						}
+					}
+				}
+				cpu += cpuSeconds() - c0
+			}
+			b.ReportMetric(visits*float64(b.N)/cpu, "arcs/cpu-s")
+			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
+		})
+	}
 }
 
 // reducedWork is the number of arcs the reduction's passes scan: for each block of three or
