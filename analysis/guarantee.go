@@ -167,6 +167,7 @@ func vertexDiameterBound(k *kernel) int {
 	ds := &distSums{reach: make([]float64, n), sum: make([]float64, n), harm: make([]float64, n)}
 	best := 1
 	var queue []int32
+	arcs := k.arcList()
 	for u := range int32(n) {
 		if comp[u] >= 0 {
 			continue
@@ -176,7 +177,7 @@ func vertexDiameterBound(k *kernel) int {
 		minLen := math.Inf(1)
 		for h := 0; h < len(queue); h++ {
 			v := queue[h]
-			for _, a := range k.arcs[k.off[v]:k.off[v+1]] {
+			for _, a := range arcs[k.off[v]:k.off[v+1]] {
 				minLen = min(minLen, a.len)
 				if comp[a.nbr] < 0 {
 					comp[a.nbr] = u

@@ -20,13 +20,28 @@ type arc struct {
 	nbr int32   // head, in the kernel's numbering
 }
 
+// Packed arcs: when the layer has at most 256 distinct arc lengths and fewer than 2²⁴ nodes
+// (integer weights, the common case, give lengths 1/w), each arc is one uint32, the head
+// above the low 8 bits and the index of its length in a 256-entry table below them: 4 bytes
+// per arc instead of 16. The table holds the exact float64 lengths, so every floating-point
+// operation is the one of the 16-byte form.
+const (
+	codeBits  = 8
+	maxCodes  = 1 << codeBits
+	maxPacked = 1 << (32 - codeBits) // nodes
+)
+
 // kernel is the read-only graph of a shortest-path pass, shared by its workers.
 type kernel struct {
-	n     int
-	off   []int32
-	arcs  []arc
-	newOf []int32 // layer node → kernel node
-	oldOf []int32 // kernel node → layer node
+	n   int
+	off []int32
+	// The arcs, in one of two forms: arcs (16-byte records), or packed with lens (see
+	// codeBits); the other is nil.
+	arcs   []arc
+	packed []uint32
+	lens   *[maxCodes]float64
+	newOf  []int32 // layer node → kernel node
+	oldOf  []int32 // kernel node → layer node
 	// weight, when not nil, is each kernel node's weight as a target (Brandes' "1" per target
 	// generalised, for the reductions); nil means 1 everywhere.
 	weight []float64
@@ -35,8 +50,22 @@ type kernel struct {
 // newKernel builds the kernel of x; relabel chooses the Cuthill–McKee order (BFS from a node
 // of least degree, neighbours by ascending degree), else the layer's numbering is kept.
 func newKernel(x *Index, relabel bool) *kernel {
+	return newKernelForm(x, relabel, true)
+}
+
+// newKernelForm is newKernel; pack chooses packed arcs when the layer allows them.
+func newKernelForm(x *Index, relabel, pack bool) *kernel {
 	n := x.N
-	k := &kernel{n: n, off: make([]int32, n+1), arcs: make([]arc, len(x.Nbr))}
+	k := &kernel{n: n, off: make([]int32, n+1)}
+	var codes []uint8
+	if pack {
+		k.lens, codes = lengthCodes(x)
+	}
+	if k.lens != nil {
+		k.packed = make([]uint32, len(x.Nbr))
+	} else {
+		k.arcs = make([]arc, len(x.Nbr))
+	}
 	if relabel {
 		k.oldOf = cuthillMcKee(x)
 	} else {
@@ -52,12 +81,55 @@ func newKernel(x *Index, relabel bool) *kernel {
 	p := int32(0)
 	for nw, old := range k.oldOf {
 		for q := x.Off[old]; q < x.Off[old+1]; q++ {
-			k.arcs[p] = arc{len: x.Len[q], nbr: k.newOf[x.Nbr[q]]}
+			if k.packed != nil {
+				k.packed[p] = uint32(k.newOf[x.Nbr[q]])<<codeBits | uint32(codes[q])
+			} else {
+				k.arcs[p] = arc{len: x.Len[q], nbr: k.newOf[x.Nbr[q]]}
+			}
 			p++
 		}
 		k.off[nw+1] = p
 	}
 	return k
+}
+
+// lengthCodes returns the table of x's distinct arc lengths and each arc's index in it, or
+// nil when the arcs cannot be packed (too many nodes or distinct lengths). Lengths are told
+// apart by their bits, so the table gives back each arc's exact length.
+func lengthCodes(x *Index) (*[maxCodes]float64, []uint8) {
+	if x.N > maxPacked {
+		return nil, nil
+	}
+	lens := new([maxCodes]float64)
+	codeOf := make(map[uint64]uint8)
+	codes := make([]uint8, len(x.Len))
+	for q, l := range x.Len {
+		bits := math.Float64bits(l)
+		c, ok := codeOf[bits]
+		if !ok {
+			if len(codeOf) == maxCodes {
+				return nil, nil
+			}
+			c = uint8(len(codeOf))
+			codeOf[bits] = c
+			lens[c] = l
+		}
+		codes[q] = c
+	}
+	return lens, codes
+}
+
+// arcList returns the arcs as 16-byte records, decoding packed ones (for the code that is
+// not on the hot path).
+func (k *kernel) arcList() []arc {
+	if k.packed == nil {
+		return k.arcs
+	}
+	arcs := make([]arc, len(k.packed))
+	for p, a := range k.packed {
+		arcs[p] = arc{len: k.lens[uint8(a)], nbr: int32(a >> codeBits)}
+	}
+	return arcs
 }
 
 // cuthillMcKee returns a node order (position → node) that numbers each connected component
@@ -245,6 +317,10 @@ func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (
 // tie a path (most of them) are skipped by a tight loop; the heap's sift-up is written out
 // here rather than called, so that no call forces the loop's values out of registers.
 func (b *brandes) scan(v int32, dv float64) {
+	if b.k.packed != nil {
+		b.scanPacked(v, dv)
+		return
+	}
 	k := b.k
 	arcs := k.arcs[k.off[v]:k.off[v+1]]
 	dist, pos, rec := b.dist, b.pos, b.rec
@@ -292,6 +368,69 @@ func (b *brandes) scan(v int32, dv float64) {
 		b.more = append(b.more, predLink{v, rw.next})
 		rw.next = int32(len(b.more) - 1)
 	}
+}
+
+// scanPacked is scan on packed arcs: the same operations in the same order.
+func (b *brandes) scanPacked(v int32, dv float64) {
+	k := b.k
+	arcs := k.packed[k.off[v]:k.off[v+1]]
+	lens := k.lens
+	dist, pos, rec := b.dist, b.pos, b.rec
+	h := &b.heap
+	items := h.items
+	const lo = 1 - tieTolerance
+	sigv := rec[v].sigma
+	for p := skipLongerPacked(arcs, 0, dv, dist, lens); p < len(arcs); p = skipLongerPacked(arcs, p+1, dv, dist, lens) {
+		a := arcs[p]
+		w := int32(a >> codeBits)
+		alt := dv + lens[uint8(a)]
+		dw := dist[w]
+		i := pos[w]
+		if i == settled {
+			continue
+		}
+		rw := &rec[w]
+		if alt < dw*lo { // strictly shorter, or first reached (dw = +Inf)
+			if i == notInHeap {
+				i = h.n
+				h.n++
+			}
+			ka := math.Float64bits(alt)
+			for i > 0 {
+				q := (i - 1) / heapArity
+				it := items[q]
+				if ka >= it.key {
+					break
+				}
+				items[i] = it
+				pos[it.node] = i
+				i = q
+			}
+			items[i] = heapItem{ka, w}
+			pos[w] = i
+			dist[w] = alt
+			rw.sigma = sigv
+			rw.pred = v
+			rw.next = -1
+			continue
+		}
+		rw.sigma += sigv
+		b.more = append(b.more, predLink{v, rw.next})
+		rw.next = int32(len(b.more) - 1)
+	}
+}
+
+// skipLongerPacked is skipLonger on packed arcs.
+//
+//go:noinline
+func skipLongerPacked(arcs []uint32, p int, dv float64, dist []float64, lens *[maxCodes]float64) int {
+	hi := tieHi
+	for i, a := range arcs[p:] {
+		if !(dv+lens[uint8(a)] > dist[a>>codeBits]*hi) {
+			return p + i
+		}
+	}
+	return len(arcs)
 }
 
 // skipLonger returns the first arc from p on that does not give a longer path than the head's

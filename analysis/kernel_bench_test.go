@@ -80,22 +80,25 @@ func benchKernel(b *testing.B, x *Index, o PathOptions) {
 }
 
 // BenchmarkKernel measures the shortest-path kernel, relabelled (the default) and on the
-// layer's own numbering, on G(n, m) graphs with weights 1–10: every source at 5,000 actors,
+// layer's own numbering, and with 16-byte arcs (wide) instead of packed ones, on G(n, m) graphs with weights 1–10: every source at 5,000 actors,
 // 100 sampled sources at 100,000 actors and 1,000,000 ties.
 func BenchmarkKernel(b *testing.B) {
 	small := NewIndex(randomLayer(b, 5000, 50000, 1))
 	b.Run("5k/relabelled", func(b *testing.B) { benchKernel(b, small, PathOptions{}) })
 	b.Run("5k/identity", func(b *testing.B) { benchKernel(b, small, PathOptions{identity: true}) })
+	b.Run("5k/wide", func(b *testing.B) { benchKernel(b, small, PathOptions{wideArcs: true}) })
 	large := NewIndex(randomLayer(b, 100000, 1000000, 1))
 	src := SampleSources(large.N, 100, 1)
 	b.Run("100k/relabelled", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src}) })
 	b.Run("100k/identity", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src, identity: true}) })
+	b.Run("100k/wide", func(b *testing.B) { benchKernel(b, large, PathOptions{Sources: src, wideArcs: true}) })
 }
 
 // BenchmarkKernelLimit is the physical-limit proxy of BenchmarkKernel: per source, it visits
 // the nodes in the order a real pass settles them and, for each arc, reads the head's
 // (final) distance and compares, as the kernel's skip loop does, but with no heap, no
-// relaxation and no dependency pass. No Dijkstra on the same graph and numbering can scan its arcs faster.
+// relaxation and no dependency pass. No Dijkstra on the same graph and numbering can scan its
+// arcs faster. It runs on both arc forms (16-byte records and packed).
 func BenchmarkKernelLimit(b *testing.B) {
 	for _, c := range []struct {
 		name       string
@@ -110,13 +113,14 @@ func BenchmarkKernelLimit(b *testing.B) {
 		order := slices.Clone(bb.order)
 		dist := ds.sum // the distances from that source
 		visits := arcVisits(x, src)
-		b.Run(c.name, func(b *testing.B) {
+		wide := k.arcList()
+		b.Run(c.name+"/wide", func(b *testing.B) {
 			cpu, found := 0.0, 0
 			for b.Loop() {
 				c0 := cpuSeconds()
 				for range src {
 					for _, v := range order {
-						arcs := k.arcs[k.off[v]:k.off[v+1]]
+						arcs := wide[k.off[v]:k.off[v+1]]
 						for p := skipLonger(arcs, 0, dist[v], dist); p < len(arcs); p = skipLonger(arcs, p+1, dist[v], dist) {
 							found++
 						}
@@ -125,6 +129,25 @@ func BenchmarkKernelLimit(b *testing.B) {
 				cpu += cpuSeconds() - c0
 			}
 			b.ReportMetric(visits*float64(b.N)/cpu, "arcs/cpu-s")
+			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
+		})
+		if k.packed == nil {
+			b.Fatal("the benchmark's integer weights do not pack")
+		}
+		b.Run(c.name+"/packed", func(b *testing.B) {
+			cpu, found := 0.0, 0
+			for b.Loop() {
+				c0 := cpuSeconds()
+				for range src {
+					for _, v := range order {
+						arcs := k.packed[k.off[v]:k.off[v+1]]
+						for p := skipLongerPacked(arcs, 0, dist[v], dist, k.lens); p < len(arcs); p = skipLongerPacked(arcs, p+1, dist[v], dist, k.lens) {
+							found++
+						}
+					}
+				}
+				cpu += cpuSeconds() - c0
+			}
 			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
 		})
 	}

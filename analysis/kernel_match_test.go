@@ -86,9 +86,19 @@ func TestKernelMatchesReference(t *testing.T) {
 		cases = append(cases, tcase{ref.Case, NewIndex(ref.layer(t))})
 	}
 	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
-	for _, c := range cases {
-		for _, relabel := range []bool{true, false} {
-			k := newKernel(c.x, relabel)
+	for _, c0 := range cases {
+		for _, form := range []struct {
+			relabel, pack bool
+		}{{true, true}, {false, true}, {true, false}, {false, false}} {
+			relabel := form.relabel
+			k := newKernelForm(c0.x, relabel, form.pack)
+			c := tcase{fmt.Sprintf("%s (packed %v)", c0.name, k.packed != nil), c0.x}
+			switch {
+			case form.pack && (strings.HasPrefix(c0.name, "unit") || strings.HasPrefix(c0.name, "integer")) && k.packed == nil:
+				t.Errorf("%s: integer lengths not packed", c0.name)
+			case strings.HasPrefix(c0.name, "real") && k.packed != nil:
+				t.Errorf("%s: random real lengths packed", c0.name)
+			}
 			weighted := false
 		again:
 			n := k.n

@@ -23,6 +23,7 @@ type refState struct {
 // refBrandes holds one worker's reusable buffers.
 type refBrandes struct {
 	k     *kernel
+	arcs  []arc // k's arcs as records (k.arcList)
 	st    []refState
 	preds []int32 // node v's predecessors are preds[off[v] : off[v]+npred]
 	order []int32 // nodes in the order they were refSettled
@@ -43,7 +44,8 @@ func newRefBrandes(k *kernel) *refBrandes {
 	b := &refBrandes{
 		k:     k,
 		st:    make([]refState, k.n),
-		preds: make([]int32, len(k.arcs)),
+		arcs:  k.arcList(),
+		preds: make([]int32, k.off[k.n]),
 		order: make([]int32, 0, k.n),
 		heap:  make([]refHeapItem, 0, k.n),
 	}
@@ -59,7 +61,7 @@ func newRefBrandes(k *kernel) *refBrandes {
 // distance from s is added to it.
 func (b *refBrandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (reach int, sum, harm float64) {
 	k := b.k
-	off, arcs := k.off, k.arcs
+	off, arcs := k.off, b.arcs
 	st, preds := b.st, b.preds
 	order := b.order[:0]
 	st[s].dist = 0
@@ -203,7 +205,7 @@ func (b *refBrandes) pop() int32 {
 // samplePath is the reference of (*brandes).samplePath.
 func (b *refBrandes) samplePath(s, t int32, rng *rand.Rand, count []int64) {
 	k := b.k
-	off, arcs := k.off, k.arcs
+	off, arcs := k.off, b.arcs
 	st, preds := b.st, b.preds
 	order := b.order[:0]
 	st[s].dist = 0

@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// TestKernelBitIdentical checks that relabelling the nodes for locality changes no bit of any
-// shortest-path measure, exact or sampled, on the reference layers and on random graphs.
+// TestKernelBitIdentical checks that relabelling the nodes for locality, and packing the arcs,
+// change no bit of any shortest-path measure, exact or sampled, on the reference layers and on random graphs.
 func TestKernelBitIdentical(t *testing.T) {
 	var xs []*Index
 	var names []string
@@ -23,23 +23,28 @@ func TestKernelBitIdentical(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			o.identity = true
-			b, err := ShortestPaths(context.Background(), x, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for name, pair := range map[string][2][]float64{
-				"betweenness": {a.Betweenness, b.Betweenness},
-				"closeness":   {a.Closeness, b.Closeness},
-				"harmonic":    {a.Harmonic, b.Harmonic},
-			} {
-				for v := range pair[0] {
-					if math.Float64bits(pair[0][v]) != math.Float64bits(pair[1][v]) {
-						t.Errorf("%s (sampled %v): %s of %s: relabelled %v, identity %v",
-							names[i], o.Sources != nil, name, x.IDs[v], pair[0][v], pair[1][v])
+			// The layer's numbering, and the 16-byte arcs instead of packed ones (these
+			// layers' integer weights pack).
+			for _, form := range []struct{ identity, wide bool }{{true, false}, {false, true}, {true, true}} {
+				o.identity, o.wideArcs = form.identity, form.wide
+				b, err := ShortestPaths(context.Background(), x, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for name, pair := range map[string][2][]float64{
+					"betweenness": {a.Betweenness, b.Betweenness},
+					"closeness":   {a.Closeness, b.Closeness},
+					"harmonic":    {a.Harmonic, b.Harmonic},
+				} {
+					for v := range pair[0] {
+						if math.Float64bits(pair[0][v]) != math.Float64bits(pair[1][v]) {
+							t.Errorf("%s (sampled %v): %s of %s: relabelled packed %v, identity %v wide %v: %v",
+								names[i], o.Sources != nil, name, x.IDs[v], pair[0][v], form.identity, form.wide, pair[1][v])
+						}
 					}
 				}
 			}
+			o.identity, o.wideArcs = false, false
 		}
 	}
 }

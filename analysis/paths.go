@@ -43,6 +43,9 @@ type PathOptions struct {
 	// identity keeps the layer's node numbering in the kernel (tests compare it with the
 	// relabelled kernel).
 	identity bool
+	// wideArcs keeps the 16-byte arc records even when the arcs could be packed (tests
+	// compare the two forms).
+	wideArcs bool
 }
 
 // ShortestPaths runs one Dijkstra from every source (edge length 1/weight) and accumulates
@@ -50,7 +53,7 @@ type PathOptions struct {
 // relative 1e-9 are ties. Sources are shared among parallel workers; each worker reuses its
 // buffers, so nothing is allocated per source.
 func ShortestPaths(ctx context.Context, x *Index, o PathOptions) (*PathMetrics, error) {
-	k := newKernel(x, !o.identity)
+	k := newKernelForm(x, !o.identity, !o.wideArcs)
 	n := x.N
 	full := o.Sources == nil
 	total := n
