@@ -148,6 +148,7 @@ func BenchmarkKernelLimit(b *testing.B) {
 				}
 				cpu += cpuSeconds() - c0
 			}
+			b.ReportMetric(visits*float64(b.N)/cpu, "arcs/cpu-s")
 			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
 		})
 	}
