@@ -6,8 +6,9 @@ import (
 )
 
 // The shortest-path kernel: the layer's CSR relabelled for locality, with each arc's
-// neighbour and length in one record and each node's Dijkstra/Brandes state in one record,
-// so that relaxing an arc touches one arc record (read in sequence) and one state record.
+// neighbour and length in one record (4 bytes when packed, see codeBits; else 16) and each
+// node's Dijkstra/Brandes state split by when it is touched, so that relaxing an arc reads
+// one arc record in sequence.
 //
 // Relabelling never changes a result: each node keeps its arcs in the layer's order (only the
 // numbers change), the heap compares keys only, and sources are taken in the layer's order,
