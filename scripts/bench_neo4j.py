@@ -29,7 +29,7 @@ file. The server is the one of NEO4J_URI / NEO4J_USER /
 NEO4J_PASSWORD (scripts/neo4j start); LOAD CSV reads from its import folder (NEO4J_IMPORT,
 default .neo4j/import).
 
-Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B] [--repeat R]
+Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B] [--repeat R] [--admin] [--baseline BINARY]
 """
 import argparse
 import os
@@ -98,6 +98,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--admin", action="store_true", help="also time the neo4j-admin export and offline import")
+    ap.add_argument("--baseline", metavar="BINARY", help="also push with this liaison binary (an earlier build), in the same alternation")
     a = ap.parse_args()
 
     from neo4j import GraphDatabase  # pip package "neo4j" (scripts/requirements.txt)
@@ -136,7 +137,7 @@ def main():
         def empty():
             run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
-        def push():
+        def push(binary=binary):
             """liaison push (analysis sampled, its time not counted): seconds of its write stages."""
             empty()
             r = subprocess.run([binary, "neo4j", "push", ties, "--sample", "1", "--louvain-runs", "1", "--timings",
@@ -217,8 +218,11 @@ def main():
             subprocess.run(["bash", script, "start"], check=True, capture_output=True)
             return write, took
 
-        pushes, loads, fulls, stage_runs, admins = [], [], [], [], []
+        pushes, loads, fulls, stage_runs, admins, bases = [], [], [], [], [], []
         for i in range(a.repeat):
+            if a.baseline:
+                bases.append(push(a.baseline))
+                print(f"run {i + 1}: baseline push {bases[-1][0]:.1f} s {bases[-1][1]}", file=sys.stderr)
             p, stages = push()
             pushes.append(p)
             stage_runs.append(stages)
@@ -245,6 +249,9 @@ def main():
     print("| writer | time | tie rows/s | vs LOAD CSV (weight only) | vs LOAD CSV (push's schema) |")
     print("|---|---:|---:|---:|---:|")
     print(f"| liaison neo4j push (write stages: {', '.join(write_stages)}) | {push_s:.1f} s | {rows / push_s:,.0f} | {load_s / push_s:.2f}× | {full_s / push_s:.2f}× |")
+    if bases:
+        base_s = statistics.median(b for b, _ in bases)
+        print(f"| baseline push ({a.baseline}) | {base_s:.1f} s | {rows / base_s:,.0f} | {load_s / base_s:.2f}× | {full_s / base_s:.2f}× |")
     print(f"| LOAD CSV (MERGE actors, CREATE ties with their weight) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× | {full_s / load_s:.2f}× |")
     print(f"| LOAD CSV of push's schema (neo4j-admin files) | {full_s:.1f} s | {rows / full_s:,.0f} | {load_s / full_s:.2f}× | 1.00× |")
     if admins:
@@ -253,6 +260,8 @@ def main():
         print("neo4j-admin runs (export write, import): " + "; ".join(f"{w:.1f} + {t:.1f} s" for w, t in admins))
     print(f"\nruns: push {', '.join(f'{x:.1f}' for x in pushes)} s; LOAD CSV {', '.join(f'{x:.1f}' for x in loads)} s; "
           f"LOAD CSV push's schema {', '.join(f'{x:.1f}' for x in fulls)} s; load average at the end {os.getloadavg()[0]:.1f}")
+    if bases:
+        print("baseline push runs: " + "; ".join(f"{b:.1f} s {st}" for b, st in bases))
     print(f"LOAD CSV created {n_ties:,} ties; liaison stage times (median run): {stages}")
 
 
