@@ -16,9 +16,13 @@ import (
 func TestRelCreate(t *testing.T) {
 	s := session(t)
 	ctx := context.Background()
-	if _, err := s.Run(ctx, "MATCH (n) DETACH DELETE n", nil); err != nil {
-		t.Fatal(err)
+	wipe := func() {
+		if _, err := s.Run(ctx, "MATCH (n) DETACH DELETE n", nil); err != nil {
+			t.Fatal(err)
+		}
 	}
+	wipe()
+	t.Cleanup(wipe) // the other data set's actors would count in the tests after this one
 	for _, q := range slices.Concat(obsolete, constraints) {
 		if _, err := s.Run(ctx, q, nil); err != nil {
 			t.Fatal(err)
