@@ -149,19 +149,32 @@ func (s *Session) Push(ctx context.Context, r *analysis.Result, o PushOptions) (
 	w := writer{s: s, batch: o.Batch, writers: o.Writers}
 	for _, k := range kinds {
 		var n int
-		var row func(i int) map[string]any
+		var params func(lo, hi int) (map[string]any, error)
 		var cypher string
-		if k.node() {
+		fresh := before[k.stage] == 0
+		switch {
+		case k.node():
 			rows := nodes[k.stage]
-			n, row, cypher = len(rows), func(i int) map[string]any { return rows[i] }, nodeWrite(before[k.stage] == 0, k)
-		} else {
+			n, params, cypher = len(rows), func(lo, hi int) (map[string]any, error) { return map[string]any{"rows": rows[lo:hi]}, nil }, nodeWrite(fresh, k)
+		case fresh: // the fast form: endpoints sought once per batch, rows as lists
+			<-built
+			set, keys := rels[k.stage], relProps(k, k.cols(&d.Columns))
+			n, params, cypher = len(set.rels), set.batch(keys), relCreate(k, keys)
+		default:
 			<-built
 			set := rels[k.stage]
-			n, row, cypher = len(set.rels), set.row, relWrite(before[k.stage] == 0, k, relProps(k, k.cols(&d.Columns)))
+			n, cypher = len(set.rels), relWrite(false, k, nil)
+			params = func(lo, hi int) (map[string]any, error) {
+				rows := make([]map[string]any, hi-lo)
+				for i := range rows {
+					rows[i] = set.row(lo + i)
+				}
+				return map[string]any{"rows": rows}, nil
+			}
 		}
 		done, total = 0, n
 		progress(k.stage, 0)
-		if err := writeRows(ctx, w, k.stage, cypher, n, row, progress); err != nil {
+		if err := writeBatches(ctx, w, k.stage, cypher, n, params, progress); err != nil {
 			return st, fmt.Errorf("push: %w", err)
 		}
 	}

@@ -31,6 +31,18 @@ type writer struct {
 // missing) is rolled back and fails. progress is told each committed batch's size. The
 // sessions share the driver's bookmark manager with Run, so what is read next sees the writes.
 func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int, row func(i int) T, progress func(stage string, n int)) error {
+	return writeBatches(ctx, w, stage, cypher, n, func(lo, hi int) (map[string]any, error) {
+		chunk := make([]T, hi-lo)
+		for i := range chunk {
+			chunk[i] = row(lo + i)
+		}
+		return map[string]any{"rows": chunk}, nil
+	}, progress)
+}
+
+// writeBatches is writeRows with the parameters of each batch, rows lo … hi-1, made by
+// params (which must be safe for concurrent use); $dataset is added to them.
+func writeBatches(ctx context.Context, w writer, stage, cypher string, n int, params func(lo, hi int) (map[string]any, error), progress func(stage string, n int)) error {
 	batch := w.batch
 	if batch <= 0 {
 		batch = 2000
@@ -54,36 +66,37 @@ func writeRows[T any](ctx context.Context, w writer, stage, cypher string, n int
 				start := next
 				next += batch
 				mu.Unlock()
-				chunk := make([]T, min(n, start+batch)-start)
-				for i := range chunk {
-					chunk[i] = row(start + i)
+				end := min(n, start+batch)
+				p, err := params(start, end)
+				if err == nil {
+					p[propDataset] = w.s.dataset()
+					tctx, cancel := w.s.Conn.txContext(ctx)
+					_, err = sess.ExecuteWrite(tctx, func(tx neo4j.ManagedTransaction) (any, error) {
+						r, err := tx.Run(ctx, cypher, p)
+						if err != nil {
+							return nil, err
+						}
+						rec, err := r.Single(ctx)
+						if err != nil {
+							return nil, err
+						}
+						c, _ := rec.Get("n")
+						got, _ := c.(int64)
+						if got < int64(end-start) { // more: MERGE met a duplicate, which the sweep removes
+							return nil, fmt.Errorf("a batch of %d rows wrote only %d (a node it refers to is missing: was the database changed during the push?)",
+								end-start, got)
+						}
+						return nil, nil
+					}, neo4j.WithTxTimeout(w.s.Conn.txTimeout()))
+					err = classify(w.s.Conn, timedOut(tctx, err))
+					cancel()
 				}
-				tctx, cancel := w.s.Conn.txContext(ctx)
-				_, err := sess.ExecuteWrite(tctx, func(tx neo4j.ManagedTransaction) (any, error) {
-					r, err := tx.Run(ctx, cypher, map[string]any{"rows": chunk, propDataset: w.s.dataset()})
-					if err != nil {
-						return nil, err
-					}
-					rec, err := r.Single(ctx)
-					if err != nil {
-						return nil, err
-					}
-					c, _ := rec.Get("n")
-					got, _ := c.(int64)
-					if got < int64(len(chunk)) { // more: MERGE met a duplicate, which the sweep removes
-						return nil, fmt.Errorf("a batch of %d rows wrote only %d (a node it refers to is missing: was the database changed during the push?)",
-							len(chunk), got)
-					}
-					return nil, nil
-				}, neo4j.WithTxTimeout(w.s.Conn.txTimeout()))
-				err = timedOut(tctx, err)
-				cancel()
 				mu.Lock()
 				switch {
 				case err != nil && firstErr == nil:
-					firstErr = fmt.Errorf("%s: %w", stage, classify(w.s.Conn, err))
+					firstErr = fmt.Errorf("%s: %w", stage, err)
 				case err == nil && progress != nil:
-					progress(stage, len(chunk))
+					progress(stage, end-start)
 				}
 				mu.Unlock()
 			}

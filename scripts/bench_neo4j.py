@@ -8,20 +8,28 @@ weights 1..10) is written as ties.csv. Then, on the same server in the same run:
             (actors, ties: everything after "connect") gives its rows per second;
   LOAD CSV  the same file loaded by Cypher into the same database after emptying it:
             actors with MERGE, then ties with MATCH + CREATE, in transactions of --batch
-            rows (CALL { … } IN TRANSACTIONS), with the same uniqueness constraint.
+            rows (CALL { … } IN TRANSACTIONS), with a uniqueness constraint on the actor's
+            id; a tie gets only its weight (the yardstick of issue 16);
+  LOAD CSV, push's schema  the files of `liaison export FILE --format neo4j-admin` (made
+            once, before the runs; not timed), which hold every property push writes, loaded
+            by Cypher the way push writes them: the constraints of schema.cypher (the
+            composite (dataset, id) key), the data set node, each actor with CREATE and its
+            CONTAINS link, each tie with its endpoints MATCHed by (dataset, id) and CREATE with
+            every property of tie.csv, typed as its header says (toInteger, toFloat,
+            toBoolean, date(), lists split at U+001F), in transactions of --batch rows;
 
   neo4j-admin  `liaison export FILE --format neo4j-admin` (the time of its write stage) and
             `scripts/neo4j import` of the folder into a scratch database of the stopped
             server (the whole command: a JVM start, the import, the indexes), then the
             server is started again on its own data (--admin; not timed).
 
-Push and LOAD CSV start from an empty database, use the same --batch (push's default, 2,000,
+Push and both LOAD CSV start from an empty database, use the same --batch (push's default, 2,000,
 unless given) and alternate --repeat times; the medians are compared. Rows are the tie rows of the
 file. The server is the one of NEO4J_URI / NEO4J_USER /
 NEO4J_PASSWORD (scripts/neo4j start); LOAD CSV reads from its import folder (NEO4J_IMPORT,
 default .neo4j/import).
 
-Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B] [--repeat R]
+Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B] [--repeat R] [--admin] [--baseline BINARY]
 """
 import argparse
 import os
@@ -39,6 +47,49 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TIMING = re.compile(r"^timing: (.+?)\s+([0-9.]+) s$")
 
 
+def typed(col, var="row"):
+    """The property name of a neo4j-admin header column and the Cypher that reads it from a
+    LOAD CSV row as that type (an empty field is null: no property)."""
+    name, _, typ = col.partition(":")
+    v = f"{var}.`{col}`"
+    conv = {"long": "toInteger({})", "int": "toInteger({})", "double": "toFloat({})", "float": "toFloat({})",
+            "boolean": "toBoolean({})", "date": "date({})", "string": "{}", "": "{}"}
+    if typ.startswith("ID("):
+        typ = ""
+    if typ.endswith("[]"):
+        return name, f"[x IN split({v}, '\\u001f') | {conv[typ[:-2]].format('x')}]"
+    return name, conv[typ].format(v)
+
+
+def full_load(folder, batch):
+    """The LOAD CSV statements that write the data set node, actors and ties of a neo4j-admin
+    folder (read from the server's import folder as bench_dataset.csv, bench_actor.csv,
+    bench_tie.csv) the way push writes them: every property typed, each actor created with its
+    CONTAINS link, each tie's endpoints found by (dataset, id)."""
+    def header(name):
+        with open(os.path.join(folder, name)) as f:
+            return f.readline().rstrip("\n").split(",")
+
+    def props(cols):
+        return "{" + ", ".join("`%s`: %s" % typed(c) for c in cols if not c.startswith(":")) + "}"
+
+    ds, actor, tie = header("dataset.csv"), header("actor.csv"), header("tie.csv")
+    with open(os.path.join(folder, "dataset.csv")) as f:
+        name = f.readlines()[1].split(",")[0]  # the data set's name (plain: no quotes in it here)
+    return [
+        f"LOAD CSV WITH HEADERS FROM 'file:///bench_dataset.csv' AS row CREATE (d:Dataset {props(ds)})",
+        f"""LOAD CSV WITH HEADERS FROM 'file:///bench_actor.csv' AS row
+            CALL (row) {{ MATCH (d:Dataset {{id: '{name}'}})
+                          CREATE (x:Actor {props(actor)}) CREATE (d)-[:CONTAINS]->(x) }}
+            IN TRANSACTIONS OF {batch} ROWS""",
+        f"""LOAD CSV WITH HEADERS FROM 'file:///bench_tie.csv' AS row
+            CALL (row) {{ MATCH (s:Actor {{dataset: '{name}', id: row.`{tie[0]}`}})
+                          MATCH (t:Actor {{dataset: '{name}', id: row.`{tie[1]}`}})
+                          CREATE (s)-[:TIE {props(tie)}]->(t) }}
+            IN TRANSACTIONS OF {batch} ROWS""",
+    ]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000)
@@ -47,6 +98,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--admin", action="store_true", help="also time the neo4j-admin export and offline import")
+    ap.add_argument("--baseline", metavar="BINARY", help="also push with this liaison binary (an earlier build), in the same alternation")
     a = ap.parse_args()
 
     from neo4j import GraphDatabase  # pip package "neo4j" (scripts/requirements.txt)
@@ -85,7 +137,7 @@ def main():
         def empty():
             run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 
-        def push():
+        def push(binary=binary):
             """liaison push (analysis sampled, its time not counted): seconds of its write stages."""
             empty()
             r = subprocess.run([binary, "neo4j", "push", ties, "--sample", "1", "--louvain-runs", "1", "--timings",
@@ -119,6 +171,32 @@ def main():
             os.remove(os.path.join(import_dir, "bench_ties.csv"))
             return took, n
 
+        full = os.path.join(tmp, "full")
+        r = subprocess.run([binary, "export", ties, "--format", "neo4j-admin", "-o", full, "--sample", "1",
+                            "--louvain-runs", "1"], capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit(r.stderr)
+
+        def load_csv_full():
+            """LOAD CSV of push's schema (the neo4j-admin files): seconds, ties created."""
+            empty()
+            os.makedirs(import_dir, exist_ok=True)
+            for f in ("dataset.csv", "actor.csv", "tie.csv"):
+                shutil.copy(os.path.join(full, f), os.path.join(import_dir, "bench_" + f))
+            run("DROP CONSTRAINT liaison_actor_id IF EXISTS")
+            with open(os.path.join(full, "schema.cypher")) as f:
+                for q in f.read().split(";"):
+                    if q.strip():
+                        run(q)
+            t0 = time.perf_counter()
+            for q in full_load(full, a.batch):
+                run(q)
+            took = time.perf_counter() - t0
+            n = run("MATCH ()-[t:TIE]->() RETURN count(t) AS n")[0]["n"]
+            for f in ("dataset.csv", "actor.csv", "tie.csv"):
+                os.remove(os.path.join(import_dir, "bench_" + f))
+            return took, n
+
         def admin():
             """neo4j-admin: seconds of the export's write stage and of scripts/neo4j import."""
             out = os.path.join(tmp, "admin")
@@ -140,14 +218,21 @@ def main():
             subprocess.run(["bash", script, "start"], check=True, capture_output=True)
             return write, took
 
-        pushes, loads, stage_runs, admins = [], [], [], []
+        pushes, loads, fulls, stage_runs, admins, bases = [], [], [], [], [], []
         for i in range(a.repeat):
+            if a.baseline:
+                bases.append(push(a.baseline))
+                print(f"run {i + 1}: baseline push {bases[-1][0]:.1f} s {bases[-1][1]}", file=sys.stderr)
             p, stages = push()
             pushes.append(p)
             stage_runs.append(stages)
             took, n_ties = load_csv()
             loads.append(took)
-            msg = f"run {i + 1}: push {p:.1f} s, LOAD CSV {took:.1f} s"
+            took_full, n_full = load_csv_full()
+            fulls.append(took_full)
+            if n_full != n_ties:
+                sys.exit(f"LOAD CSV of push's schema created {n_full} ties, the weight-only one {n_ties}")
+            msg = f"run {i + 1}: push {p:.1f} s, LOAD CSV {took:.1f} s, LOAD CSV push's schema {took_full:.1f} s"
             if a.admin:
                 drv.close()
                 admins.append(admin())
@@ -156,20 +241,27 @@ def main():
             print(msg, file=sys.stderr)
         empty()
         drv.close()
-    push_s, load_s = statistics.median(pushes), statistics.median(loads)
+    push_s, load_s, full_s = statistics.median(pushes), statistics.median(loads), statistics.median(fulls)
     stages = stage_runs[pushes.index(sorted(pushes)[len(pushes) // 2])]
     write_stages = [k for k in stages if k in ("connect", "actors", "clubs", "ties", "memberships", "exchanges", "clean up")]
 
     print(f"Random data set: {a.n:,} actors, {rows:,} tie rows; batch {a.batch:,}; median of {a.repeat} alternating runs; server {uri}\n")
-    print("| writer | time | tie rows/s | vs LOAD CSV |")
-    print("|---|---:|---:|---:|")
-    print(f"| liaison neo4j push (write stages: {', '.join(write_stages)}) | {push_s:.1f} s | {rows / push_s:,.0f} | {load_s / push_s:.2f}× |")
-    print(f"| LOAD CSV (MERGE actors, CREATE ties) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× |")
+    print("| writer | time | tie rows/s | vs LOAD CSV (weight only) | vs LOAD CSV (push's schema) |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| liaison neo4j push (write stages: {', '.join(write_stages)}) | {push_s:.1f} s | {rows / push_s:,.0f} | {load_s / push_s:.2f}× | {full_s / push_s:.2f}× |")
+    if bases:
+        base_s = statistics.median(b for b, _ in bases)
+        print(f"| baseline push ({a.baseline}) | {base_s:.1f} s | {rows / base_s:,.0f} | {load_s / base_s:.2f}× | {full_s / base_s:.2f}× |")
+    print(f"| LOAD CSV (MERGE actors, CREATE ties with their weight) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× | {full_s / load_s:.2f}× |")
+    print(f"| LOAD CSV of push's schema (neo4j-admin files) | {full_s:.1f} s | {rows / full_s:,.0f} | {load_s / full_s:.2f}× | 1.00× |")
     if admins:
         tot = statistics.median(w + t for w, t in admins)
-        print(f"| neo4j-admin (export write stage + scripts/neo4j import) | {tot:.1f} s | {rows / tot:,.0f} | {load_s / tot:.2f}× |")
+        print(f"| neo4j-admin (export write stage + scripts/neo4j import) | {tot:.1f} s | {rows / tot:,.0f} | {load_s / tot:.2f}× | {full_s / tot:.2f}× |")
         print("neo4j-admin runs (export write, import): " + "; ".join(f"{w:.1f} + {t:.1f} s" for w, t in admins))
-    print(f"\nruns: push {', '.join(f'{x:.1f}' for x in pushes)} s; LOAD CSV {', '.join(f'{x:.1f}' for x in loads)} s")
+    print(f"\nruns: push {', '.join(f'{x:.1f}' for x in pushes)} s; LOAD CSV {', '.join(f'{x:.1f}' for x in loads)} s; "
+          f"LOAD CSV push's schema {', '.join(f'{x:.1f}' for x in fulls)} s; load average at the end {os.getloadavg()[0]:.1f}")
+    if bases:
+        print("baseline push runs: " + "; ".join(f"{b:.1f} s {st}" for b, st in bases))
     print(f"LOAD CSV created {n_ties:,} ties; liaison stage times (median run): {stages}")
 
 
