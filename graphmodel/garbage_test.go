@@ -33,8 +33,8 @@ func totalAlloc() uint64 {
 // (measured 1.60 and 1.11; 2.11 and 2.60 before the sizing). The load's rest is the text of
 // the file and the parsers' scratch.
 func TestLoadAndLayerGarbage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("a data set of 100,000 ties")
+	if testing.Short() || raceEnabled {
+		t.Skip("a data set of 100,000 ties; not under the race detector, which allocates too")
 	}
 	const n, m = 10000, 100000
 	dir := t.TempDir()
