@@ -181,7 +181,12 @@ type rowSets struct {
 	rows []int32
 }
 
-func (r *rowSets) of(p int) []int32 { return r.rows[r.off[p]:r.off[p+1]] }
+func (r *rowSets) of(p int) []int32 {
+	if r.off == nil { // no rows at all (mergePairs)
+		return nil
+	}
+	return r.rows[r.off[p]:r.off[p+1]]
+}
 
 // add appends the rows that keep picks from in as the next pair's rows.
 func (r *rowSets) add(in []int32, keep func(int32) bool) {

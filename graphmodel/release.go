@@ -27,7 +27,8 @@ type keptRows struct {
 // them, in about a twentieth of the memory (none when the rows have no years and no
 // domains). The layer, the layers of As and the data set's counts (RowCounts) work as
 // before; building another layer (Dataset.Layer) or Dataset.Without is then an error
-// (ErrTieRowsReleased), and what else reads Data.Ties (ActiveSpan, Summary) sees no rows.
+// (ErrTieRowsReleased), and what else reads Data.Ties (ActiveSpan, Summary, TiePairs) sees
+// no rows.
 // Calling it again does nothing.
 func (l *Layer) ReleaseTieRows() {
 	d := l.Data
@@ -62,7 +63,8 @@ func (l *Layer) ReleaseTieRows() {
 		k.domainOf[i] = n
 	}
 	d.keptRows, l.period.kept = k, k
-	d.Ties = nil
+	// The rows' ends and their grouping by pair serve only to build layers (24 bytes a row).
+	d.Ties, d.tieEnds, d.tiePairs = nil, nil, pairIndex{}
 }
 
 // TieRowPeriod returns the since and until of tie row i (an index from TieRows), also after

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -295,6 +296,11 @@ func runAnalysis(cmd *cobra.Command, g *globals, af *analysisFlags, args []strin
 	}
 	if af.releaseRows {
 		l.ReleaseTieRows()
+		// A collection now, not when the heap reaches the goal the layer build set: that
+		// goal came from a live heap holding the rows and the layer both (229 MB on
+		// 1,000,000 ties, goal 344 MB), and the shortest paths grew the heap up to it.
+		// Collecting here makes the goal half again what is left (98 MB live; 10 ms).
+		runtime.GC()
 	}
 	r, err := analysis.Analyze(cmd.Context(), l, ao)
 	if err != nil {
