@@ -7,13 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
 
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testgen"
 )
 
 // analyzeJSON analyses the layer of o of the data set at path (loaded anew), with the ties in
@@ -216,23 +216,7 @@ func TestLiveHeapPerTie(t *testing.T) {
 	}
 	const n, m = 10000, 100000
 	dir := t.TempDir()
-	var b bytes.Buffer
-	b.WriteString("source,target,weight\n")
-	rng := rand.New(rand.NewPCG(42, 18))
-	seen := map[[2]int]bool{}
-	for len(seen) < m {
-		u, v := rng.IntN(n), rng.IntN(n)
-		if u == v {
-			continue
-		}
-		u, v = min(u, v), max(u, v)
-		if seen[[2]int{u, v}] {
-			continue
-		}
-		seen[[2]int{u, v}] = true
-		fmt.Fprintf(&b, "a%d,a%d,%d\n", u, v, 1+rng.IntN(10))
-	}
-	if err := os.WriteFile(filepath.Join(dir, "ties.csv"), b.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "ties.csv"), testgen.GNMTies(n, m, 42, 18, 10, true), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	plain := liveAfterAnalyze(t, dir, false) / m

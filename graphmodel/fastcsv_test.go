@@ -247,29 +247,7 @@ func TestLoadPaths(t *testing.T) {
 		names := slices.Sorted(maps.Keys(files))
 		for k := rng.IntN(4); k > 0; k-- {
 			name := names[rng.IntN(len(names))]
-			lines := strings.SplitAfter(files[name], "\n")
-			j := rng.IntN(len(lines))
-			fields := strings.Split(strings.TrimSuffix(lines[j], "\n"), ",")
-			switch rng.IntN(8) {
-			case 0, 1:
-				fields[rng.IntN(len(fields))] = bad[rng.IntN(len(bad))]
-				lines[j] = strings.Join(fields, ",") + "\n"
-			case 2:
-				lines = slices.Delete(lines, j, j+1)
-			case 3:
-				lines = slices.Insert(lines, j, lines[j])
-			case 4:
-				lines[j] = strings.Join(fields[:rng.IntN(len(fields))+1], ",") + "\n"
-			case 5:
-				lines = slices.Insert(lines, j, "\n", "\r\n")
-			case 6:
-				for k := range lines {
-					lines[k] = strings.Replace(lines[k], "\n", "\r\n", 1)
-				}
-			case 7:
-				lines[0] = "\ufeff" + lines[0]
-			}
-			files[name] = strings.Join(lines, "")
+			files[name] = mutate(rng, files[name], bad, 8)
 		}
 		if loadPaths(t, files, 1+rng.IntN(300)) {
 			valid++

@@ -1,13 +1,12 @@
 package graphmodel
 
 import (
-	"bytes"
-	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/liaison-net/liaison/internal/testgen"
 )
 
 // heapAfterGC is the live heap after a collection.
@@ -38,22 +37,9 @@ func TestLoadAndLayerGarbage(t *testing.T) {
 	}
 	const n, m = 10000, 100000
 	dir := t.TempDir()
-	var b bytes.Buffer
-	b.WriteString("source,target,weight\n")
-	rng := rand.New(rand.NewPCG(7, 18))
-	seen := map[[2]int]bool{}
-	for len(seen) < m {
-		u, v := rng.IntN(n), rng.IntN(n)
-		if u == v || seen[[2]int{min(u, v), max(u, v)}] {
-			continue
-		}
-		seen[[2]int{min(u, v), max(u, v)}] = true
-		fmt.Fprintf(&b, "a%d,a%d,%d\n", u, v, 1+rng.IntN(9))
-	}
-	if err := os.WriteFile(filepath.Join(dir, "ties.csv"), b.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "ties.csv"), testgen.GNMTies(n, m, 7, 18, 9, false), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b = bytes.Buffer{}
 	base := heapAfterGC()
 	a0 := totalAlloc()
 	d, err := Load(dir)

@@ -121,21 +121,7 @@ func TestValidateMatchesLoad(t *testing.T) {
 		names := slices.Sorted(maps.Keys(files))
 		for k := rng.IntN(3); k > 0 && len(names) > 0; k-- {
 			name := names[rng.IntN(len(names))]
-			lines := strings.SplitAfter(files[name], "\n")
-			j := rng.IntN(len(lines))
-			fields := strings.Split(strings.TrimSuffix(lines[j], "\n"), ",")
-			switch rng.IntN(5) {
-			case 0, 1:
-				fields[rng.IntN(len(fields))] = bad[rng.IntN(len(bad))]
-				lines[j] = strings.Join(fields, ",") + "\n"
-			case 2:
-				lines = slices.Delete(lines, j, j+1)
-			case 3:
-				lines = slices.Insert(lines, j, lines[j])
-			case 4:
-				lines[j] = strings.Join(fields[:rng.IntN(len(fields))+1], ",") + "\n"
-			}
-			files[name] = strings.Join(lines, "")
+			files[name] = mutate(rng, files[name], bad, 5)
 		}
 		if len(files) == 0 {
 			continue
