@@ -153,7 +153,8 @@ func xmlNodeIDs(doc []byte) ([]string, error) {
 
 // dotNodeIDs tokenises a DOT graph as Graphviz does and returns the ids of its node
 // statements (an ID followed by "[" that is neither an attribute value nor an edge end).
-// In a quoted string only \" is an escape and a backslash before a newline continues the line;
+// In a quoted string \\ is a pair kept as two backslashes (so \\" ends the string), \" is an
+// escaped quote and a lone backslash before a newline continues the line (Graphviz 2.43's lexer);
 // an HTML-like string <...> is taken as it is, with its angle brackets balanced.
 func dotNodeIDs(src string) ([]string, error) {
 	type token struct {
@@ -169,6 +170,11 @@ func dotNodeIDs(src string) ([]string, error) {
 			for {
 				if i >= len(src) {
 					return nil, errors.New("unterminated quoted string")
+				}
+				if src[i] == '\\' && i+1 < len(src) && src[i+1] == '\\' { // a pair, kept as it is
+					s.WriteString(`\\`)
+					i += 2
+					continue
 				}
 				if src[i] == '\\' && i+1 < len(src) && src[i+1] == '"' {
 					s.WriteByte('"')
