@@ -2,9 +2,7 @@ package analysis
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -12,31 +10,20 @@ import (
 	"gonum.org/v1/gonum/graph/topo"
 
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testgen"
 )
 
 // randomLayer builds a seeded random graph of n actors and m distinct ties with integer
 // weights 1…10, through the loader, as a combined layer.
 func randomLayer(tb testing.TB, n, m int, seed uint64) *graphmodel.Layer {
 	tb.Helper()
-	rng := rand.New(rand.NewPCG(seed, 0))
-	var b strings.Builder
-	b.WriteString("source,target,weight\n")
-	seen := map[[2]int]bool{}
-	for len(seen) < m {
-		u, v := rng.IntN(n), rng.IntN(n)
-		if u == v {
-			continue
-		}
-		if u > v {
-			u, v = v, u
-		}
-		if seen[[2]int{u, v}] {
-			continue
-		}
-		seen[[2]int{u, v}] = true
-		fmt.Fprintf(&b, "a%d,a%d,%d\n", u, v, 1+rng.IntN(10))
-	}
-	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: []byte(b.String())}}, "random")
+	return layerOfTies(tb, testgen.GNMTies(n, m, seed, 0, 10, true))
+}
+
+// layerOfTies loads the text of a ties.csv and builds its combined layer.
+func layerOfTies(tb testing.TB, ties []byte) *graphmodel.Layer {
+	tb.Helper()
+	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: ties}}, "random")
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -6,42 +6,16 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/liaison-net/liaison/graphmodel"
+	"github.com/liaison-net/liaison/internal/testgen"
 )
 
 // weightedLayer builds, through the loader, the combined layer of n actors and m distinct random
 // ties, each weighted by weight(rng).
 func weightedLayer(tb testing.TB, n, m int, seed uint64, weight func(*rand.Rand) string) *graphmodel.Layer {
 	tb.Helper()
-	rng := rand.New(rand.NewPCG(seed, 7))
-	var b strings.Builder
-	b.WriteString("source,target,weight\n")
-	seen := map[[2]int]bool{}
-	for len(seen) < m {
-		u, v := rng.IntN(n), rng.IntN(n)
-		if u == v {
-			continue
-		}
-		if u > v {
-			u, v = v, u
-		}
-		if seen[[2]int{u, v}] {
-			continue
-		}
-		seen[[2]int{u, v}] = true
-		fmt.Fprintf(&b, "a%d,a%d,%s\n", u, v, weight(rng))
-	}
-	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: []byte(b.String())}}, "random")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	l, err := d.Layer(graphmodel.DefaultOptions())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return l
+	return layerOfTies(tb, testgen.GNM(n, m, seed, 7, true, weight))
 }
 
 // TestKernelMatchesReference checks that the kernel's pass from every source gives, bit for
