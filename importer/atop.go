@@ -173,14 +173,8 @@ func readATOPAlliances(path string, probs *problems, yearOnly *int) (map[int]*at
 	hasDates := c.has("begyr") && c.has("endyr")
 	out := map[int]*atopAlliance{}
 	lines := map[int]int{}
-	for {
-		rec, line, err := c.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if rec == nil {
-			break
-		}
+	var readErr error
+	for rec, line := range c.records(&readErr) {
 		id, ok := c.required(rec, line, "atopid")
 		if !ok {
 			continue
@@ -220,6 +214,9 @@ func readATOPAlliances(path string, probs *problems, yearOnly *int) (map[int]*at
 		a.institution = scaled(MilitaryInstitution(items))
 		a.formality = scaled(Formality(items))
 		out[id] = a
+	}
+	if readErr != nil {
+		return nil, nil, readErr
 	}
 	return out, provisions, nil
 }
@@ -263,14 +260,8 @@ func ATOP(path string, o Options) (*Output, *Report, error) {
 	byID := map[int]*alliance{}
 	var alls []*alliance
 	rows, emptyObl, inForce, noLevel := 0, 0, 0, 0
-	for {
-		rec, line, err := c.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if rec == nil {
-			break
-		}
+	var readErr error
+	for rec, line := range c.records(&readErr) {
 		rows++
 		id, ok1 := c.required(rec, line, "atopid")
 		code, ok2 := c.required(rec, line, "member")
@@ -315,6 +306,9 @@ func ATOP(path string, o Options) (*Output, *Report, error) {
 			alls = append(alls, al)
 		}
 		al.spells = append(al.spells, spell{code: code, period: p, obl: obl, phase: phase})
+	}
+	if readErr != nil {
+		return nil, nil, readErr
 	}
 	if err := probs.err(path); err != nil {
 		return nil, nil, err

@@ -49,14 +49,8 @@ func COWAlliance(path string, o Options) (*Output, *Report, error) {
 	byID := map[int]*alliance{}
 	var alls []*alliance
 	rows, emptyObl, yearOnly := 0, 0, 0
-	for {
-		rec, line, err := c.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if rec == nil {
-			break
-		}
+	var readErr error
+	for rec, line := range c.records(&readErr) {
 		rows++
 		id, ok1 := c.required(rec, line, "version4id")
 		code, ok2 := c.required(rec, line, "ccode")
@@ -98,6 +92,9 @@ func COWAlliance(path string, o Options) (*Output, *Report, error) {
 			alls = append(alls, al)
 		}
 		al.spells = append(al.spells, spell{code: code, period: mem, obl: obl, lc: lc, rc: rc})
+	}
+	if readErr != nil {
+		return nil, nil, readErr
 	}
 	if err := probs.err(path); err != nil {
 		return nil, nil, err

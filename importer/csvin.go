@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -101,6 +102,23 @@ func (c *csvIn) next() (rec []string, line int, err error) {
 		return rec, line, nil
 	}
 	return nil, 0, nil
+}
+
+// records yields next's records and their lines until the end of the file; a read error ends
+// them and is left in *err.
+func (c *csvIn) records(err *error) iter.Seq2[[]string, int] {
+	return func(yield func([]string, int) bool) {
+		for {
+			rec, line, rerr := c.next()
+			if rerr != nil {
+				*err = rerr
+				return
+			}
+			if rec == nil || !yield(rec, line) {
+				return
+			}
+		}
+	}
 }
 
 // syntax reports a CSV quoting error.

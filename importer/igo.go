@@ -77,15 +77,8 @@ func COWIGO(paths []string, o Options) (*Output, *Report, error) {
 				rows = make([]igoRow, 0, info.Size()/17) // about 16 bytes a line
 			}
 		}
-		for {
-			rec, line, err := c.next()
-			if err != nil {
-				c.close()
-				return nil, nil, err
-			}
-			if rec == nil {
-				break
-			}
+		var readErr error
+		for rec, line := range c.records(&readErr) {
 			read++
 			num := func(i int, col string) (int, bool) {
 				v := rec[i]
@@ -129,6 +122,10 @@ func COWIGO(paths []string, o Options) (*Output, *Report, error) {
 			}
 			rows = append(rows, igoRow{a: pos(c1), b: pos(c2), year: int16(y), n: int32(n)})
 			firstYr, lastYr = min(firstYr, y), max(lastYr, y)
+		}
+		if readErr != nil {
+			c.close()
+			return nil, nil, readErr
 		}
 		c.close()
 	}

@@ -56,14 +56,8 @@ func TDRivalriesImport(path string, o Options) (*Output, *Report, error) {
 	actors := newActorSet(states)
 	var rows []rivalryRow
 	read, self := 0, 0
-	for {
-		rec, line, err := c.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if rec == nil {
-			break
-		}
+	var readErr error
+	for rec, line := range c.records(&readErr) {
 		read++
 		c1, ok1 := c.required(rec, line, "ccode1")
 		c2, ok2 := c.required(rec, line, "ccode2")
@@ -95,6 +89,9 @@ func TDRivalriesImport(path string, o Options) (*Output, *Report, error) {
 		a, b := min(c1, c2), max(c1, c2)
 		rows = append(rows, rivalryRow{a: a, b: b, weight: 1, since: st, until: end, extra: []string{
 			c.field(rec, "rivalryno"), c.text(rec, line, "rivalryname"), c.text(rec, line, "region"), strings.Join(types, ";")}})
+	}
+	if readErr != nil {
+		return nil, nil, readErr
 	}
 	if err := probs.err(path); err != nil {
 		return nil, nil, err
@@ -134,14 +131,8 @@ func COWMIDImport(path string, o Options) (*Output, *Report, error) {
 	type dyadYear struct{ disp, a, b, year, host, fatal int }
 	var dys []dyadYear
 	read, self, noHost := 0, 0, 0
-	for {
-		rec, line, err := c.next()
-		if err != nil {
-			return nil, nil, err
-		}
-		if rec == nil {
-			break
-		}
+	var readErr error
+	for rec, line := range c.records(&readErr) {
 		read++
 		disp, ok1 := c.required(rec, line, "dispnum")
 		c1, ok2 := c.required(rec, line, "ccode1")
@@ -165,6 +156,9 @@ func COWMIDImport(path string, o Options) (*Output, *Report, error) {
 			continue
 		}
 		dys = append(dys, dyadYear{disp: disp, a: min(c1, c2), b: max(c1, c2), year: yr, host: host, fatal: fatal})
+	}
+	if readErr != nil {
+		return nil, nil, readErr
 	}
 	if err := probs.err(path); err != nil {
 		return nil, nil, err

@@ -58,14 +58,8 @@ func loadStates(path string, probs *problems) (*States, error) {
 	firstLine := map[int]int{}
 	abbCode := map[string]int{}
 	abbLine := map[string]int{}
-	for {
-		rec, line, err := c.next()
-		if err != nil {
-			return nil, err
-		}
-		if rec == nil {
-			break
-		}
+	var readErr error
+	for rec, line := range c.records(&readErr) {
 		code, ok := c.required(rec, line, "ccode")
 		abb := c.text(rec, line, "stateabb")
 		name := c.text(rec, line, "statenme")
@@ -89,6 +83,9 @@ func loadStates(path string, probs *problems) (*States, error) {
 		s.byCode[code] = State{Code: code, Abb: abb, Name: name}
 		firstLine[code] = line
 		abbCode[abb], abbLine[abb] = code, line
+	}
+	if readErr != nil {
+		return nil, readErr
 	}
 	return s, nil
 }
