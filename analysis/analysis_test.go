@@ -19,17 +19,7 @@ import (
 // layerOf builds the bilateral layer of a ties.csv body ("source,target,weight" rows).
 func layerOf(t testing.TB, ties string) *graphmodel.Layer {
 	t.Helper()
-	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: []byte("source,target,weight\n" + ties)}}, "t")
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := graphmodel.DefaultOptions()
-	o.Layer = graphmodel.Bilateral
-	l, err := d.Layer(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
+	return layerOfTiesIn(t, []byte("source,target,weight\n"+ties), graphmodel.Bilateral)
 }
 
 // Small named graphs with values worked out by hand.

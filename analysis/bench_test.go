@@ -23,11 +23,19 @@ func randomLayer(tb testing.TB, n, m int, seed uint64) *graphmodel.Layer {
 // layerOfTies loads the text of a ties.csv and builds its combined layer.
 func layerOfTies(tb testing.TB, ties []byte) *graphmodel.Layer {
 	tb.Helper()
-	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: ties}}, "random")
+	return layerOfTiesIn(tb, ties, graphmodel.DefaultOptions().Layer)
+}
+
+// layerOfTiesIn loads the text of a ties.csv and builds the layer k (all time).
+func layerOfTiesIn(tb testing.TB, ties []byte, k graphmodel.LayerKind) *graphmodel.Layer {
+	tb.Helper()
+	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: ties}}, "t")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	l, err := d.Layer(graphmodel.DefaultOptions())
+	o := graphmodel.DefaultOptions()
+	o.Layer = k
+	l, err := d.Layer(o)
 	if err != nil {
 		tb.Fatal(err)
 	}

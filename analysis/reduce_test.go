@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/liaison-net/liaison/graphmodel"
 )
@@ -36,15 +35,7 @@ func powerLawLayer(tb testing.TB, n int, seed uint64) *graphmodel.Layer {
 			}
 		}
 	}
-	d, err := graphmodel.LoadFS(fstest.MapFS{"ties.csv": {Data: []byte(b.String())}}, "powerlaw")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	l, err := d.Layer(graphmodel.DefaultOptions())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return l
+	return layerOfTies(tb, []byte(b.String()))
 }
 
 // TestReducedExact checks the betweenness of the biconnected reduction against the plain
