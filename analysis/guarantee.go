@@ -109,11 +109,7 @@ func BetweennessGuaranteed(ctx context.Context, x *Index, epsilon, delta float64
 func (b *brandes) samplePath(s, t int32, rng *rand.Rand, count []int64) {
 	rec := b.rec
 	h := &b.heap
-	order := b.order[:0]
-	b.more = b.more[:0]
-	b.dist[s] = 0
-	rec[s].sigma = 1
-	h.push(s, 0)
+	order := b.start(s)
 	found := false
 	for h.n > 0 {
 		v, dv := h.pop()

@@ -251,6 +251,16 @@ func (b *brandes) predsOf(w int32, ps []int32) []int32 {
 	return ps
 }
 
+// start readies a pass from s: no further predecessors yet, s at distance 0 with one path,
+// in the heap; it returns the settle order, emptied.
+func (b *brandes) start(s int32) []int32 {
+	b.more = b.more[:0]
+	b.dist[s] = 0
+	b.rec[s].sigma = 1
+	b.heap.push(s, 0)
+	return b.order[:0]
+}
+
 // run is one Dijkstra + dependency accumulation from s (a kernel node). It adds srcWeight ×
 // s's dependencies to acc (kernel numbering) and returns the number of nodes reached (s
 // excluded), the sum of their distances and Σ 1/d. When ds is not nil, every reached node's
@@ -265,11 +275,7 @@ func (b *brandes) run(s int32, srcWeight float64, acc []float64, ds *distSums) (
 	k := b.k
 	rec := b.rec
 	h := &b.heap
-	order := b.order[:0]
-	b.more = b.more[:0]
-	b.dist[s] = 0
-	rec[s].sigma = 1
-	h.push(s, 0)
+	order := b.start(s)
 	for h.n > 0 {
 		v, dv := h.pop()
 		order = append(order, v)
