@@ -18,6 +18,16 @@ weights 1..10) is written as ties.csv. Then, on the same server in the same run:
             every property of tie.csv, typed as its header says (toInteger, toFloat,
             toBoolean, date(), lists split at U+001F), in transactions of --batch rows;
 
+  floor     (--floor) what the server alone takes to create the same number of relationships
+            with no client data at all: n plain nodes, then relationships between nodes found
+            by internal id (the cheapest lookup there is; the n ids are the query's one parameter), their values computed in Cypher from
+            the row number, in transactions of --batch rows, one at a time and (CALL { … } IN
+            2 CONCURRENT TRANSACTIONS) two at a time; once with push's tie properties on this
+            data (11 of them: weight, class, relationalScore, pRelational, decidedBy, four
+            factors, spellLines, spellWeights, of the same types), once with the weight only.
+            No writer that sends the rows over Bolt and finds the endpoints by key can be
+            faster than the first; LOAD CSV cannot beat the second;
+
   neo4j-admin  `liaison export FILE --format neo4j-admin` (the time of its write stage) and
             `scripts/neo4j import` of the folder into a scratch database of the stopped
             server (the whole command: a JVM start, the import, the indexes), then the
@@ -29,7 +39,7 @@ file. The server is the one of NEO4J_URI / NEO4J_USER /
 NEO4J_PASSWORD (scripts/neo4j start); LOAD CSV reads from its import folder (NEO4J_IMPORT,
 default .neo4j/import).
 
-Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B] [--repeat R] [--admin] [--baseline BINARY]
+Usage: python3 scripts/bench_neo4j.py [--n N] [--m M] [--batch B] [--repeat R] [--admin] [--floor] [--baseline BINARY]
 """
 import argparse
 import os
@@ -98,6 +108,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--admin", action="store_true", help="also time the neo4j-admin export and offline import")
+    ap.add_argument("--floor", action="store_true", help="also time the server-only floor (see above)")
     ap.add_argument("--baseline", metavar="BINARY", help="also push with this liaison binary (an earlier build), in the same alternation")
     a = ap.parse_args()
 
@@ -197,6 +208,31 @@ def main():
                 os.remove(os.path.join(import_dir, "bench_" + f))
             return took, n
 
+        # The floor's relationship properties: push's 11 tie properties on this data, typed as
+        # push writes them, computed from the row number i; or the weight alone.
+        tie_props = ("weight: toFloat(i % 10 + 1), class: CASE i % 3 WHEN 0 THEN 'relational' ELSE 'transactional' END, "
+                     "relationalScore: toFloat(i % 89) / 89.0, pRelational: toFloat(i % 97) / 97.0, decidedBy: 'factors', "
+                     "factorCliques: toFloat(i % 2), factorCore: toFloat(i % 83) / 83.0, factorOverlap: toFloat(i % 79) / 79.0, "
+                     "factorWeight: toFloat(i % 73) / 73.0, spellLines: [i + 2], spellWeights: [toFloat(i % 10 + 1)]")
+
+        def floor(props, concurrent):
+            """The server alone: seconds to create rows relationships with props between n nodes
+            found by internal id, one transaction at a time or two."""
+            empty()
+            run(f"UNWIND range(0, {a.n - 1}) AS i CALL (i) {{ CREATE (:FloorNode) }} IN TRANSACTIONS OF 10000 ROWS")
+            ids = [r["id"] for r in run("MATCH (x:FloorNode) RETURN id(x) AS id ORDER BY id")]
+            n = len(ids)
+            t0 = time.perf_counter()
+            run(f"""UNWIND range(0, {rows - 1}) AS i
+                    CALL (i) {{ MATCH (s) WHERE id(s) = $ids[(i * 7919) % {n}] MATCH (t) WHERE id(t) = $ids[(i * 104729 + 13) % {n}]
+                                CREATE (s)-[:FLOOR {{{props}}}]->(t) }}
+                    IN {concurrent} CONCURRENT TRANSACTIONS OF {a.batch} ROWS""", ids=ids)
+            took = time.perf_counter() - t0
+            got = run("MATCH ()-[x:FLOOR]->() RETURN count(x) AS n")[0]["n"]
+            if got != rows:
+                sys.exit(f"floor: {got} relationships created, not {rows}")
+            return took
+
         def admin():
             """neo4j-admin: seconds of the export's write stage and of scripts/neo4j import."""
             out = os.path.join(tmp, "admin")
@@ -219,6 +255,7 @@ def main():
             return write, took
 
         pushes, loads, fulls, stage_runs, admins, bases = [], [], [], [], [], []
+        floors = {k: [] for k in ("tie 1", "tie 2", "weight 1", "weight 2")}
         for i in range(a.repeat):
             if a.baseline:
                 bases.append(push(a.baseline))
@@ -233,6 +270,11 @@ def main():
             if n_full != n_ties:
                 sys.exit(f"LOAD CSV of push's schema created {n_full} ties, the weight-only one {n_ties}")
             msg = f"run {i + 1}: push {p:.1f} s, LOAD CSV {took:.1f} s, LOAD CSV push's schema {took_full:.1f} s"
+            if a.floor:
+                for k in floors:
+                    what, c = k.split()
+                    floors[k].append(floor(tie_props if what == "tie" else "weight: toFloat(i % 10 + 1)", int(c)))
+                msg += ", floor " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in floors.items())
             if a.admin:
                 drv.close()
                 admins.append(admin())
@@ -254,6 +296,11 @@ def main():
         print(f"| baseline push ({a.baseline}) | {base_s:.1f} s | {rows / base_s:,.0f} | {load_s / base_s:.2f}× | {full_s / base_s:.2f}× |")
     print(f"| LOAD CSV (MERGE actors, CREATE ties with their weight) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× | {full_s / load_s:.2f}× |")
     print(f"| LOAD CSV of push's schema (neo4j-admin files) | {full_s:.1f} s | {rows / full_s:,.0f} | {load_s / full_s:.2f}× | 1.00× |")
+    if a.floor:
+        for k, what in (("tie", "push's 11 tie properties"), ("weight", "the weight only")):
+            for c in ("1", "2"):
+                f = statistics.median(floors[f"{k} {c}"])
+                print(f"| floor: the server alone creates the relationships with {what}, {c} transaction(s) at a time | {f:.1f} s | {rows / f:,.0f} | {load_s / f:.2f}× | {full_s / f:.2f}× |")
     if admins:
         tot = statistics.median(w + t for w, t in admins)
         print(f"| neo4j-admin (export write stage + scripts/neo4j import) | {tot:.1f} s | {rows / tot:,.0f} | {load_s / tot:.2f}× | {full_s / tot:.2f}× |")
