@@ -53,10 +53,20 @@ func (s relSet) batch(keys []string) func(lo, hi int) (map[string]any, error) {
 			return i
 		}
 		rows := make([][]any, hi-lo)
+		var scratch map[string]any
 		for i := lo; i < hi; i++ {
 			r := s.rels[i]
 			p := r.props
-			if p == nil {
+			switch {
+			case p != nil:
+			case s.fill != nil:
+				if scratch == nil {
+					scratch = make(map[string]any, len(keys))
+				}
+				clear(scratch)
+				s.fill(i, scratch)
+				p = scratch
+			default:
 				p = s.props(i)
 			}
 			row := make([]any, 2+len(keys))

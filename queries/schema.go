@@ -143,13 +143,30 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// measureProp is the property of an actor measure; factorProp of a tie's or club's factor;
+// measureProp is the property of an actor measure;
 // extraProp of an extra column under a kind's prefix.
 func measureProp(name string) string         { return camel(name) }
-func factorProp(name string) string          { return propFactor + upperFirst(camel(name)) }
 func extraProp(prefix, column string) string { return prefix + upperFirst(column) }
 func columnsProp(stage string) string        { return propColumns + upperFirst(stage) }
 func yearProp(timeProp string) string        { return timeProp + precisionSuffix }
+
+// factorProp is the property of a factor (factorOverlap …).
+func factorProp(name string) string {
+	if p, ok := tieFactorProps[name]; ok {
+		return p
+	}
+	return propFactor + upperFirst(camel(name))
+}
+
+// tieFactorProps are the property names of analysis.TieFactors, made once (a push names four
+// or more factors per tie).
+var tieFactorProps = func() map[string]string {
+	m := make(map[string]string, len(analysis.TieFactors))
+	for _, f := range analysis.TieFactors {
+		m[f] = propFactor + upperFirst(camel(f))
+	}
+	return m
+}()
 
 // spellYearProp is the precision list of a spell time list (spellSinces → spellSinceYears).
 func spellYearProp(list string) string { return strings.TrimSuffix(list, "s") + precisionSuffix + "s" }
