@@ -44,7 +44,6 @@ Usage: python3 scripts/bench_analysis.py [--repeat R] [--seed S] [--n N --m M]
            [--skip betweenness,whole,large] [--networkx] [--accuracy] [--bin BIN] [--json OUT]
 """
 import argparse
-import csv
 import json
 import os
 import platform
@@ -53,9 +52,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
+
+from benchproc import timed
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -344,45 +344,6 @@ def machine():
 
 # ---------------------------------------------------------------- processes
 
-def cpu_busy():
-    try:
-        with open("/proc/stat") as f:
-            v = [int(x) for x in f.readline().split()[1:]] + [0] * 8
-        return (v[0] + v[1] + v[2] + v[5] + v[6]) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
-
-
-def timed(cmd, tmp, name):
-    """Runs cmd under /usr/bin/time -v; returns wall, cpu, peak_mib, other_cpus (average CPUs
-    busy with other processes during the run), stdout and stderr."""
-    tv = os.path.join(tmp, name + ".time")
-    out = os.path.join(tmp, name + ".stdout")
-    err = os.path.join(tmp, name + ".stderr")
-    b0 = cpu_busy()
-    with open(out, "w") as fo, open(err, "w") as fe:
-        r = subprocess.run(["/usr/bin/time", "-v", "-o", tv] + cmd, stdout=fo, stderr=fe)
-    b1 = cpu_busy()
-    if r.returncode != 0:
-        with open(err) as f:
-            sys.exit(f"{' '.join(cmd)} failed (exit {r.returncode}):\n{f.read()[-3000:]}")
-    info = {}
-    with open(tv) as f:
-        for line in f:
-            k, _, v = line.strip().rpartition(": ")
-            info[k] = v
-    h = info["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
-    wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(h)))
-    cpu = float(info["User time (seconds)"]) + float(info["System time (seconds)"])
-    with open(out) as f:
-        stdout = f.read()
-    with open(err) as f:
-        stderr = f.read()
-    return {"wall": wall, "cpu": cpu, "peak_mib": int(info["Maximum resident set size (kbytes)"]) / 1024,
-            "other_cpus": max(0.0, (b1 - b0) - cpu) / wall if wall > 0 else 0.0,
-            "stdout": stdout, "stderr": stderr}
-
-
 def stages_of(stderr):
     st = {}
     for line in stderr.splitlines():
@@ -455,7 +416,6 @@ def main():
     a = ap.parse_args()
     skip = {s.strip() for s in a.skip.split(",") if s.strip()}
     R = {"args": vars(a), "machine": machine()}
-    mc = R["machine"]
     with tempfile.TemporaryDirectory() as tmp:
         if a.bin:
             binary = os.path.abspath(a.bin)

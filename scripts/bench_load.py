@@ -38,6 +38,8 @@ import subprocess
 import sys
 import tempfile
 
+from benchproc import timed
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 PRELUDE = """
@@ -87,39 +89,6 @@ def convert(src, dst):
     return rows
 
 
-def cpu_busy():
-    """CPU seconds spent by every process on the machine so far (from /proc/stat)."""
-    try:
-        with open("/proc/stat") as f:
-            v = [int(x) for x in f.readline().split()[1:]] + [0] * 8
-        return (v[0] + v[1] + v[2] + v[5] + v[6]) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
-
-
-def timed(cmd, tmp):
-    """Runs cmd under /usr/bin/time -v: wall, cpu (user + system), peak MiB, the CPUs other
-    processes kept busy meanwhile, and stdout."""
-    tv = os.path.join(tmp, "time.txt")
-    b0 = cpu_busy()
-    r = subprocess.run(["/usr/bin/time", "-v", "-o", tv] + cmd, capture_output=True, text=True)
-    b1 = cpu_busy()
-    if r.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed (exit {r.returncode}):\n{r.stderr[-3000:]}")
-    info = {}
-    with open(tv) as f:
-        for line in f:
-            k, _, v = line.strip().rpartition(": ")
-            info[k] = v
-    h = info["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
-    wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(h)))
-    user, system = float(info["User time (seconds)"]), float(info["System time (seconds)"])
-    return {"wall": wall, "user": user, "sys": system, "cpu": user + system,
-            "peak_mib": int(info["Maximum resident set size (kbytes)"]) / 1024,
-            "other_cpus": max(0.0, (b1 - b0) - user - system) / wall if wall > 0 else 0.0,
-            "stdout": r.stdout}
-
-
 def liaison_output(stdout):
     s = json.loads(stdout)
     b = next(x for x in s["layers"] if x["layer"] == "bilateral")
@@ -163,8 +132,9 @@ def main():
         runs = {n: [] for n in names}
         for i in range(a.repeat):
             for n in names:
-                r = timed(tools[n], tmp)
+                r = timed(tools[n], tmp, "run")
                 out = r.pop("stdout")
+                r.pop("stderr")
                 if n.startswith("liaison"):
                     r["output"] = liaison_output(out)
                 else:

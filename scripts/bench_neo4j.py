@@ -210,10 +210,14 @@ def main():
 
         # The floor's relationship properties: push's 11 tie properties on this data, typed as
         # push writes them, computed from the row number i; or the weight alone.
-        tie_props = ("weight: toFloat(i % 10 + 1), class: CASE i % 3 WHEN 0 THEN 'relational' ELSE 'transactional' END, "
-                     "relationalScore: toFloat(i % 89) / 89.0, pRelational: toFloat(i % 97) / 97.0, decidedBy: 'factors', "
-                     "factorCliques: toFloat(i % 2), factorCore: toFloat(i % 83) / 83.0, factorOverlap: toFloat(i % 79) / 79.0, "
-                     "factorWeight: toFloat(i % 73) / 73.0, spellLines: [i + 2], spellWeights: [toFloat(i % 10 + 1)]")
+        floor_props = {
+            "push's 11 tie properties": (
+                "weight: toFloat(i % 10 + 1), class: CASE i % 3 WHEN 0 THEN 'relational' ELSE 'transactional' END, "
+                "relationalScore: toFloat(i % 89) / 89.0, pRelational: toFloat(i % 97) / 97.0, decidedBy: 'factors', "
+                "factorCliques: toFloat(i % 2), factorCore: toFloat(i % 83) / 83.0, factorOverlap: toFloat(i % 79) / 79.0, "
+                "factorWeight: toFloat(i % 73) / 73.0, spellLines: [i + 2], spellWeights: [toFloat(i % 10 + 1)]"),
+            "the weight only": "weight: toFloat(i % 10 + 1)",
+        }
 
         def floor(props, concurrent):
             """The server alone: seconds to create rows relationships with props between n nodes
@@ -255,7 +259,7 @@ def main():
             return write, took
 
         pushes, loads, fulls, stage_runs, admins, bases = [], [], [], [], [], []
-        floors = {k: [] for k in ("tie 1", "tie 2", "weight 1", "weight 2")}
+        floors = {(what, c): [] for what in floor_props for c in (1, 2)}  # (properties, transactions at once): seconds
         for i in range(a.repeat):
             if a.baseline:
                 bases.append(push(a.baseline))
@@ -271,10 +275,9 @@ def main():
                 sys.exit(f"LOAD CSV of push's schema created {n_full} ties, the weight-only one {n_ties}")
             msg = f"run {i + 1}: push {p:.1f} s, LOAD CSV {took:.1f} s, LOAD CSV push's schema {took_full:.1f} s"
             if a.floor:
-                for k in floors:
-                    what, c = k.split()
-                    floors[k].append(floor(tie_props if what == "tie" else "weight: toFloat(i % 10 + 1)", int(c)))
-                msg += ", floor " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in floors.items())
+                for (what, c), took_floor in floors.items():
+                    took_floor.append(floor(floor_props[what], c))
+                msg += ", floor " + ", ".join(f"{what} ×{c} {v[-1]:.1f} s" for (what, c), v in floors.items())
             if a.admin:
                 drv.close()
                 admins.append(admin())
@@ -297,10 +300,9 @@ def main():
     print(f"| LOAD CSV (MERGE actors, CREATE ties with their weight) | {load_s:.1f} s | {rows / load_s:,.0f} | 1.00× | {full_s / load_s:.2f}× |")
     print(f"| LOAD CSV of push's schema (neo4j-admin files) | {full_s:.1f} s | {rows / full_s:,.0f} | {load_s / full_s:.2f}× | 1.00× |")
     if a.floor:
-        for k, what in (("tie", "push's 11 tie properties"), ("weight", "the weight only")):
-            for c in ("1", "2"):
-                f = statistics.median(floors[f"{k} {c}"])
-                print(f"| floor: the server alone creates the relationships with {what}, {c} transaction(s) at a time | {f:.1f} s | {rows / f:,.0f} | {load_s / f:.2f}× | {full_s / f:.2f}× |")
+        for (what, c), runs in floors.items():
+            f = statistics.median(runs)
+            print(f"| floor: the server alone creates the relationships with {what}, {c} transaction(s) at a time | {f:.1f} s | {rows / f:,.0f} | {load_s / f:.2f}× | {full_s / f:.2f}× |")
     if admins:
         tot = statistics.median(w + t for w, t in admins)
         print(f"| neo4j-admin (export write stage + scripts/neo4j import) | {tot:.1f} s | {rows / tot:,.0f} | {load_s / tot:.2f}× | {full_s / tot:.2f}× |")
